@@ -66,9 +66,14 @@ public interface Exchange {
      * Takes over the connection, Docker style: answers {@code 101 UPGRADED} (when the client
      * asked for an upgrade, else {@code 200}) with the given content type and hands out the raw
      * byte streams. Bytes the HTTP parser had already buffered come first on the input.
+     * The connection is closed when the handler returns: keep the handler running while the
+     * streams are in use.
      */
     Hijacked hijack(String contentType);
 
     /** True once the client has closed the connection (for long polls such as wait and events). */
     boolean clientGone();
+
+    /** True once {@link #respond}, {@link #stream} or {@link #hijack} was called: no error status can follow. */
+    boolean responseStarted();
 }

@@ -1,0 +1,44 @@
+package dev.barge.api.system;
+
+import dev.barge.api.DaemonInfo;
+import dev.barge.api.EngineVersion;
+import dev.barge.api.Responses;
+import dev.barge.engine.api.ApiVersion;
+import dev.barge.engine.api.SystemVersion;
+import dev.barge.http.Exchange;
+import dev.barge.http.Router;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /version}. */
+public final class VersionRoutes {
+    private final DaemonInfo daemon;
+
+    public VersionRoutes(DaemonInfo daemon) {
+        this.daemon = daemon;
+    }
+
+    public void register(Router router) {
+        router.get("/version", this::version);
+    }
+
+    private void version(Exchange exchange) {
+        String buildTime = BuildTime.of(VersionRoutes.class);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("ApiVersion", ApiVersion.MAX.toString());
+        details.put("Arch", "amd64");
+        details.put("BuildTime", buildTime);
+        details.put("Experimental", "false");
+        details.put("GitCommit", EngineVersion.GIT_COMMIT);
+        details.put("GoVersion", EngineVersion.RUNTIME);
+        details.put("KernelVersion", daemon.kernelVersion());
+        details.put("MinAPIVersion", ApiVersion.MIN.toString());
+        details.put("Os", "linux");
+        Responses.ok(exchange, new SystemVersion(
+                new SystemVersion.Platform(EngineVersion.PLATFORM),
+                List.of(new SystemVersion.Component("Engine", EngineVersion.VERSION, details)),
+                EngineVersion.VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(),
+                EngineVersion.GIT_COMMIT, EngineVersion.RUNTIME, "linux", "amd64", daemon.kernelVersion(), buildTime));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.barge.daemon;
+
+import dev.barge.api.DaemonInfo;
+import dev.barge.api.EngineApi;
+import dev.barge.api.EngineFacts;
+import dev.barge.api.system.SystemRoutes;
+import dev.barge.core.event.EventBus;
+import dev.barge.http.HttpServer;
+import dev.barge.http.ListenAddress;
+import dev.barge.http.Router;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
+
+/**
+ * The composition root: takes the data-root lock, writes the pidfile, builds the services and
+ * the API, and listens. {@link #close} undoes all of it in reverse order.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+
+    private final DaemonLock lock;
+    private final PidFile pidFile;
+    private final HttpServer server;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Daemon(DaemonLock lock, PidFile pidFile, HttpServer server) {
+        this.lock = lock;
+        this.pidFile = pidFile;
+        this.server = server;
+    }
+
+    public static Daemon start(DaemonConfig config) throws IOException {
+        long started = System.nanoTime();
+        DaemonLock lock = DaemonLock.acquire(config.dataRoot());
+        PidFile pidFile = null;
+        try {
+            Files.createDirectories(config.execRoot());
+            pidFile = PidFile.write(config.pidfile());
+            EventBus events = new EventBus();
+            DaemonInfo info = HostProbe.probe(config, EngineId.load(config.dataRoot()));
+            Router router = new Router();
+
+            // --- Services. The lead wires ImageService and ContainerService here: build them from
+            // --- config.dataRoot()/execRoot() and `events`, register their routes
+            // --- (new ImageRoutes(images).register(router), new ContainerRoutes(...).register(router)),
+            // --- and replace EngineFacts.NONE with facts backed by them.
+            EngineFacts facts = EngineFacts.NONE;
+
+            SystemRoutes.register(router, info, facts, events);
+            HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
+            Daemon daemon = new Daemon(lock, pidFile, server);
+            daemon.installSignalHandlers();
+            for (String host : config.hosts()) {
+                LOG.log(System.Logger.Level.INFO, "API listen on " + host.replaceFirst("^unix://", ""));
+            }
+            LOG.log(System.Logger.Level.INFO, "Daemon has completed initialization (" + (System.nanoTime() - started) / 1_000_000
+                    + " ms; data root " + config.dataRoot() + ")");
+            return daemon;
+        } catch (IOException | RuntimeException e) {
+            if (pidFile != null) {
+                pidFile.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static List<ListenAddress> listenAddresses(DaemonConfig config) {
+        String group = socketGroup(config.group());
+        List<ListenAddress> out = new ArrayList<>();
+        for (String host : config.hosts()) {
+            out.add(Hosts.parse(host, config, group));
+        }
+        return out;
+    }
+
+    /** The configured group, which must exist; by default {@code barge} when it exists, else root. */
+    private static String socketGroup(String configured) {
+        var lookup = java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+        String wanted = configured.isEmpty() ? "barge" : configured;
+        try {
+            lookup.lookupPrincipalByGroupName(wanted);
+            return wanted;
+        } catch (UserPrincipalNotFoundException e) {
+            if (!configured.isEmpty()) {
+                throw new ConfigError("can't create unix socket: group " + configured + " not found");
+            }
+            return "root";
+        } catch (IOException e) {
+            return "root";
+        }
+    }
+
+    /** SIGTERM and SIGINT end {@link #awaitShutdownSignal}, so that barged cleans up and exits 0. */
+    private void installSignalHandlers() {
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), s -> {
+                LOG.log(System.Logger.Level.INFO, "Processing signal '" + s.getName() + "'");
+                shutdown.countDown();
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
+    }
+
+    public void awaitShutdownSignal() throws InterruptedException {
+        shutdown.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.close();
+        try {
+            pidFile.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove pidfile: " + e.getMessage());
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot release the data-root lock: " + e.getMessage());
+        }
+        LOG.log(System.Logger.Level.INFO, "Daemon shutdown complete");
+    }
+}
