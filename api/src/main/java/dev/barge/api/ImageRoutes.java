@@ -25,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,8 +224,7 @@ public final class ImageRoutes {
         if (!root.isObject()) {
             throw BargeException.invalid("invalid filter: %s", param.get());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             List<String> values = new ArrayList<>();
             if (e.getValue().isArray()) {
                 e.getValue().forEach(v -> values.add(v.asText()));

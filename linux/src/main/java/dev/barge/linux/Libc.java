@@ -13,6 +13,7 @@ import java.lang.invoke.VarHandle;
  * Downcalls into glibc with {@code errno} captured, shared by the small file-system helpers of
  * this package. Package-private: callers use {@link Mknod} and {@link Xattr}.
  */
+@SuppressWarnings("restricted")
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();

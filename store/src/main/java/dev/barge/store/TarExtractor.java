@@ -147,7 +147,7 @@ public final class TarExtractor {
         Files.setAttribute(path, "unix:gid", (int) e.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
         for (Map.Entry<String, String> h : e.getExtraPaxHeaders().entrySet()) {
             if (h.getKey().startsWith(XATTR_PREFIX)) {
-                Xattr.set(path, h.getKey().substring(XATTR_PREFIX.length()), h.getValue().getBytes(StandardCharsets.ISO_8859_1));
+                Xattr.set(path, h.getKey().substring(XATTR_PREFIX.length()), h.getValue().getBytes(StandardCharsets.UTF_8));
             }
         }
         if (!e.isSymbolicLink()) {
