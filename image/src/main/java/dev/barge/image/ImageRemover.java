@@ -17,7 +17,8 @@ import java.util.Set;
  * references when it was the last tag of that repository); the image goes only when no
  * reference is left. By ID: with references in several repositories or several tags, refuse
  * unless forced; otherwise untag and delete. Containers: a running one forbids deletion even
- * forced; a stopped one needs force; a reference used by any container needs force to untag.
+ * forced; a stopped one needs force; untagging the last reference of an image a container
+ * uses needs force (the image would be left dangling).
  * Deleting an image also deletes its layers no other image or container uses, and its blobs.
  */
 final class ImageRemover {
@@ -48,7 +49,7 @@ final class ImageRemover {
         List<ImageReference> refs = references(id);
         boolean quietOnConflict = false;
         if (!ImageResolver.isIdPrefix(id, name)) {
-            if (!force) {
+            if (!force && singleReference(refs)) {
                 List<ImageUsage.User> users = usage.users(id);
                 if (!users.isEmpty()) {
                     throw BargeException.conflict("conflict: unable to remove repository reference \"%s\" (must force) - container %s is using its referenced image %s",
@@ -155,10 +156,20 @@ final class ImageRemover {
                 hard ? "cannot be forced" : "must be forced", why);
     }
 
-    /** At most one tag, and all references in one repository. */
+    /**
+     * At least one reference, at most one of them a tag, and every digest reference in the
+     * repository of that tag (or of the first reference): removing it all leaves nothing named.
+     */
     private static boolean singleReference(List<ImageReference> refs) {
-        long tags = refs.stream().filter(r -> r.digest() == null).count();
-        return tags <= 1 && refs.stream().map(ImageReference::repository).distinct().count() <= 1;
+        if (refs.size() <= 1) {
+            return refs.size() == 1;
+        }
+        List<ImageReference> tags = refs.stream().filter(r -> r.digest() == null).toList();
+        if (tags.size() > 1) {
+            return false;
+        }
+        String repository = (tags.isEmpty() ? refs.getFirst() : tags.getFirst()).repository();
+        return refs.stream().filter(r -> r.digest() != null).map(ImageReference::repository).distinct().toList().equals(List.of(repository));
     }
 
     private void untag(Digest id, ImageReference ref, List<DeleteResult> results) {

@@ -150,6 +150,9 @@ class ImageServiceTest {
         Digest id = images.resolve("busybox").id();
         String container = "c".repeat(64);
         users.add(new ImageUsage.User(container, true));
+        // another tag remains: untagging one needs no force even while a container uses the image
+        images.tag("busybox", "spare", "1");
+        assertThat(images.remove("spare:1", false, false)).containsExactly(new DeleteResult.Untagged("spare:1"));
         assertThatThrownBy(() -> images.remove("busybox", false, false))
                 .hasMessage("conflict: unable to remove repository reference \"busybox\" (must force) - container cccccccccccc is using its referenced image %s", id.shortHex());
         assertThatThrownBy(() -> images.remove(id.toString(), true, false))
