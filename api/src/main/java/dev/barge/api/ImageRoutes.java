@@ -126,7 +126,7 @@ public final class ImageRoutes {
         var c = i.config();
         ImageInspect body = new ImageInspect(i.id().toString(), i.familiarTags(), i.familiarDigests(), "", c.comment(),
                 c.createdInstant().map(ImageRoutes::rfc3339).orElse("0001-01-01T00:00:00Z"), c.dockerVersion(), c.author(),
-                runConfig(c.config()), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
+                runConfig(c.config(), olderThan(ex, 1, 50)), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
                 olderThan(ex, 1, 44) ? i.size() : null,
                 new ImageInspect.GraphDriver("overlay2", images.graphDriverData(i)),
                 new ImageInspect.RootFs("layers", c.rootfs().diffIds()),
@@ -178,11 +178,25 @@ public final class ImageRoutes {
     }
 
     /** Docker's image config as inspect shows it (API 1.50 dropped the container-only fields). */
-    private static Map<String, Object> runConfig(RunConfig c) {
+    private static Map<String, Object> runConfig(RunConfig c, boolean withContainerFields) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (withContainerFields) {
+            m.put("Hostname", "");
+            m.put("Domainname", "");
+        }
         m.put("User", c.userOrEmpty());
+        if (withContainerFields) {
+            m.put("AttachStdin", false);
+            m.put("AttachStdout", false);
+            m.put("AttachStderr", false);
+        }
         if (c.exposedPorts() != null) {
             m.put("ExposedPorts", c.exposedPorts());
+        }
+        if (withContainerFields) {
+            m.put("Tty", false);
+            m.put("OpenStdin", false);
+            m.put("StdinOnce", false);
         }
         m.put("Env", c.env());
         m.put("Cmd", c.cmd());
@@ -191,6 +205,9 @@ public final class ImageRoutes {
         }
         if (c.argsEscaped() != null) {
             m.put("ArgsEscaped", c.argsEscaped());
+        }
+        if (withContainerFields) {
+            m.put("Image", "");
         }
         m.put("Volumes", c.volumes());
         m.put("WorkingDir", c.workingDirOrEmpty());

@@ -132,6 +132,11 @@ class ImageRoutesTest {
         assertThat(img.path("GraphDriver").path("Data").path("UpperDir").asText()).startsWith(root.toString());
         assertThat(img.path("RootFS").path("Layers")).hasSize(1);
         assertThat(img.path("Metadata").path("LastTagTime").asText()).isNotEmpty();
+        assertThat(img.path("Config").has("Hostname")).isFalse();
+        JsonNode older = json(call(new FakeExchange("GET", "/images/busybox/json").version("1.43")));
+        assertThat(older.path("Config").path("Hostname").asText()).isEmpty();
+        assertThat(older.path("Config").has("AttachStdin")).isTrue();
+        assertThat(older.path("VirtualSize").asLong()).isEqualTo(img.path("Size").asLong());
         JsonNode history = json(call(new FakeExchange("GET", "/images/busybox/history")));
         assertThat(history.get(0).path("CreatedBy").asText()).isEqualTo("make-busybox-image: static busybox rootfs");
         assertThat(history.get(0).path("Tags").get(0).asText()).isEqualTo("busybox:latest");

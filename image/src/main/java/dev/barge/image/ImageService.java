@@ -154,6 +154,11 @@ public final class ImageService {
         return store.layers().prepareRwLayer(containerId, image.chainIds());
     }
 
+    /** The overlay mount of an existing container layer, e.g. after a daemon restart. */
+    public List<Mount> rwLayerMounts(String containerId) {
+        return store.layers().rwLayerMounts(containerId);
+    }
+
     public void removeRwLayer(String containerId) {
         store.layers().removeRwLayer(containerId);
     }
