@@ -3,16 +3,14 @@ package dev.barge.store;
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
 import dev.barge.core.Mount;
+import dev.barge.linux.Syncfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -120,9 +118,10 @@ public final class LayerStore {
         Files.writeString(temp.resolve("lower"), String.join(":", lowerLinks(parent)));
         Path dir = root.resolve(chainId.hex());
         Trees.delete(dir);
-        syncTree(temp);
+        Syncfs.sync(temp); // the files' data reaches the disk before the rename publishes them
         Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         Files.createSymbolicLink(root.resolve(LINKS).resolve(link), Path.of("..", chainId.hex(), "diff"));
+        Syncfs.sync(root); // the rename and link are durable before the row that names them
         LayerRecord layer = new LayerRecord(chainId, diffId, parent, size, chainId.hex(), link);
         db.putLayer(layer);
         return layer;
@@ -280,21 +279,6 @@ public final class LayerStore {
     private static void checkContainerId(String id) {
         if (!id.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*") || id.equals(LINKS) || id.equals(EMPTY) || id.startsWith(TEMP_PREFIX)) {
             throw BargeException.invalid("invalid container layer id: %s", id);
-        }
-    }
-
-    /** fsyncs the files of a freshly unpacked layer so that the rename publishes durable data. */
-    private static void syncTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    try (FileChannel c = FileChannel.open(p, StandardOpenOption.READ)) {
-                        c.force(true);
-                    } catch (IOException ignored) {
-                        // unreadable special permissions: the journal still orders the rename
-                    }
-                }
-            }
         }
     }
 }
