@@ -349,6 +349,40 @@ class ImageServiceTest {
     }
 
     @Test
+    void digestReferencesResolveAndShowAsRepoDigests() throws Exception {
+        load(busybox);
+        Image image = images.resolve("busybox");
+        String manifest = store.metadata().image(image.id()).orElseThrow().manifest().toString();
+        store.metadata().setReference("docker.io/library/busybox@" + manifest, image.id());
+        assertThat(images.resolve("busybox@" + manifest).id()).isEqualTo(image.id());
+        assertThat(images.resolve("busybox").familiarDigests()).containsExactly("busybox@" + manifest);
+        // untagging the last tag of a repository drops its digest references too
+        assertThat(images.remove("busybox:latest", false, false)).startsWith(
+                new DeleteResult.Untagged("busybox:latest"), new DeleteResult.Untagged("busybox@" + manifest),
+                new DeleteResult.Deleted(image.id().toString()));
+    }
+
+    @Test
+    void loadsDocker25StyleArchivesWithUncompressedLayers() throws Exception {
+        Map<String, byte[]> members = Fixtures.members(busybox);
+        String layer = members.keySet().stream().filter(n -> n.startsWith("blobs/") && members.get(n).length > 100_000).findFirst().orElseThrow();
+        byte[] plain = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(members.get(layer))).readAllBytes();
+        String diffPath = "blobs/sha256/" + Digest.sha256(plain).hex();
+        Map<String, byte[]> docker25 = new java.util.LinkedHashMap<>();
+        members.forEach((k, v) -> {
+            if (!k.equals(layer) && !k.equals("index.json")) {
+                docker25.put(k, v);
+            }
+        });
+        docker25.put(diffPath, plain);
+        docker25.put("manifest.json", new String(members.get("manifest.json")).replace(layer, diffPath).getBytes());
+        assertThat(images.load(new ByteArrayInputStream(Fixtures.tar(docker25)), false, m -> { })).containsExactly("Loaded image: busybox:latest");
+        Image image = images.resolve("busybox");
+        assertThat(store.metadata().image(image.id()).orElseThrow().layers().getFirst().mediaType())
+                .isEqualTo("application/vnd.oci.image.layer.v1.tar");
+    }
+
+    @Test
     void ambiguousPrefixIsAnError() throws Exception {
         load(busybox);
         importRootfs("x:1");
