@@ -180,7 +180,13 @@ final class ArchiveLoader {
                 actual = Digest.sha256(in);
             }
             expected.ifPresent(e -> requireDigest(e, actual));
-            staging.blobIsNew(actual);
+            long length = Files.size(file);
+            if (size.isPresent() && size.getAsLong() != length) {
+                throw BargeException.invalid("size mismatch for %s: expected %d bytes, actual %d", actual, size.getAsLong(), length);
+            }
+            if (!staging.blobIsNew(actual)) {
+                return new Blob(actual, length); // already verified by its digest: nothing to copy
+            }
             try (InputStream in = Files.newInputStream(file)) {
                 return store.content().ingest(in, Optional.of(actual), size);
             }
@@ -190,7 +196,9 @@ final class ArchiveLoader {
     }
 
     private Digest ingestBytes(byte[] bytes, Digest expected) {
-        staging.blobIsNew(expected);
+        if (!staging.blobIsNew(expected)) {
+            return expected;
+        }
         store.content().ingest(new java.io.ByteArrayInputStream(bytes), Optional.of(expected), OptionalLong.of(bytes.length));
         return expected;
     }
