@@ -55,7 +55,7 @@ class ImageRoutesTest {
         store.close();
     }
 
-    private FakeExchange call(FakeExchange ex) throws Exception {
+    private ImageTestExchange call(ImageTestExchange ex) throws Exception {
         Router.Match m = router.match(ex.method(), ex.path()).orElseThrow(() -> new AssertionError("no route for " + ex.path()));
         m.params().forEach(ex::param);
         m.handler().handle(ex);
@@ -63,17 +63,17 @@ class ImageRoutesTest {
     }
 
     private void loadBusybox() throws Exception {
-        FakeExchange ex = call(new FakeExchange("POST", "/images/load").query("quiet", "1").body(Files.newInputStream(busybox)));
+        ImageTestExchange ex = call(new ImageTestExchange("POST", "/images/load").query("quiet", "1").body(Files.newInputStream(busybox)));
         assertThat(ex.text()).isEqualTo("{\"stream\":\"Loaded image: busybox:latest\\n\"}\n");
     }
 
-    private static JsonNode json(FakeExchange ex) throws Exception {
+    private static JsonNode json(ImageTestExchange ex) throws Exception {
         return Json.mapper().readTree(ex.response.toByteArray());
     }
 
     @Test
     void loadStreamsOneFlushedMessagePerImage() throws Exception {
-        FakeExchange ex = call(new FakeExchange("POST", "/images/load").body(Files.newInputStream(busybox)));
+        ImageTestExchange ex = call(new ImageTestExchange("POST", "/images/load").body(Files.newInputStream(busybox)));
         assertThat(ex.status).isEqualTo(200);
         assertThat(ex.contentType).isEqualTo("application/json");
         assertThat(ex.flushes).containsExactly(ex.response.size());
@@ -81,7 +81,7 @@ class ImageRoutesTest {
 
     @Test
     void loadErrorsTravelInsideTheStream() throws Exception {
-        FakeExchange ex = call(new FakeExchange("POST", "/images/load").body(new ByteArrayInputStream("not a tar at all".repeat(100).getBytes())));
+        ImageTestExchange ex = call(new ImageTestExchange("POST", "/images/load").body(new ByteArrayInputStream("not a tar at all".repeat(100).getBytes())));
         assertThat(ex.status).isEqualTo(200);
         JsonNode msg = json(ex);
         assertThat(msg.path("error").asText()).isNotEmpty();
@@ -91,7 +91,7 @@ class ImageRoutesTest {
     @Test
     void listShowsDockerFields() throws Exception {
         loadBusybox();
-        JsonNode list = json(call(new FakeExchange("GET", "/images/json")));
+        JsonNode list = json(call(new ImageTestExchange("GET", "/images/json")));
         assertThat(list).hasSize(1);
         JsonNode img = list.get(0);
         assertThat(img.path("Id").asText()).startsWith("sha256:");
@@ -101,27 +101,27 @@ class ImageRoutesTest {
         assertThat(img.path("Containers").asLong()).isEqualTo(-1);
         assertThat(img.has("VirtualSize")).isFalse();
         assertThat(img.path("ParentId").asText()).isEmpty();
-        JsonNode old = json(call(new FakeExchange("GET", "/images/json").version("1.41")));
+        JsonNode old = json(call(new ImageTestExchange("GET", "/images/json").version("1.41")));
         assertThat(old.get(0).path("VirtualSize").asLong()).isEqualTo(img.path("Size").asLong());
-        JsonNode shared = json(call(new FakeExchange("GET", "/images/json").query("shared-size", "1")));
+        JsonNode shared = json(call(new ImageTestExchange("GET", "/images/json").query("shared-size", "1")));
         assertThat(shared.get(0).path("SharedSize").asLong()).isZero();
     }
 
     @Test
     void listFiltersAcceptBothJsonShapes() throws Exception {
         loadBusybox();
-        assertThat(json(call(new FakeExchange("GET", "/images/json").query("filters", "{\"dangling\":[\"true\"]}")))).isEmpty();
-        assertThat(json(call(new FakeExchange("GET", "/images/json").query("filters", "{\"dangling\":{\"false\":true}}")))).hasSize(1);
-        assertThat(json(call(new FakeExchange("GET", "/images/json").query("filters", "{\"reference\":[\"busy*\"]}")))).hasSize(1);
+        assertThat(json(call(new ImageTestExchange("GET", "/images/json").query("filters", "{\"dangling\":[\"true\"]}")))).isEmpty();
+        assertThat(json(call(new ImageTestExchange("GET", "/images/json").query("filters", "{\"dangling\":{\"false\":true}}")))).hasSize(1);
+        assertThat(json(call(new ImageTestExchange("GET", "/images/json").query("filters", "{\"reference\":[\"busy*\"]}")))).hasSize(1);
         assertThat(ImageRoutes.filters(java.util.Optional.of("{\"label\":{\"a=b\":true}}"))).isEqualTo(Map.of("label", List.of("a=b")));
-        assertThatThrownBy(() -> call(new FakeExchange("GET", "/images/json").query("filters", "{\"bogus\":[\"x\"]}")))
+        assertThatThrownBy(() -> call(new ImageTestExchange("GET", "/images/json").query("filters", "{\"bogus\":[\"x\"]}")))
                 .isInstanceOf(BargeException.class).hasMessage("invalid filter 'bogus'");
     }
 
     @Test
     void inspectAndHistory() throws Exception {
         loadBusybox();
-        JsonNode img = json(call(new FakeExchange("GET", "/images/busybox/json")));
+        JsonNode img = json(call(new ImageTestExchange("GET", "/images/busybox/json")));
         assertThat(img.path("RepoTags").get(0).asText()).isEqualTo("busybox:latest");
         assertThat(img.path("Config").path("Cmd").get(0).asText()).isEqualTo("sh");
         assertThat(img.path("Config").path("Env").get(0).asText()).startsWith("PATH=");
@@ -133,14 +133,14 @@ class ImageRoutesTest {
         assertThat(img.path("RootFS").path("Layers")).hasSize(1);
         assertThat(img.path("Metadata").path("LastTagTime").asText()).isNotEmpty();
         assertThat(img.path("Config").has("Hostname")).isFalse();
-        JsonNode older = json(call(new FakeExchange("GET", "/images/busybox/json").version("1.43")));
+        JsonNode older = json(call(new ImageTestExchange("GET", "/images/busybox/json").version("1.43")));
         assertThat(older.path("Config").path("Hostname").asText()).isEmpty();
         assertThat(older.path("Config").has("AttachStdin")).isTrue();
         assertThat(older.path("VirtualSize").asLong()).isEqualTo(img.path("Size").asLong());
-        JsonNode history = json(call(new FakeExchange("GET", "/images/busybox/history")));
+        JsonNode history = json(call(new ImageTestExchange("GET", "/images/busybox/history")));
         assertThat(history.get(0).path("CreatedBy").asText()).isEqualTo("make-busybox-image: static busybox rootfs");
         assertThat(history.get(0).path("Tags").get(0).asText()).isEqualTo("busybox:latest");
-        assertThatThrownBy(() -> call(new FakeExchange("GET", "/images/nothere/json")))
+        assertThatThrownBy(() -> call(new ImageTestExchange("GET", "/images/nothere/json")))
                 .isInstanceOf(BargeException.class).hasMessage("No such image: nothere:latest")
                 .satisfies(e -> assertThat(((BargeException) e).kind()).isEqualTo(ErrorKind.NOT_FOUND));
     }
@@ -148,26 +148,26 @@ class ImageRoutesTest {
     @Test
     void tagRemoveAndPrune() throws Exception {
         loadBusybox();
-        FakeExchange tag = call(new FakeExchange("POST", "/images/busybox/tag").query("repo", "localhost:5000/box").query("tag", "v1"));
+        ImageTestExchange tag = call(new ImageTestExchange("POST", "/images/busybox/tag").query("repo", "localhost:5000/box").query("tag", "v1"));
         assertThat(tag.status).isEqualTo(201);
-        JsonNode untag = json(call(new FakeExchange("DELETE", "/images/localhost:5000/box:v1")));
+        JsonNode untag = json(call(new ImageTestExchange("DELETE", "/images/localhost:5000/box:v1")));
         assertThat(untag.toString()).isEqualTo("[{\"Untagged\":\"localhost:5000/box:v1\"}]");
-        JsonNode removed = json(call(new FakeExchange("DELETE", "/images/busybox")));
+        JsonNode removed = json(call(new ImageTestExchange("DELETE", "/images/busybox")));
         assertThat(removed.get(0).path("Untagged").asText()).isEqualTo("busybox:latest");
         assertThat(removed.get(1).path("Deleted").asText()).startsWith("sha256:");
-        JsonNode pruned = json(call(new FakeExchange("POST", "/images/prune")));
+        JsonNode pruned = json(call(new ImageTestExchange("POST", "/images/prune")));
         assertThat(pruned.toString()).isEqualTo("{\"ImagesDeleted\":null,\"SpaceReclaimed\":0}");
     }
 
     @Test
     void saveStreamsATarAndUnknownNamesFailBeforeStreaming() throws Exception {
         loadBusybox();
-        FakeExchange ex = call(new FakeExchange("GET", "/images/get").query("names", "busybox"));
+        ImageTestExchange ex = call(new ImageTestExchange("GET", "/images/get").query("names", "busybox"));
         assertThat(ex.contentType).isEqualTo("application/x-tar");
         assertThat(ex.response.size()).isGreaterThan(100_000);
-        FakeExchange one = call(new FakeExchange("GET", "/images/busybox:latest/get"));
+        ImageTestExchange one = call(new ImageTestExchange("GET", "/images/busybox:latest/get"));
         assertThat(one.response.size()).isEqualTo(ex.response.size());
-        FakeExchange bad = new FakeExchange("GET", "/images/get").query("names", "nope");
+        ImageTestExchange bad = new ImageTestExchange("GET", "/images/get").query("names", "nope");
         assertThatThrownBy(() -> call(bad)).hasMessage("No such image: nope:latest");
         assertThat(bad.status).isZero();
     }
@@ -175,11 +175,11 @@ class ImageRoutesTest {
     @Test
     void createImportsFromTheBodyAndRefusesPulls() throws Exception {
         byte[] rootfs = Files.readAllBytes(busybox); // any tar will do as a root file system
-        FakeExchange ex = call(new FakeExchange("POST", "/images/create").query("fromSrc", "-").query("repo", "imported")
+        ImageTestExchange ex = call(new ImageTestExchange("POST", "/images/create").query("fromSrc", "-").query("repo", "imported")
                 .query("tag", "v2").query("changes", "CMD [\"sh\"]").body(new ByteArrayInputStream(rootfs)));
         assertThat(json(ex).path("status").asText()).startsWith("sha256:");
-        assertThat(json(call(new FakeExchange("GET", "/images/imported:v2/json"))).path("Config").path("Cmd").get(0).asText()).isEqualTo("sh");
-        assertThatThrownBy(() -> call(new FakeExchange("POST", "/images/create").query("fromImage", "alpine").query("tag", "latest")))
+        assertThat(json(call(new ImageTestExchange("GET", "/images/imported:v2/json"))).path("Config").path("Cmd").get(0).asText()).isEqualTo("sh");
+        assertThatThrownBy(() -> call(new ImageTestExchange("POST", "/images/create").query("fromImage", "alpine").query("tag", "latest")))
                 .isInstanceOf(BargeException.class)
                 .satisfies(e -> assertThat(((BargeException) e).kind()).isEqualTo(ErrorKind.UNAVAILABLE))
                 .hasMessage("pulling images is not supported yet: alpine");

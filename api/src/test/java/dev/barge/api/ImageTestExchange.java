@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An in-memory exchange for route tests: set the request, read what the handler answered. */
-final class FakeExchange implements Exchange {
+final class ImageTestExchange implements Exchange {
     private final String method;
     private final String path;
     private final Map<String, String> pathParams = new LinkedHashMap<>();
@@ -27,27 +27,27 @@ final class FakeExchange implements Exchange {
     String contentType;
     boolean streamed;
 
-    FakeExchange(String method, String path) {
+    ImageTestExchange(String method, String path) {
         this.method = method;
         this.path = path;
     }
 
-    FakeExchange param(String name, String value) {
+    ImageTestExchange param(String name, String value) {
         pathParams.put(name, value);
         return this;
     }
 
-    FakeExchange query(String name, String value) {
+    ImageTestExchange query(String name, String value) {
         query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         return this;
     }
 
-    FakeExchange version(String v) {
+    ImageTestExchange version(String v) {
         version = Optional.of(v);
         return this;
     }
 
-    FakeExchange body(InputStream in) {
+    ImageTestExchange body(InputStream in) {
         body = in;
         return this;
     }
