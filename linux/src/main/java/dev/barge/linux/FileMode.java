@@ -15,20 +15,20 @@ import java.time.Instant;
 public final class FileMode {
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-    private static final MethodHandle FCHMODAT = Libc.function("fchmodat",
-            FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.POINTER, Libc.INT, Libc.INT));
-    private static final MethodHandle UTIMENSAT = Libc.function("utimensat",
-            FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.POINTER, Libc.POINTER, Libc.INT));
+    private static final MethodHandle FCHMODAT = FileSyscalls.function("fchmodat",
+            FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.INT, FileSyscalls.POINTER, FileSyscalls.INT, FileSyscalls.INT));
+    private static final MethodHandle UTIMENSAT = FileSyscalls.function("utimensat",
+            FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.INT, FileSyscalls.POINTER, FileSyscalls.POINTER, FileSyscalls.INT));
 
     private FileMode() {}
 
     /** Sets all 12 permission bits (setuid, setgid, sticky included); follows nothing but the path. */
     public static void chmod(Path path, int mode) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = Libc.errnoSlot(arena);
+            MemorySegment errno = FileSyscalls.errnoSlot(arena);
             int rc = (int) FCHMODAT.invokeExact(errno, AT_FDCWD, arena.allocateFrom(path.toString()), mode & 07777, 0);
             if (rc != 0) {
-                throw new IOException("chmod " + path + ": " + Libc.describe(Libc.errno(errno)));
+                throw new IOException("chmod " + path + ": " + FileSyscalls.describe(FileSyscalls.errno(errno)));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -40,15 +40,15 @@ public final class FileMode {
     /** Sets access and modification time of the path itself (a symlink is not followed). */
     public static void setTimes(Path path, Instant time) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = Libc.errnoSlot(arena);
-            MemorySegment times = arena.allocate(Libc.LONG, 4);
+            MemorySegment errno = FileSyscalls.errnoSlot(arena);
+            MemorySegment times = arena.allocate(FileSyscalls.LONG, 4);
             for (int i = 0; i < 2; i++) {
-                times.setAtIndex(Libc.LONG, i * 2L, time.getEpochSecond());
-                times.setAtIndex(Libc.LONG, i * 2L + 1, time.getNano());
+                times.setAtIndex(FileSyscalls.LONG, i * 2L, time.getEpochSecond());
+                times.setAtIndex(FileSyscalls.LONG, i * 2L + 1, time.getNano());
             }
             int rc = (int) UTIMENSAT.invokeExact(errno, AT_FDCWD, arena.allocateFrom(path.toString()), times, AT_SYMLINK_NOFOLLOW);
             if (rc != 0) {
-                throw new IOException("utimensat " + path + ": " + Libc.describe(Libc.errno(errno)));
+                throw new IOException("utimensat " + path + ": " + FileSyscalls.describe(FileSyscalls.errno(errno)));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;

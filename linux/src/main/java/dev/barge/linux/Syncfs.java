@@ -15,24 +15,24 @@ public final class Syncfs {
     private static final int O_RDONLY = 0;
     private static final int O_DIRECTORY = 0200000;
     private static final int O_CLOEXEC = 02000000;
-    private static final MethodHandle OPEN = Libc.function("open", FunctionDescriptor.of(Libc.INT, Libc.POINTER, Libc.INT));
-    private static final MethodHandle SYNCFS = Libc.function("syncfs", FunctionDescriptor.of(Libc.INT, Libc.INT));
-    private static final MethodHandle CLOSE = Libc.function("close", FunctionDescriptor.of(Libc.INT, Libc.INT));
+    private static final MethodHandle OPEN = FileSyscalls.function("open", FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.POINTER, FileSyscalls.INT));
+    private static final MethodHandle SYNCFS = FileSyscalls.function("syncfs", FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.INT));
+    private static final MethodHandle CLOSE = FileSyscalls.function("close", FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.INT));
 
     private Syncfs() {}
 
     /** Syncs the file system of {@code directory}. */
     public static void sync(Path directory) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = Libc.errnoSlot(arena);
+            MemorySegment errno = FileSyscalls.errnoSlot(arena);
             int fd = (int) OPEN.invokeExact(errno, arena.allocateFrom(directory.toString()), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (fd < 0) {
-                throw new IOException("open " + directory + ": " + Libc.describe(Libc.errno(errno)));
+                throw new IOException("open " + directory + ": " + FileSyscalls.describe(FileSyscalls.errno(errno)));
             }
             try {
                 int rc = (int) SYNCFS.invokeExact(errno, fd);
                 if (rc != 0) {
-                    throw new IOException("syncfs " + directory + ": " + Libc.describe(Libc.errno(errno)));
+                    throw new IOException("syncfs " + directory + ": " + FileSyscalls.describe(FileSyscalls.errno(errno)));
                 }
             } finally {
                 int ignored = (int) CLOSE.invokeExact(errno, fd);
