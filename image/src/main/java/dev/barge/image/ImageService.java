@@ -154,6 +154,17 @@ public final class ImageService {
         return store.layers().prepareRwLayer(containerId, image.chainIds());
     }
 
+    /**
+     * Idempotent form for the container service: the container's writable layer over the image
+     * {@code imageId} (an ID or any name {@link #resolve} takes), created on first call; later
+     * calls (a restart, say) return the existing layer's mount even if the image is gone since.
+     */
+    public List<Mount> prepareRootfs(String containerId, String imageId) {
+        return locked(() -> store.metadata().rwLayer(containerId).isPresent()
+                ? store.layers().rwLayerMounts(containerId)
+                : store.layers().prepareRwLayer(containerId, resolve(imageId).chainIds()));
+    }
+
     /** The overlay mount of an existing container layer, e.g. after a daemon restart. */
     public List<Mount> rwLayerMounts(String containerId) {
         return store.layers().rwLayerMounts(containerId);

@@ -334,6 +334,9 @@ class ImageServiceTest {
             assertThat(m.options().get(1)).isEqualTo("upperdir=" + store.root().resolve("overlay2/ctr1/diff"));
         });
         assertThat(images.rwLayerDiff("ctr1")).isDirectory();
+        assertThat(images.prepareRootfs("ctr1", image.id().toString())).isEqualTo(mounts);
+        assertThat(images.prepareRootfs("ctr2", "busybox")).isNotEqualTo(mounts);
+        images.removeRwLayer("ctr2");
         // the layer is now in use: removing the image keeps it
         images.remove("busybox", true, false);
         assertThat(store.metadata().layers()).hasSize(1);
