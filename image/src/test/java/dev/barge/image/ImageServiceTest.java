@@ -386,6 +386,35 @@ class ImageServiceTest {
     }
 
     @Test
+    void archiveMembersThatClimbOutAreRefused() throws Exception {
+        Map<String, byte[]> members = new java.util.LinkedHashMap<>(Fixtures.members(busybox));
+        members.put("../../escaped", "x".getBytes());
+        assertThatThrownBy(() -> images.load(new ByteArrayInputStream(Fixtures.tar(members)), false, m -> { }))
+                .hasMessageContaining("escapes the archive");
+        assertThat(root.resolve("escaped")).doesNotExist();
+        assertThat(store.tmp()).isEmptyDirectory();
+    }
+
+    @Test
+    void ociIndexOfIndexesPicksTheLinuxAmd64Manifest() throws Exception {
+        Map<String, byte[]> members = new java.util.LinkedHashMap<>(Fixtures.members(busybox));
+        members.remove("manifest.json");
+        var index = dev.barge.core.Json.mapper().readTree(members.get("index.json"));
+        var manifest = index.path("manifests").get(0);
+        String nested = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "a".repeat(64)
+                + "\",\"size\":1,\"platform\":{\"architecture\":\"arm64\",\"os\":\"linux\"}},"
+                + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + manifest.path("digest").asText()
+                + "\",\"size\":" + manifest.path("size").asLong() + ",\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}}]}";
+        Digest nestedDigest = Digest.sha256(nested.getBytes());
+        members.put("blobs/sha256/" + nestedDigest.hex(), nested.getBytes());
+        members.put("index.json", ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"digest\":\""
+                + nestedDigest + "\",\"size\":" + nested.length() + ",\"annotations\":{\"io.containerd.image.name\":\"docker.io/library/multi:1\"}}]}").getBytes());
+        assertThat(images.load(new ByteArrayInputStream(Fixtures.tar(members)), false, m -> { })).containsExactly("Loaded image: multi:1");
+        assertThat(images.resolve("multi:1").config().architecture()).isEqualTo("amd64");
+    }
+
+    @Test
     void ambiguousPrefixIsAnError() throws Exception {
         load(busybox);
         importRootfs("x:1");
