@@ -16,15 +16,22 @@ import java.util.regex.Pattern;
  * are INVALID_ARGUMENT. {@code before}/{@code since} name images; {@code until} is a time.
  */
 public record ImageFilters(Optional<Boolean> dangling, List<String> references, List<String> labels,
-                           Optional<String> before, Optional<String> since, Optional<Instant> until) {
+                           List<String> labelsNot, Optional<String> before, Optional<String> since, Optional<Instant> until) {
     private static final Set<String> LIST_KEYS = Set.of("dangling", "reference", "label", "before", "since", "until");
-    private static final Set<String> PRUNE_KEYS = Set.of("dangling", "label", "until");
+    private static final Set<String> PRUNE_KEYS = Set.of("dangling", "label", "label!", "until");
 
-    public static final ImageFilters NONE = new ImageFilters(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    public static final ImageFilters NONE = new ImageFilters(Optional.empty(), List.of(), List.of(), List.of(),
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public ImageFilters {
         references = List.copyOf(references);
         labels = List.copyOf(labels);
+        labelsNot = List.copyOf(labelsNot);
+    }
+
+    /** The label filters: every {@code label} matches and no {@code label!} does. */
+    boolean labelsAccept(Map<String, String> imageLabels) {
+        return labelsMatch(labels, imageLabels) && labelsNot.stream().noneMatch(f -> labelsMatch(List.of(f), imageLabels));
     }
 
     public static ImageFilters forList(Map<String, List<String>> raw) {
@@ -50,7 +57,7 @@ public record ImageFilters(Optional<Boolean> dangling, List<String> references, 
         }
         Optional<Instant> until = raw.getOrDefault("until", List.of()).stream().findFirst().map(ImageFilters::parseTime);
         return new ImageFilters(dangling, raw.getOrDefault("reference", List.of()), raw.getOrDefault("label", List.of()),
-                first(raw, "before"), first(raw, "since"), until);
+                raw.getOrDefault("label!", List.of()), first(raw, "before"), first(raw, "since"), until);
     }
 
     private static Optional<String> first(Map<String, List<String>> raw, String key) {

@@ -68,7 +68,7 @@ public final class ImageService {
                     || before.isPresent() && !image.created().isBefore(before.get())
                     || since.isPresent() && !image.created().isAfter(since.get())
                     || filters.until().isPresent() && !image.created().isBefore(filters.until().get())
-                    || !ImageFilters.labelsMatch(filters.labels(), image.config().config().labelsOrEmpty())) {
+                    || !filters.labelsAccept(image.config().config().labelsOrEmpty())) {
                 continue;
             }
             if (!filters.references().isEmpty()) {
@@ -301,7 +301,7 @@ public final class ImageService {
             for (Image image : images()) {
                 boolean eligible = (all || image.dangling()) && usage.users(image.id()).isEmpty()
                         && filters.until().map(u -> image.created().isBefore(u)).orElse(true)
-                        && ImageFilters.labelsMatch(filters.labels(), image.config().config().labelsOrEmpty());
+                        && filters.labelsAccept(image.config().config().labelsOrEmpty());
                 if (eligible) {
                     ImageRemover.Removal r = remover.removeUnused(image.id());
                     deleted.addAll(r.results());

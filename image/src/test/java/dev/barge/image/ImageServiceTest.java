@@ -207,6 +207,8 @@ class ImageServiceTest {
         assertThat(image.config().history()).singleElement().satisfies(h -> assertThat(h.comment()).isEqualTo("Imported from -"));
         assertThat(images.list(false, ImageFilters.forList(Map.of("label", List.of("team=core"))))).extracting(Image::id).containsExactly(id);
         assertThat(images.list(false, ImageFilters.forList(Map.of("reference", List.of("example/*"))))).extracting(Image::id).containsExactly(id);
+        assertThat(images.prune(true, ImageFilters.forPrune(Map.of("label!", List.of("team=core")))).deleted()).isEmpty();
+        assertThat(images.resolve(id.toString()).id()).isEqualTo(id);
         assertThatThrownBy(() -> images.importImage(new ByteArrayInputStream(new byte[10]), "", List.of("FROM x"), ""))
                 .hasMessage("from is not a valid change command");
     }
