@@ -14,8 +14,8 @@ import java.nio.file.Path;
 public final class Mknod {
     private static final int S_IFIFO = 0010000;
     private static final int S_IFCHR = 0020000;
-    private static final MethodHandle MKNOD = Libc.function("mknod",
-            FunctionDescriptor.of(Libc.INT, Libc.POINTER, Libc.INT, Libc.LONG));
+    private static final MethodHandle MKNOD = FileSyscalls.function("mknod",
+            FunctionDescriptor.of(FileSyscalls.INT, FileSyscalls.POINTER, FileSyscalls.INT, FileSyscalls.LONG));
 
     private Mknod() {}
 
@@ -31,10 +31,10 @@ public final class Mknod {
 
     private static void mknod(Path path, int mode, long device) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = Libc.errnoSlot(arena);
+            MemorySegment errno = FileSyscalls.errnoSlot(arena);
             int rc = (int) MKNOD.invokeExact(errno, arena.allocateFrom(path.toString()), mode, device);
             if (rc != 0) {
-                throw new IOException("mknod " + path + ": " + Libc.describe(Libc.errno(errno)));
+                throw new IOException("mknod " + path + ": " + FileSyscalls.describe(FileSyscalls.errno(errno)));
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;

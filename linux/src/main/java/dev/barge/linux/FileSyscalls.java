@@ -11,15 +11,16 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Downcalls into glibc with {@code errno} captured, shared by the small file-system helpers of
- * this package. Package-private: callers use {@link Mknod} and {@link Xattr}.
+ * this package. Package-private: callers use {@link Mknod}, {@link Xattr}, {@link FileMode} and {@link Syncfs}.
  */
-final class Libc {
+@SuppressWarnings("restricted")
+final class FileSyscalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CAPTURE.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
 
-    private Libc() {}
+    private FileSyscalls() {}
 
     static MethodHandle function(String name, FunctionDescriptor descriptor) {
         MemorySegment symbol = LINKER.defaultLookup().find(name)

@@ -1,0 +1,334 @@
+package dev.barge.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.core.BargeException;
+import dev.barge.core.Digest;
+import dev.barge.core.Json;
+import dev.barge.engineapi.ImageDeleteItem;
+import dev.barge.engineapi.ImageHistoryItem;
+import dev.barge.engineapi.ImageInspect;
+import dev.barge.engineapi.ImagePruneReport;
+import dev.barge.engineapi.ImageStreamMessage;
+import dev.barge.engineapi.ImageSummary;
+import dev.barge.http.Exchange;
+import dev.barge.http.Router;
+import dev.barge.image.DeleteResult;
+import dev.barge.image.HistoryItem;
+import dev.barge.image.Image;
+import dev.barge.image.ImageFilters;
+import dev.barge.image.ImageService;
+import dev.barge.image.PruneResult;
+import dev.barge.image.RunConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The image endpoints of the Engine API: load, save (get), create (import only), list,
+ * inspect, history, tag, remove, prune. Errors are thrown as {@link BargeException} for the
+ * API layer's one mapping, except inside a JSON message stream that has begun, where they
+ * travel as {@code {"errorDetail":...,"error":...}} like Docker's.
+ */
+public final class ImageRoutes {
+    private static final String JSON = "application/json";
+    private final ImageService images;
+
+    public ImageRoutes(ImageService images) {
+        this.images = images;
+    }
+
+    public void register(Router router) {
+        router.post("/images/load", this::load);
+        router.get("/images/get", this::saveMany);
+        router.get("/images/{name}/get", this::saveOne);
+        router.post("/images/create", this::create);
+        router.get("/images/json", this::list);
+        router.get("/images/{name}/json", this::inspect);
+        router.get("/images/{name}/history", this::history);
+        router.post("/images/{name}/tag", this::tag);
+        router.delete("/images/{name}", this::remove);
+        router.post("/images/prune", this::prune);
+    }
+
+    // ---- load, save, import
+
+    void load(Exchange ex) throws IOException {
+        boolean quiet = ex.boolParam("quiet");
+        try (OutputStream out = ex.stream(200, JSON)) {
+            try {
+                images.load(ex.body(), quiet, line -> write(out, ImageStreamMessage.stream(line + "\n")));
+            } catch (RuntimeException e) {
+                write(out, ImageStreamMessage.error(messageOf(e)));
+            }
+        }
+    }
+
+    void saveMany(Exchange ex) throws IOException {
+        save(ex, ex.queryParams("names"));
+    }
+
+    void saveOne(Exchange ex) throws IOException {
+        save(ex, List.of(ex.pathParam("name")));
+    }
+
+    private void save(Exchange ex, List<String> names) throws IOException {
+        if (names.isEmpty()) {
+            throw BargeException.invalid("no images specified");
+        }
+        try (LazyStream out = new LazyStream(ex, "application/x-tar")) {
+            images.save(names, out);
+        }
+    }
+
+    void create(Exchange ex) throws IOException {
+        Optional<String> fromImage = ex.queryParam("fromImage").filter(s -> !s.isEmpty());
+        if (fromImage.isPresent()) {
+            throw BargeException.unavailable("pulling images is not supported yet: %s", fromImage.get());
+        }
+        String source = ex.queryParam("fromSrc").orElse("");
+        if (source.isEmpty()) {
+            throw BargeException.invalid("either fromImage or fromSrc is required");
+        }
+        if (!source.equals("-")) {
+            throw BargeException.notImplemented("importing from a URL is not supported yet: %s", source);
+        }
+        String repo = ex.queryParam("repo").orElse("");
+        String tag = ex.queryParam("tag").orElse("");
+        String reference = repo.isEmpty() ? "" : tag.isEmpty() ? repo : repo + ":" + tag;
+        Digest id = images.importImage(ex.body(), reference, ex.queryParams("changes"), ex.queryParam("message").orElse(""));
+        try (OutputStream out = ex.stream(200, JSON)) {
+            write(out, ImageStreamMessage.status(id.toString()));
+        }
+    }
+
+    // ---- read
+
+    void list(Exchange ex) {
+        Map<String, List<String>> filters = filters(ex.queryParam("filters"));
+        List<Image> found = images.list(ex.boolParam("all"), ImageFilters.forList(filters));
+        Map<Digest, Long> shared = ex.boolParam("shared-size") ? images.sharedSizes() : Map.of();
+        boolean virtualSize = olderThan(ex, 1, 44);
+        List<ImageSummary> body = found.stream().map(i -> new ImageSummary(-1, i.created().getEpochSecond(), i.id().toString(),
+                i.config().config().labelsOrEmpty(), "", i.familiarDigests(), i.familiarTags(),
+                shared.getOrDefault(i.id(), -1L), i.size(), virtualSize ? i.size() : null)).toList();
+        ex.respond(200, JSON, Json.bytes(body));
+    }
+
+    void inspect(Exchange ex) {
+        Image i = images.resolve(ex.pathParam("name"));
+        var c = i.config();
+        ImageInspect body = new ImageInspect(i.id().toString(), i.familiarTags(), i.familiarDigests(), "", c.comment(),
+                c.createdInstant().map(ImageRoutes::rfc3339).orElse("0001-01-01T00:00:00Z"), c.dockerVersion(), c.author(),
+                runConfig(c.config(), olderThan(ex, 1, 50)), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
+                olderThan(ex, 1, 44) ? i.size() : null,
+                new ImageInspect.GraphDriver("overlay2", images.graphDriverData(i)),
+                new ImageInspect.RootFs("layers", c.rootfs().diffIds()),
+                new ImageInspect.Metadata(i.lastTagTime().equals(Instant.EPOCH) ? "0001-01-01T00:00:00Z" : rfc3339(i.lastTagTime())));
+        ex.respond(200, JSON, Json.bytes(body));
+    }
+
+    void history(Exchange ex) {
+        List<ImageHistoryItem> body = new ArrayList<>();
+        for (HistoryItem h : images.history(ex.pathParam("name"))) {
+            body.add(new ImageHistoryItem(h.id(), h.created().getEpochSecond(), h.createdBy(), h.tags().isEmpty() ? null : h.tags(),
+                    h.size(), h.comment()));
+        }
+        ex.respond(200, JSON, Json.bytes(body));
+    }
+
+    // ---- write
+
+    void tag(Exchange ex) {
+        String repo = ex.queryParam("repo").orElse("");
+        if (repo.isEmpty()) {
+            throw BargeException.invalid("repository name cannot be empty");
+        }
+        images.tag(ex.pathParam("name"), repo, ex.queryParam("tag").orElse(""));
+        ex.respond(201, null, new byte[0]);
+    }
+
+    void remove(Exchange ex) {
+        List<DeleteResult> results = images.remove(ex.pathParam("name"), ex.boolParam("force"), ex.boolParam("noprune"));
+        ex.respond(200, JSON, Json.bytes(results.stream().map(ImageRoutes::deleteItem).toList()));
+    }
+
+    void prune(Exchange ex) {
+        Map<String, List<String>> filters = new LinkedHashMap<>(filters(ex.queryParam("filters")));
+        List<String> dangling = filters.getOrDefault("dangling", List.of("true"));
+        boolean all = dangling.stream().anyMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
+        PruneResult result = images.prune(all, ImageFilters.forPrune(filters));
+        List<ImageDeleteItem> deleted = result.deleted().stream().map(ImageRoutes::deleteItem).toList();
+        ex.respond(200, JSON, Json.bytes(new ImagePruneReport(deleted.isEmpty() ? null : deleted, result.spaceReclaimed())));
+    }
+
+    // ---- translation helpers
+
+    private static ImageDeleteItem deleteItem(DeleteResult r) {
+        return switch (r) {
+            case DeleteResult.Untagged u -> ImageDeleteItem.untagged(u.reference());
+            case DeleteResult.Deleted d -> ImageDeleteItem.deleted(d.id());
+        };
+    }
+
+    /** Docker's image config as inspect shows it (API 1.50 dropped the container-only fields). */
+    private static Map<String, Object> runConfig(RunConfig c, boolean withContainerFields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (withContainerFields) {
+            m.put("Hostname", "");
+            m.put("Domainname", "");
+        }
+        m.put("User", c.userOrEmpty());
+        if (withContainerFields) {
+            m.put("AttachStdin", false);
+            m.put("AttachStdout", false);
+            m.put("AttachStderr", false);
+        }
+        if (c.exposedPorts() != null) {
+            m.put("ExposedPorts", c.exposedPorts());
+        }
+        if (withContainerFields) {
+            m.put("Tty", false);
+            m.put("OpenStdin", false);
+            m.put("StdinOnce", false);
+        }
+        m.put("Env", c.env());
+        m.put("Cmd", c.cmd());
+        if (c.healthcheck() != null) {
+            m.put("Healthcheck", c.healthcheck());
+        }
+        if (c.argsEscaped() != null) {
+            m.put("ArgsEscaped", c.argsEscaped());
+        }
+        if (withContainerFields) {
+            m.put("Image", "");
+        }
+        m.put("Volumes", c.volumes());
+        m.put("WorkingDir", c.workingDirOrEmpty());
+        m.put("Entrypoint", c.entrypoint());
+        m.put("OnBuild", c.onBuild());
+        m.put("Labels", c.labels());
+        if (c.stopSignal() != null) {
+            m.put("StopSignal", c.stopSignal());
+        }
+        if (c.shell() != null) {
+            m.put("Shell", c.shell());
+        }
+        return m;
+    }
+
+    /**
+     * The {@code filters} query parameter: a JSON map of lists ({@code {"dangling":["true"]}}),
+     * or the map of maps older clients send ({@code {"dangling":{"true":true}}}).
+     */
+    static Map<String, List<String>> filters(Optional<String> param) {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        if (param.isEmpty() || param.get().isBlank()) {
+            return result;
+        }
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(param.get());
+        } catch (IOException e) {
+            throw BargeException.invalid("invalid filter: %s", param.get());
+        }
+        if (!root.isObject()) {
+            throw BargeException.invalid("invalid filter: %s", param.get());
+        }
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            List<String> values = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(v -> values.add(v.asText()));
+            } else if (e.getValue().isObject()) {
+                e.getValue().fieldNames().forEachRemaining(values::add);
+            } else {
+                values.add(e.getValue().asText());
+            }
+            result.put(e.getKey(), values);
+        }
+        return result;
+    }
+
+    private static boolean olderThan(Exchange ex, int major, int minor) {
+        return ex.pathVersion().map(v -> {
+            String[] p = v.split("\\.");
+            try {
+                int ma = Integer.parseInt(p[0]);
+                int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+                return ma < major || ma == major && mi < minor;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    private static String rfc3339(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    private static String messageOf(RuntimeException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static void write(OutputStream out, Object message) {
+        try {
+            out.write(Json.bytes(message));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens the streaming response on the first write, so that errors found before any output
+     * (a bad name, a bad reference) still become a proper HTTP error.
+     */
+    private static final class LazyStream extends OutputStream {
+        private final Exchange ex;
+        private final String contentType;
+        private OutputStream out;
+
+        LazyStream(Exchange ex, String contentType) {
+            this.ex = ex;
+            this.contentType = contentType;
+        }
+
+        private OutputStream out() {
+            if (out == null) {
+                out = ex.stream(200, contentType);
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out().write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (out != null) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.barge.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.core.BargeException;
+import dev.barge.core.Digest;
+import dev.barge.core.ImageReference;
+import dev.barge.core.Json;
+import dev.barge.store.Blob;
+import dev.barge.store.Compression;
+import dev.barge.store.ImageRecord;
+import dev.barge.store.LayerBlob;
+import dev.barge.store.LayerStore;
+import dev.barge.store.Store;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the images of an unpacked archive into the store: docker-save ({@code manifest.json},
+ * including the legacy {@code <id>/layer.tar} layout) or, when there is no manifest.json, an
+ * OCI image layout ({@code index.json}). Every blob is checked against its digest (the path
+ * {@code blobs/sha256/<hex>} or the OCI descriptor names it) and every layer against the diff
+ * ID its config promises. Layers and blobs go to the store through {@link Staging}; the images
+ * themselves are only returned, for the caller to commit in one transaction.
+ */
+final class ArchiveLoader {
+    private static final Pattern BLOB_PATH = Pattern.compile("(?:.*/)?blobs/sha256/([a-f0-9]{64})");
+    private static final String CONTAINERD_NAME = "io.containerd.image.name";
+    private static final String OCI_REF_NAME = "org.opencontainers.image.ref.name";
+
+    /** An image ready to commit, and the references the archive gives it. */
+    record Candidate(ImageRecord record, List<ImageReference> references) {}
+
+    private final Store store;
+    private final Staging staging;
+
+    ArchiveLoader(Store store, Staging staging) {
+        this.store = store;
+        this.staging = staging;
+    }
+
+    List<Candidate> load(ArchiveDir archive) {
+        if (archive.exists("manifest.json")) {
+            return loadDockerSave(archive);
+        }
+        if (archive.exists("index.json")) {
+            return loadOciLayout(archive);
+        }
+        throw BargeException.invalid("invalid image archive: neither manifest.json nor index.json found");
+    }
+
+    // ---- docker save
+
+    private List<Candidate> loadDockerSave(ArchiveDir archive) {
+        JsonNode manifest = json(archive.read("manifest.json"), "manifest.json");
+        if (!manifest.isArray()) {
+            throw BargeException.invalid("invalid image archive: manifest.json is not a list");
+        }
+        List<Candidate> result = new ArrayList<>();
+        for (JsonNode entry : manifest) {
+            String configPath = entry.path("Config").asText("");
+            byte[] config = archive.read(configPath);
+            Digest id = Digest.sha256(config);
+            blobDigestOf(configPath).ifPresent(expected -> requireDigest(expected, id));
+            ImageConfig parsed = ImageConfig.parse(config);
+            List<String> layerPaths = new ArrayList<>();
+            entry.path("Layers").forEach(l -> layerPaths.add(l.asText()));
+            List<Digest> diffIds = diffIdsMatching(parsed, layerPaths.size());
+            List<LayerBlob> blobs = new ArrayList<>();
+            List<Digest> chain = new ArrayList<>();
+            for (int i = 0; i < layerPaths.size(); i++) {
+                Path file = archive.file(layerPaths.get(i));
+                Blob blob = ingest(file, blobDigestOf(layerPaths.get(i)), OptionalLong.empty());
+                blobs.add(new LayerBlob(mediaTypeOf(blob.digest()), blob.digest(), blob.size()));
+                chain.add(unpack(chain, diffIds.get(i), blob.digest()));
+            }
+            ingestBytes(config, id);
+            byte[] synthesized = Manifests.synthesize(id, config.length, blobs);
+            Digest manifestDigest = ingestBytes(synthesized, Digest.sha256(synthesized));
+            List<ImageReference> refs = new ArrayList<>();
+            entry.path("RepoTags").forEach(t -> refs.add(parseTag(t.asText())));
+            result.add(new Candidate(record(id, config, manifestDigest, blobs, chain), refs));
+        }
+        return result;
+    }
+
+    // ---- OCI layout
+
+    private List<Candidate> loadOciLayout(ArchiveDir archive) {
+        JsonNode index = json(archive.read("index.json"), "index.json");
+        List<Candidate> result = new ArrayList<>();
+        for (JsonNode descriptor : index.path("manifests")) {
+            List<ImageReference> refs = namesOf(descriptor.path("annotations"));
+            JsonNode manifestDescriptor = platformManifest(archive, descriptor);
+            Digest manifestDigest = Digest.parse(manifestDescriptor.path("digest").asText());
+            byte[] manifestBytes = verifiedBlob(archive, manifestDescriptor);
+            JsonNode manifest = json(manifestBytes, manifestDigest.toString());
+            byte[] config = verifiedBlob(archive, manifest.path("config"));
+            Digest id = Digest.sha256(config);
+            ImageConfig parsed = ImageConfig.parse(config);
+            List<JsonNode> layerDescriptors = new ArrayList<>();
+            manifest.path("layers").forEach(layerDescriptors::add);
+            List<Digest> diffIds = diffIdsMatching(parsed, layerDescriptors.size());
+            List<LayerBlob> blobs = new ArrayList<>();
+            List<Digest> chain = new ArrayList<>();
+            for (int i = 0; i < layerDescriptors.size(); i++) {
+                JsonNode d = layerDescriptors.get(i);
+                Digest digest = Digest.parse(d.path("digest").asText());
+                Blob blob = ingest(archive.file("blobs/sha256/" + digest.hex()), Optional.of(digest), OptionalLong.of(d.path("size").asLong()));
+                blobs.add(new LayerBlob(d.path("mediaType").asText(mediaTypeOf(digest)), digest, blob.size()));
+                chain.add(unpack(chain, diffIds.get(i), digest));
+            }
+            ingestBytes(config, id);
+            ingestBytes(manifestBytes, manifestDigest);
+            result.add(new Candidate(record(id, config, manifestDigest, blobs, chain), refs));
+        }
+        return result;
+    }
+
+    /** For an index (multi-platform) descriptor, the linux/amd64 manifest, else the first. */
+    private JsonNode platformManifest(ArchiveDir archive, JsonNode descriptor) {
+        String type = descriptor.path("mediaType").asText("");
+        if (!type.equals(Manifests.OCI_INDEX) && !type.equals(Manifests.DOCKER_LIST)) {
+            return descriptor;
+        }
+        JsonNode nested = json(verifiedBlob(archive, descriptor), "index");
+        JsonNode chosen = null;
+        for (Iterator<JsonNode> it = nested.path("manifests").elements(); it.hasNext(); ) {
+            JsonNode m = it.next();
+            JsonNode p = m.path("platform");
+            if (archive.exists("blobs/sha256/" + Digest.parse(m.path("digest").asText()).hex())
+                    && (chosen == null || p.path("os").asText().equals("linux") && p.path("architecture").asText().equals("amd64"))) {
+                chosen = m;
+            }
+        }
+        if (chosen == null) {
+            throw BargeException.invalid("invalid image archive: no manifest of index %s is in the archive", descriptor.path("digest").asText());
+        }
+        return platformManifest(archive, chosen);
+    }
+
+    private static List<ImageReference> namesOf(JsonNode annotations) {
+        String name = annotations.path(CONTAINERD_NAME).asText("");
+        if (name.isEmpty()) {
+            String refName = annotations.path(OCI_REF_NAME).asText("");
+            // a bare tag ("latest") names no repository: only a full reference counts
+            if (refName.contains("/") || refName.contains(":") && ImageReference.isValid(refName)) {
+                name = refName;
+            }
+        }
+        return name.isEmpty() ? List.of() : List.of(ImageReference.parse(name));
+    }
+
+    // ---- blobs and layers
+
+    private byte[] verifiedBlob(ArchiveDir archive, JsonNode descriptor) {
+        Digest digest = Digest.parse(descriptor.path("digest").asText());
+        byte[] bytes = archive.read("blobs/sha256/" + digest.hex());
+        requireDigest(digest, Digest.sha256(bytes));
+        if (descriptor.has("size") && descriptor.path("size").asLong() != bytes.length) {
+            throw BargeException.invalid("size mismatch for %s: expected %d bytes, actual %d", digest, descriptor.path("size").asLong(), bytes.length);
+        }
+        return bytes;
+    }
+
+    private Blob ingest(Path file, Optional<Digest> expected, OptionalLong size) {
+        try {
+            Digest actual;
+            try (InputStream in = Files.newInputStream(file)) {
+                actual = Digest.sha256(in);
+            }
+            expected.ifPresent(e -> requireDigest(e, actual));
+            long length = Files.size(file);
+            if (size.isPresent() && size.getAsLong() != length) {
+                throw BargeException.invalid("size mismatch for %s: expected %d bytes, actual %d", actual, size.getAsLong(), length);
+            }
+            if (!staging.blobIsNew(actual)) {
+                return new Blob(actual, length); // already verified by its digest: nothing to copy
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return store.content().ingest(in, Optional.of(actual), size);
+            }
+        } catch (IOException e) {
+            throw BargeException.internal("cannot read archive member: " + e.getMessage(), e);
+        }
+    }
+
+    private Digest ingestBytes(byte[] bytes, Digest expected) {
+        if (!staging.blobIsNew(expected)) {
+            return expected;
+        }
+        store.content().ingest(new java.io.ByteArrayInputStream(bytes), Optional.of(expected), OptionalLong.of(bytes.length));
+        return expected;
+    }
+
+    private Digest unpack(List<Digest> chainSoFar, Digest diffId, Digest blob) {
+        Optional<Digest> parent = chainSoFar.isEmpty() ? Optional.empty() : Optional.of(chainSoFar.getLast());
+        try (InputStream tar = Compression.decompressed(store.content().open(blob))) {
+            LayerStore.Applied applied = store.layers().apply(parent, Optional.of(diffId), tar);
+            staging.layer(applied);
+            return applied.layer().chainId();
+        } catch (IOException e) {
+            throw BargeException.invalid("cannot read layer %s: %s", blob, e.getMessage());
+        }
+    }
+
+    private String mediaTypeOf(Digest blob) {
+        try (BufferedInputStream in = new BufferedInputStream(store.content().open(blob))) {
+            return Compression.detect(in).layerMediaType();
+        } catch (IOException e) {
+            throw BargeException.internal("cannot read layer " + blob, e);
+        }
+    }
+
+    private static ImageRecord record(Digest id, byte[] config, Digest manifest, List<LayerBlob> blobs, List<Digest> chain) {
+        return new ImageRecord(id, config, manifest, blobs, chain, Instant.now(), Instant.EPOCH);
+    }
+
+    private static List<Digest> diffIdsMatching(ImageConfig config, int layers) {
+        List<Digest> diffIds = config.diffIds();
+        if (diffIds.size() != layers) {
+            throw BargeException.invalid("invalid image archive: config lists %d layers, archive has %d", diffIds.size(), layers);
+        }
+        return diffIds;
+    }
+
+    private static Optional<Digest> blobDigestOf(String path) {
+        Matcher m = BLOB_PATH.matcher(path);
+        return m.matches() ? Optional.of(new Digest("sha256", m.group(1))) : Optional.empty();
+    }
+
+    private static void requireDigest(Digest expected, Digest actual) {
+        if (!expected.equals(actual)) {
+            throw BargeException.invalid("digest mismatch: expected %s, actual %s", expected, actual);
+        }
+    }
+
+    private static ImageReference parseTag(String text) {
+        ImageReference ref = ImageReference.parse(text);
+        if (ref.tag() == null) {
+            throw BargeException.invalid("invalid tag %s in manifest.json", text);
+        }
+        return ref;
+    }
+
+    private static JsonNode json(byte[] bytes, String what) {
+        try {
+            return Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw BargeException.invalid("invalid image archive: %s is not valid JSON", what);
+        }
+    }
+}

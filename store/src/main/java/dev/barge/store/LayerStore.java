@@ -1,0 +1,284 @@
+package dev.barge.store;
+
+import dev.barge.core.BargeException;
+import dev.barge.core.Digest;
+import dev.barge.core.Mount;
+import dev.barge.linux.Syncfs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Layers unpacked once under {@code overlay2/<dir>/diff}, keyed by chain ID and shared by every
+ * image; container read-write layers next to them. Each layer dir also gets a short link
+ * {@code overlay2/l/<26 chars>} pointing at its {@code diff}, so that an overlay mount's
+ * {@code lowerdir} list stays within the kernel's one-page option limit.
+ *
+ * <p>Lifecycle of a layer: {@link #apply} unpacks into {@code overlay2/tmp-*}, checks the diff
+ * ID, renames the directory into place, creates the link, then registers the layer in the
+ * database. A crash leaves at worst an unregistered directory or link, which
+ * {@link #removeOrphans} deletes at start-up.
+ */
+public final class LayerStore {
+    private static final String TEMP_PREFIX = "tmp-";
+    private static final String EMPTY = "empty";
+    private static final String LINKS = "l";
+    private static final int PAGE = 4096;
+    private static final char[] LINK_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private final Path root;
+    private final MetadataStore db;
+    private final SecureRandom random = new SecureRandom();
+
+    /** The outcome of {@link #apply}: the layer, and whether this call created it. */
+    public record Applied(LayerRecord layer, boolean created) {}
+
+    public LayerStore(Path storeRoot, MetadataStore db) {
+        this.root = storeRoot.resolve("overlay2");
+        this.db = db;
+        try {
+            Files.createDirectories(root.resolve(LINKS));
+            Files.createDirectories(root.resolve(EMPTY));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code overlay2} directory. */
+    public Path root() {
+        return root;
+    }
+
+    public Optional<LayerRecord> layer(Digest chainId) {
+        return db.layer(chainId);
+    }
+
+    /** The layer's unpacked files. */
+    public Path diffDir(LayerRecord layer) {
+        return root.resolve(layer.dir()).resolve("diff");
+    }
+
+    public Path layerDir(LayerRecord layer) {
+        return root.resolve(layer.dir());
+    }
+
+    /**
+     * Unpacks an uncompressed layer tar on top of {@code parent}. When {@code expectedDiffId} is
+     * given and that chain is already unpacked, the stream is not read at all.
+     */
+    public synchronized Applied apply(Optional<Digest> parent, Optional<Digest> expectedDiffId, InputStream tar) {
+        if (parent.isPresent() && db.layer(parent.get()).isEmpty()) {
+            throw BargeException.notFound("layer %s: not found", parent.get());
+        }
+        if (expectedDiffId.isPresent()) {
+            Optional<LayerRecord> existing = db.layer(ChainIds.next(parent, expectedDiffId.get()));
+            if (existing.isPresent()) {
+                return new Applied(existing.get(), false);
+            }
+        }
+        Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            Files.createDirectories(temp.resolve("diff"));
+            MessageDigest sha = Digest.newSha256();
+            DigestInputStream hashing = new DigestInputStream(tar, sha);
+            long size = TarExtractor.extract(hashing, temp.resolve("diff"));
+            hashing.transferTo(java.io.OutputStream.nullOutputStream());
+            Digest diffId = Digest.of(sha);
+            if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(diffId)) {
+                throw BargeException.invalid("layer digest mismatch: expected diff ID %s, actual %s", expectedDiffId.get(), diffId);
+            }
+            Digest chainId = ChainIds.next(parent, diffId);
+            Optional<LayerRecord> existing = db.layer(chainId);
+            if (existing.isPresent()) {
+                return new Applied(existing.get(), false);
+            }
+            return new Applied(commit(temp, chainId, diffId, parent, size), true);
+        } catch (IOException e) {
+            throw BargeException.internal("cannot unpack layer: " + e.getMessage(), e);
+        } finally {
+            Trees.deleteQuietly(temp);
+        }
+    }
+
+    private LayerRecord commit(Path temp, Digest chainId, Digest diffId, Optional<Digest> parent, long size) throws IOException {
+        String link = newLink();
+        Files.writeString(temp.resolve("link"), link);
+        Files.writeString(temp.resolve("lower"), String.join(":", lowerLinks(parent)));
+        Path dir = root.resolve(chainId.hex());
+        Trees.delete(dir);
+        Syncfs.sync(temp); // the files' data reaches the disk before the rename publishes them
+        Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+        Files.createSymbolicLink(root.resolve(LINKS).resolve(link), Path.of("..", chainId.hex(), "diff"));
+        Syncfs.sync(root); // the rename and link are durable before the row that names them
+        LayerRecord layer = new LayerRecord(chainId, diffId, parent, size, chainId.hex(), link);
+        db.putLayer(layer);
+        return layer;
+    }
+
+    private List<String> lowerLinks(Optional<Digest> top) {
+        List<String> links = new ArrayList<>();
+        Optional<Digest> cursor = top;
+        while (cursor.isPresent()) {
+            LayerRecord l = db.layer(cursor.get()).orElseThrow();
+            links.add(LINKS + "/" + l.link());
+            cursor = l.parent();
+        }
+        return links;
+    }
+
+    /** Unregisters the layer and deletes its files (the caller checked nothing uses it). */
+    public synchronized void remove(Digest chainId) {
+        db.layer(chainId).ifPresent(l -> {
+            db.deleteLayer(chainId);
+            deleteFiles(l.dir(), l.link());
+        });
+    }
+
+    /** True when an image or a container layer stands on this layer. */
+    public boolean inUse(Digest chainId) {
+        return db.layerUsedByImage(chainId)
+                || db.rwLayers().stream().anyMatch(rw -> rw.lowers().contains(chainId));
+    }
+
+    // ---- container layers
+
+    /**
+     * Creates a container's writable layer over {@code chainIds} (bottom first) and returns the
+     * overlay mount of its root file system. All paths in the mount are absolute (the lower
+     * dirs through their short links), so the caller needs no {@code chdir}: barged is
+     * multithreaded and cannot change its working directory per mount.
+     */
+    public synchronized List<Mount> prepareRwLayer(String containerId, List<Digest> chainIds) {
+        checkContainerId(containerId);
+        if (db.rwLayer(containerId).isPresent()) {
+            throw BargeException.conflict("container layer %s already exists", containerId);
+        }
+        for (Digest c : chainIds) {
+            if (db.layer(c).isEmpty()) {
+                throw BargeException.notFound("layer %s: not found", c);
+            }
+        }
+        Path dir = root.resolve(containerId);
+        String link = newLink();
+        try {
+            Files.createDirectories(dir.resolve("diff"));
+            Files.createDirectories(dir.resolve("work"));
+            Files.createDirectories(dir.resolve("merged"));
+            Files.writeString(dir.resolve("link"), link);
+            Files.createSymbolicLink(root.resolve(LINKS).resolve(link), Path.of("..", containerId, "diff"));
+            db.putRwLayer(new RwLayerRecord(containerId, link, chainIds));
+        } catch (IOException | RuntimeException e) {
+            deleteFiles(containerId, link);
+            throw e instanceof IOException io ? BargeException.internal("cannot create container layer: " + io.getMessage(), io)
+                    : (RuntimeException) e;
+        }
+        return rwLayerMounts(containerId);
+    }
+
+    /** The overlay mount of an existing container layer (after a restart, say). */
+    public List<Mount> rwLayerMounts(String containerId) {
+        RwLayerRecord rw = db.rwLayer(containerId)
+                .orElseThrow(() -> BargeException.notFound("container layer %s: not found", containerId));
+        List<String> lowers = new ArrayList<>();
+        for (Digest c : rw.lowers().reversed()) {
+            lowers.add(root.resolve(LINKS).resolve(db.layer(c).orElseThrow().link()).toString());
+        }
+        if (lowers.isEmpty()) {
+            lowers.add(root.resolve(EMPTY).toString());
+        }
+        Path dir = root.resolve(containerId);
+        List<String> options = List.of("lowerdir=" + String.join(":", lowers),
+                "upperdir=" + dir.resolve("diff"), "workdir=" + dir.resolve("work"));
+        if (String.join(",", options).length() >= PAGE) {
+            throw BargeException.invalid("too many layers (%d) for one overlay mount", lowers.size());
+        }
+        return List.of(new Mount("overlay", "overlay", "", options));
+    }
+
+    /** The container layer's upper directory (its changes). */
+    public Path rwLayerDiff(String containerId) {
+        db.rwLayer(containerId).orElseThrow(() -> BargeException.notFound("container layer %s: not found", containerId));
+        return root.resolve(containerId).resolve("diff");
+    }
+
+    /** A suggested mount point for the container's root file system. */
+    public Path rwLayerMerged(String containerId) {
+        return root.resolve(containerId).resolve("merged");
+    }
+
+    public synchronized void removeRwLayer(String containerId) {
+        db.rwLayer(containerId).ifPresent(rw -> {
+            db.deleteRwLayer(containerId);
+            deleteFiles(containerId, rw.link());
+        });
+    }
+
+    // ---- start-up
+
+    /** Deletes unpack temp dirs, unregistered layer dirs and dangling links a crash left. */
+    public synchronized void removeOrphans() {
+        Set<String> known = new HashSet<>(Set.of(LINKS, EMPTY));
+        Set<String> links = new HashSet<>();
+        db.layers().forEach(l -> {
+            known.add(l.dir());
+            links.add(l.link());
+        });
+        db.rwLayers().forEach(rw -> {
+            known.add(rw.containerId());
+            links.add(rw.link());
+        });
+        try {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+                for (Path p : dir) {
+                    if (!known.contains(p.getFileName().toString())) {
+                        Trees.deleteQuietly(p);
+                    }
+                }
+            }
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(root.resolve(LINKS))) {
+                for (Path p : dir) {
+                    if (!links.contains(p.getFileName().toString())) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteFiles(String dir, String link) {
+        try {
+            Files.deleteIfExists(root.resolve(LINKS).resolve(link));
+        } catch (IOException ignored) {
+            // removeOrphans retries at start-up
+        }
+        Trees.deleteQuietly(root.resolve(dir));
+    }
+
+    private String newLink() {
+        char[] c = new char[26];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = LINK_CHARS[random.nextInt(LINK_CHARS.length)];
+        }
+        return new String(c);
+    }
+
+    private static void checkContainerId(String id) {
+        if (!id.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*") || id.equals(LINKS) || id.equals(EMPTY) || id.startsWith(TEMP_PREFIX)) {
+            throw BargeException.invalid("invalid container layer id: %s", id);
+        }
+    }
+}
