@@ -29,7 +29,7 @@ public final class ProcessOptions {
         };
     }
 
-    static void replaceOrAppend(List<String> env, String entry) {
+    public static void replaceOrAppend(List<String> env, String entry) {
         String key = entry.contains("=") ? entry.substring(0, entry.indexOf('=') + 1) : entry + "=";
         for (int i = 0; i < env.size(); i++) {
             if (env.get(i).startsWith(key)) {
