@@ -18,10 +18,9 @@ final class LinuxMounts implements Mounts {
     private static final int PAGE = 4096;
     private static final int MNT_DETACH = 2;
     private static final MethodHandle MOUNT = Libc.withErrno("mount", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-            ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
     private static final MethodHandle UMOUNT2 = Libc.withErrno("umount2", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     @Override
     public void mount(String type, String source, Path target, List<String> options) throws IOException {
@@ -34,9 +33,9 @@ final class LinuxMounts implements Mounts {
         long propagation = flags & (MountFlags.MS_PRIVATE | MountFlags.MS_SLAVE | MountFlags.MS_SHARED);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.callState(arena);
+            MemorySegment data = parsed.data().isEmpty() ? MemorySegment.NULL : arena.allocateFrom(parsed.data());
             int rc = (int) MOUNT.invokeExact(state, arena.allocateFrom(source), arena.allocateFrom(target.toString()),
-                    arena.allocateFrom(type), flags & ~propagation,
-                    parsed.data().isEmpty() ? MemorySegment.NULL : arena.allocateFrom(parsed.data()));
+                    arena.allocateFrom(type), flags & ~propagation, data);
             if (rc != 0) {
                 throw Libc.failure("mount " + type + " " + source + " on " + target, Libc.errno(state));
             }

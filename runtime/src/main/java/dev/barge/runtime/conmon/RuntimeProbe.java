@@ -65,15 +65,19 @@ final class RuntimeProbe {
         Spec spec = new Spec();
         spec.process.args = List.of("/busybox", "true");
         spec.root = new Spec.Root("rootfs", false);
-        spec.mounts = List.of(new Spec.Mount("/busybox", "bind", BUSYBOX.toString(), List.of("rbind", "ro")));
+        spec.mounts = List.of(new Spec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")),
+                new Spec.Mount("/busybox", "bind", BUSYBOX.toString(), List.of("rbind", "ro")));
         spec.linux.namespaces = List.of(Spec.Namespace.fresh("pid"), Spec.Namespace.fresh("mount"));
         spec.linux.cgroupsPath = "/barge/" + id;
         return spec;
     }
 
-    private static String lastLine(String text) {
+    /** The runtime's last words, without runc's logrus decoration ({@code time=... level=error msg="..."}). */
+    static String lastLine(String text) {
         String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1];
+        String last = lines[lines.length - 1];
+        var message = java.util.regex.Pattern.compile("msg=\"(.*)\"").matcher(last);
+        return message.find() ? message.group(1).replace("\\\"", "\"") : last;
     }
 
     static void deleteTree(Path root) {
