@@ -117,7 +117,7 @@ class ConmonRuntimeDriverTest {
         return new RunSpec(id, List.of(overlay), List.of(),
                 new RunSpec.ProcessSpec(args, List.of(), "/", draft.user, List.of(), draft.tty, draft.stdin, draft.stdinOnce, Map.of()),
                 "testhost", "", new RunSpec.NetworkNamespace.Fresh(), draft.security, RunSpec.Resources.NONE,
-                Map.of(), 64L << 20, draft.readonly, false, Map.of(), Optional.empty());
+                Map.of(), 64L << 20, draft.readonly, draft.init, Map.of(), draft.runtime);
     }
 
     /** The few knobs tests turn. */
@@ -125,7 +125,8 @@ class ConmonRuntimeDriverTest {
         final String id;
         final List<String> args;
         String user = "";
-        boolean tty, stdin, stdinOnce, readonly;
+        boolean tty, stdin, stdinOnce, readonly, init;
+        Optional<String> runtime = Optional.empty();
         RunSpec.Security security = RunSpec.Security.DEFAULT;
 
         RunSpecDraft(String id, List<String> args) {
@@ -159,6 +160,10 @@ class ConmonRuntimeDriverTest {
         RunSpec spec = spec(List.of("echo", "hi"), d -> d);
         assertThat(runToExit(spec)).isZero();
         assertThat(log(spec.id())).matches("(?s)\\S+ stdout F hi\\n");
+        try (var reader = new dev.barge.runtime.logs.LogReader(driver.logPath(spec.id()),
+                dev.barge.runtime.logs.LogReader.Options.ALL, () -> false)) {
+            assertThat(new String(reader.next().orElseThrow().data(), StandardCharsets.UTF_8)).isEqualTo("hi\n");
+        }
         assertThat(driver.exitCode(spec.id())).contains(0);
         assertThat(driver.state(spec.id()).status()).isEqualTo(ProcessState.Status.STOPPED);
     }
@@ -298,5 +303,71 @@ class ConmonRuntimeDriverTest {
             second.kill(spec.id(), 9);
             assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(137);
         }
+    }
+
+    @Test
+    void privilegedHoldsBargedsCapabilitiesWithoutSeccomp() throws Exception {
+        RunSpec spec = spec(List.of("grep", "-E", "CapEff|Seccomp:", "/proc/self/status"), d -> {
+            d.security = new RunSpec.Security(true, List.of(), List.of(), Optional.empty(), false);
+            return d;
+        });
+        assertThat(runToExit(spec)).isZero();
+        String ownCapEff = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("CapBnd:")).findFirst().orElseThrow().substring(7).trim();
+        assertThat(log(spec.id())).contains(ownCapEff).containsPattern("Seccomp:\\s+0");
+    }
+
+    @Test
+    void defaultSeccompFilterIsOnAndUnconfinedIsOff() throws Exception {
+        RunSpec confined = spec(List.of("grep", "Seccomp:", "/proc/self/status"), d -> d);
+        assertThat(runToExit(confined)).isZero();
+        assertThat(log(confined.id())).containsPattern("Seccomp:\\s+2");
+        RunSpec unconfined = spec(List.of("grep", "Seccomp:", "/proc/self/status"), d -> {
+            d.security = new RunSpec.Security(false, List.of(), List.of(), Optional.of("unconfined"), false);
+            return d;
+        });
+        assertThat(runToExit(unconfined)).isZero();
+        assertThat(log(unconfined.id())).containsPattern("Seccomp:\\s+0");
+    }
+
+    @Test
+    void initRunsAsPidOne() throws Exception {
+        RunSpec spec = spec(List.of("cat", "/proc/1/cmdline"), d -> { d.init = true; return d; });
+        assertThat(runToExit(spec)).isZero();
+        assertThat(log(spec.id())).contains("docker-init");
+    }
+
+    @Test
+    void anUnavailableRuntimeFallsBackToAWorkingOne() throws Exception {
+        assertThat(driver.available()).anyMatch(r -> r.name().equals("runc") && r.available());
+        RunSpec spec = spec(List.of("true"), d -> { d.runtime = Optional.of("crun"); return d; });
+        assertThat(runToExit(spec)).isZero();
+    }
+
+    @Test
+    void execTakesStdinAndUser() throws Exception {
+        RunSpec spec = spec(List.of("sleep", "100"), d -> d);
+        driver.create(spec);
+        driver.start(spec.id());
+        try (ExecSession exec = driver.exec(spec.id(), new ExecSpec("e3", List.of("cat"), List.of(), "", "", false, true, false))) {
+            exec.stdin().write("piped\n".getBytes(StandardCharsets.UTF_8));
+            exec.stdin().close();
+            assertThat(readAll(exec, new HashMap<>())).isEqualTo("piped\n");
+            assertThat(exec.waitFor()).isZero();
+        }
+        try (ExecSession exec = driver.exec(spec.id(), new ExecSpec("e4", List.of("id", "-u"), List.of("X=1"), "/tmp",
+                "nobody", false, false, false))) {
+            assertThat(readAll(exec, new HashMap<>())).isEqualTo("65534\n");
+            assertThat(exec.pid()).isPositive();
+        }
+    }
+
+    @Test
+    void execOfAMissingBinaryFails() throws Exception {
+        RunSpec spec = spec(List.of("sleep", "100"), d -> d);
+        driver.create(spec);
+        driver.start(spec.id());
+        assertThatThrownBy(() -> driver.exec(spec.id(), new ExecSpec("e5", List.of("nope"), List.of(), "", "", false, false, false)))
+                .isInstanceOf(BargeException.class).hasMessageContaining("executable file not found");
     }
 }
