@@ -78,7 +78,7 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
                 .orElseThrow(() -> BargeException.unavailable("no working OCI runtime: %s", runtimes));
     }
 
-    /** Every runtime looked for, with why it does not work when it does not. */
+    @Override
     public List<RuntimeInfo> available() {
         return runtimes;
     }
@@ -248,7 +248,23 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
         ExecRoot.checkId(id);
         if (!Files.isDirectory(layout.bundle(id))) throw BargeException.notFound("No such container: %s", id);
         runtimeOf(id).delete(id);
+        awaitConmon(id);
         cleanUp(id);
+    }
+
+    /** A forced delete kills the process; let conmon write its exit file and leave before the bundle goes. */
+    private void awaitConmon(String id) {
+        try {
+            long pid = Long.parseLong(Files.readString(layout.bundle(id).resolve("conmon.pid")).strip());
+            Optional<ProcessHandle> conmonProcess = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("conmon")).orElse(false));
+            if (conmonProcess.isPresent()) conmonProcess.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | NumberFormatException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            // no conmon recorded, or it hangs: remove what we can anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Unmounts the rootfs, then removes the bundle unless something is still mounted in it. */

@@ -370,4 +370,23 @@ class ConmonRuntimeDriverTest {
         assertThatThrownBy(() -> driver.exec(spec.id(), new ExecSpec("e5", List.of("nope"), List.of(), "", "", false, false, false)))
                 .isInstanceOf(BargeException.class).hasMessageContaining("executable file not found");
     }
+
+    @Test
+    void deletingARunningContainerKillsItAndLeavesNothing() throws Exception {
+        RunSpec spec = spec(List.of("sleep", "100"), d -> d);
+        driver.create(spec);
+        driver.start(spec.id());
+        driver.delete(spec.id());
+        assertThat(driver.state(spec.id()).status()).isEqualTo(ProcessState.Status.UNKNOWN);
+        assertThat(execRoot.resolve("containers").resolve(spec.id())).doesNotExist();
+        assertThat(driver.exitCode(spec.id())).isEmpty();
+    }
+
+    @Test
+    void aCreatedContainerCanBeDeletedWithoutStarting() throws Exception {
+        RunSpec spec = spec(List.of("true"), d -> d);
+        driver.create(spec);
+        driver.delete(spec.id());
+        assertThat(MountTable.hasMountUnder(execRoot)).isFalse();
+    }
 }
