@@ -38,10 +38,11 @@ public final class SecurityOptions {
         };
     }
 
-    /** Privileged containers may use every device node: one allow-all cgroup rule. */
+    /** Privileged containers get the host's device nodes and may use every device: one allow-all cgroup rule. */
     public static SpecOption withDeviceAccess(boolean privileged) {
         return (context, spec) -> {
             if (!privileged) return;
+            spec.linux.devices = HostDevices.scan(java.nio.file.Path.of("/dev"));
             spec.linux.resources.devices = new ArrayList<>(List.of(new Spec.DeviceRule(true, null, null, null, "rwm")));
         };
     }

@@ -233,4 +233,11 @@ class SpecOptionsTest {
         assertThat(limits.get("RLIMIT_NOFILE")).isEqualTo(new Spec.Rlimit("RLIMIT_NOFILE", 1024, 20000));
         assertThat(limits.get("RLIMIT_CPU").hard()).isEqualTo(-1);
     }
+
+    @Test
+    void privilegedGetsHostDevices() {
+        apply(SecurityOptions.withDeviceAccess(true));
+        assertThat(spec.linux.devices).anyMatch(d -> d.path().equals("/dev/null") && d.major() == 1 && d.minor() == 3);
+        assertThat(spec.linux.resources.devices).singleElement().matches(Spec.DeviceRule::allow);
+    }
 }
