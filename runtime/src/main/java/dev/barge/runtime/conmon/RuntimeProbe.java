@@ -52,7 +52,7 @@ final class RuntimeProbe {
             Files.write(bundle.resolve("config.json"), Json.bytes(probeSpec(id)));
             OciRuntime.Result result = runtime.exec("run", "--bundle", bundle.toString(), id);
             if (result.code() == 0) return new RuntimeInfo(name, binary, true, "");
-            return new RuntimeInfo(name, binary, false, lastLine(result.stderr()));
+            return new RuntimeInfo(name, binary, false, withHint(lastLine(result.stderr())));
         } catch (IOException | RuntimeException e) {
             return new RuntimeInfo(name, binary, false, String.valueOf(e.getMessage()));
         } finally {
@@ -70,6 +70,12 @@ final class RuntimeProbe {
         spec.linux.namespaces = List.of(Spec.Namespace.fresh("pid"), Spec.Namespace.fresh("mount"));
         spec.linux.cgroupsPath = "/barge/" + id;
         return spec;
+    }
+
+    /** crun's refusal names the problem but not the way out; barged must not change the host's cgroups itself. */
+    static String withHint(String reason) {
+        return reason.contains("hybrid mode")
+                ? reason + " (mounting a cgroup v1 hugetlb hierarchy at /sys/fs/cgroup/hugetlb makes it work)" : reason;
     }
 
     /** The runtime's last words, without runc's logrus decoration ({@code time=... level=error msg="..."}). */
