@@ -295,6 +295,11 @@ class ConmonRuntimeDriverTest {
         driver.create(spec);
         driver.start(spec.id());
         int pid = driver.state(spec.id()).pid();
+        long conmonPid = Long.parseLong(Files.readString(execRoot.resolve("containers").resolve(spec.id())
+                .resolve("conmon.pid")).strip());
+        ProcessHandle conmonProcess = ProcessHandle.of(conmonPid).orElseThrow();
+        assertThat(conmonProcess.parent().map(ProcessHandle::pid)).as("conmon is detached from barged")
+                .isNotEqualTo(Optional.of(ProcessHandle.current().pid()));
         try (ConmonRuntimeDriver second = new ConmonRuntimeDriver(execRoot, Mounts.system(), HostFacts.probe(),
                 Optional.of("runc"), 0)) {
             assertThat(second.state(spec.id())).isEqualTo(new ProcessState(ProcessState.Status.RUNNING, pid));
