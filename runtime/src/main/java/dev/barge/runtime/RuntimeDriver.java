@@ -54,5 +54,13 @@ public interface RuntimeDriver {
     /** The runtime's name, as {@code docker info} shows it ({@code runc}, {@code crun}). */
     String name();
 
+    /**
+     * The runtimes this driver looked for, and why the unavailable ones do not work here
+     * (crun 1.8 refuses hybrid cgroups). {@link #name()} is an available one.
+     */
+    default java.util.List<RuntimeInfo> available() {
+        return java.util.List.of(new RuntimeInfo(name(), Path.of(name()), true, ""));
+    }
+
     record Created(String id, Path bundle, Path logPath) {}
 }

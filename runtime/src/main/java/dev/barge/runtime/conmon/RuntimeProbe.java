@@ -1,0 +1,103 @@
+package dev.barge.runtime.conmon;
+
+import dev.barge.core.Json;
+import dev.barge.runtime.RuntimeInfo;
+import dev.barge.runtime.oci.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds which runtimes work here by running a one-shot container with each (a static busybox
+ * bind-mounted into an empty root, in a cgroup like real containers): crun 1.8 installs fine
+ * but refuses hybrid cgroups, which only a real run reveals.
+ */
+final class RuntimeProbe {
+    private static final List<String> CANDIDATES = List.of("crun", "runc");
+    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/local/bin"), Path.of("/usr/bin"),
+            Path.of("/usr/sbin"), Path.of("/bin"), Path.of("/sbin"));
+    private static final Path BUSYBOX = Path.of("/bin/busybox");
+
+    private RuntimeProbe() {}
+
+    static List<RuntimeInfo> probe(Path scratch) {
+        List<RuntimeInfo> found = new ArrayList<>();
+        for (String name : CANDIDATES) {
+            Optional<Path> binary = find(name);
+            if (binary.isEmpty()) {
+                found.add(new RuntimeInfo(name, Path.of(name), false, name + " is not installed"));
+            } else {
+                found.add(probe(name, binary.get(), scratch));
+            }
+        }
+        return found;
+    }
+
+    static Optional<Path> find(String name) {
+        return BIN_DIRS.stream().map(dir -> dir.resolve(name)).filter(Files::isExecutable).findFirst();
+    }
+
+    private static RuntimeInfo probe(String name, Path binary, Path scratch) {
+        if (!Files.isExecutable(BUSYBOX)) return new RuntimeInfo(name, binary, true, "");
+        String id = "barge-probe-" + name + "-" + ProcessHandle.current().pid();
+        Path bundle = scratch.resolve(id);
+        OciRuntime runtime = new OciRuntime(name, binary, scratch.resolve("state"));
+        try {
+            Files.createDirectories(bundle.resolve("rootfs"));
+            Files.write(bundle.resolve("config.json"), Json.bytes(probeSpec(id)));
+            OciRuntime.Result result = runtime.exec("run", "--bundle", bundle.toString(), id);
+            if (result.code() == 0) return new RuntimeInfo(name, binary, true, "");
+            return new RuntimeInfo(name, binary, false, withHint(lastLine(result.stderr())));
+        } catch (IOException | RuntimeException e) {
+            return new RuntimeInfo(name, binary, false, String.valueOf(e.getMessage()));
+        } finally {
+            runtime.exec("delete", "--force", id);
+            deleteTree(bundle);
+        }
+    }
+
+    private static Spec probeSpec(String id) {
+        Spec spec = new Spec();
+        spec.process.args = List.of("/busybox", "true");
+        spec.root = new Spec.Root("rootfs", false);
+        spec.mounts = List.of(new Spec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")),
+                new Spec.Mount("/busybox", "bind", BUSYBOX.toString(), List.of("rbind", "ro")));
+        spec.linux.namespaces = List.of(Spec.Namespace.fresh("pid"), Spec.Namespace.fresh("mount"));
+        spec.linux.cgroupsPath = "/barge/" + id;
+        return spec;
+    }
+
+    /** crun's refusal names the problem but not the way out; barged must not change the host's cgroups itself. */
+    static String withHint(String reason) {
+        return reason.contains("hybrid mode")
+                ? reason + " (mounting a cgroup v1 hugetlb hierarchy at /sys/fs/cgroup/hugetlb makes it work)" : reason;
+    }
+
+    /** The runtime's last words, without runc's logrus decoration ({@code time=... level=error msg="..."}). */
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        String last = lines[lines.length - 1];
+        var message = java.util.regex.Pattern.compile("msg=\"(.*)\"").matcher(last);
+        return message.find() ? message.group(1).replace("\\\"", "\"") : last;
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort: a busy file stays, the rest goes
+                }
+            });
+        } catch (IOException ignored) {
+            // vanished meanwhile
+        }
+    }
+}
