@@ -27,6 +27,8 @@ class HttpServerTest {
     private HttpServer server;
     private Path dir;
 
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
     private final Handler handler = ex -> {
         switch (ex.path()) {
             case "/echo" -> ex.respond(200, "text/plain", ex.body().readAllBytes());
@@ -48,6 +50,24 @@ class HttpServerTest {
                             .getBytes(StandardCharsets.UTF_8));
                     h.output().flush();
                 }
+            }
+            case "/flood" -> {
+                try (OutputStream out = ex.stream(200, "application/octet-stream")) {
+                    byte[] chunk = new byte[64 << 10];
+                    for (int i = 0; i < 256; i++) { // 16 MiB
+                        out.write(chunk);
+                        out.flush();
+                        written.addAndGet(chunk.length);
+                    }
+                }
+            }
+            case "/count" -> {
+                long n = 0;
+                byte[] buf = new byte[8192];
+                for (int r; (r = ex.body().read(buf)) > 0; ) {
+                    n += r;
+                }
+                ex.respond(200, "text/plain", Long.toString(n).getBytes(StandardCharsets.UTF_8));
             }
             case "/boom" -> throw new IllegalStateException("boom");
             default -> ex.respond(404, "text/plain", "nope".getBytes(StandardCharsets.UTF_8));
@@ -110,6 +130,34 @@ class HttpServerTest {
             String all = readUntilClosed(s.getInputStream());
             assertThat(all).contains("transfer-encoding: chunked")
                     .contains("8\r\n{\"n\":0}\n\r\n8\r\n{\"n\":1}\n\r\n8\r\n{\"n\":2}\n\r\n0\r\n\r\n");
+        }
+    }
+
+    @Test
+    void aSlowReaderHoldsBackAStreamingWriter() throws Exception {
+        try (Socket s = tcp()) {
+            s.setReceiveBufferSize(64 << 10);
+            send(s, "GET /flood HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Thread.sleep(1000);
+            assertThat(written.get()).as("bytes written while the client read nothing").isLessThan(8L << 20);
+            long total = s.getInputStream().transferTo(OutputStream.nullOutputStream());
+            assertThat(total).isGreaterThan(16L << 20);
+            assertThat(written.get()).isEqualTo(16L << 20);
+        }
+    }
+
+    @Test
+    void aLargeChunkedUploadArrivesWhole() throws IOException {
+        try (Socket s = tcp()) {
+            send(s, "POST /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 8; i++) {
+                send(s, Integer.toHexString(chunk.length) + "\r\n");
+                s.getOutputStream().write(chunk);
+                send(s, "\r\n");
+            }
+            send(s, "0\r\n\r\n");
+            assertThat(readUntilClosed(s.getInputStream())).endsWith("\r\n\r\n" + (8 << 20));
         }
     }
 
