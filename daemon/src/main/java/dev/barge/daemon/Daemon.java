@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
 
 /**
  * The composition root: takes the data-root lock, writes the pidfile, builds the services and
@@ -27,10 +25,11 @@ public final class Daemon implements AutoCloseable {
     private final DaemonLock lock;
     private final PidFile pidFile;
     private final HttpServer server;
-    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final ShutdownSignal shutdown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Daemon(DaemonLock lock, PidFile pidFile, HttpServer server) {
+    private Daemon(ShutdownSignal shutdown, DaemonLock lock, PidFile pidFile, HttpServer server) {
+        this.shutdown = shutdown;
         this.lock = lock;
         this.pidFile = pidFile;
         this.server = server;
@@ -38,6 +37,7 @@ public final class Daemon implements AutoCloseable {
 
     public static Daemon start(DaemonConfig config) throws IOException {
         long started = System.nanoTime();
+        ShutdownSignal shutdown = ShutdownSignal.install();
         DaemonLock lock = DaemonLock.acquire(config.dataRoot());
         PidFile pidFile = null;
         try {
@@ -55,8 +55,8 @@ public final class Daemon implements AutoCloseable {
 
             SystemRoutes.register(router, info, facts, events);
             HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
-            Daemon daemon = new Daemon(lock, pidFile, server);
-            daemon.installSignalHandlers();
+            Daemon daemon = new Daemon(shutdown, lock, pidFile, server);
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
             for (String host : config.hosts()) {
                 LOG.log(System.Logger.Level.INFO, "API listen on " + host.replaceFirst("^unix://", ""));
             }
@@ -96,17 +96,6 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             return "root";
         }
-    }
-
-    /** SIGTERM and SIGINT end {@link #awaitShutdownSignal}, so that barged cleans up and exits 0. */
-    private void installSignalHandlers() {
-        for (String name : List.of("TERM", "INT")) {
-            Signal.handle(new Signal(name), s -> {
-                LOG.log(System.Logger.Level.INFO, "Processing signal '" + s.getName() + "'");
-                shutdown.countDown();
-            });
-        }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
     }
 
     public void awaitShutdownSignal() throws InterruptedException {

@@ -32,6 +32,7 @@ public final class Barged implements AutoCloseable {
     private final Path dir;
     private final List<String> extraArgs;
     private Process process;
+    private long startupMillis;
 
     private Barged(Path dir, List<String> extraArgs) {
         this.dir = dir;
@@ -105,6 +106,11 @@ public final class Barged implements AutoCloseable {
         }
     }
 
+    /** Milliseconds from launching bin/barged to an accepting socket, for the last (re)start. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
     public Process process() {
         return process;
     }
@@ -125,15 +131,17 @@ public final class Barged implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("barged.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("barged exited with " + process.exitValue() + ":\n" + logs());
             }
             if (connectable(socket())) {
+                startupMillis = (System.nanoTime() - started) / 1_000_000;
                 return;
             }
-            sleep(20);
+            sleep(5);
         }
         throw new IllegalStateException("barged did not listen within " + START_TIMEOUT + ":\n" + logs());
     }
