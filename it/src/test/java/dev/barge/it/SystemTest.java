@@ -72,9 +72,15 @@ class SystemTest {
 
     @Test
     void aTooOldClientGets400InMobysWords() {
-        var r = barged.curl("-s", "-w", "\n%{http_code}", "http://d/v1.12/version");
-        assertThat(r.stdout()).isEqualTo("{\"message\":\"client version 1.12 is too old. Minimum supported API version "
-                + "is 1.24, please upgrade your client to a newer version\"}\n\n400");
+        // in plain text, as moby answers clients that predate its JSON errors
+        var r = barged.curl("-s", "-w", "%{http_code}", "http://d/v1.12/version");
+        assertThat(r.stdout()).isEqualTo("client version 1.12 is too old. Minimum supported API version "
+                + "is 1.24, please upgrade your client to a newer version\n400");
+        var tooNew = barged.curl("-s", "-w", "\n%{http_code}", "http://d/v1.99/version");
+        assertThat(tooNew.stdout()).isEqualTo("{\"message\":\"client version 1.99 is too new. Maximum supported API "
+                + "version is 1.50\"}\n\n400");
+        assertThat(barged.curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "DELETE", "http://d/v1.50/version").stdout())
+                .as("a wrong method is moby's 404").isEqualTo("404");
     }
 
     @Test
