@@ -76,7 +76,12 @@ public final class Daemon implements AutoCloseable {
         String group = socketGroup(config.group());
         List<ListenAddress> out = new ArrayList<>();
         for (String host : config.hosts()) {
-            out.add(Hosts.parse(host, config, group));
+            ListenAddress address = Hosts.parse(host, config, group);
+            if (address instanceof ListenAddress.Tcp tcp) {
+                LOG.log(System.Logger.Level.WARNING, "Binding to " + tcp.host() + ":" + tcp.port() + " without TLS: "
+                        + "anyone who can reach it has root on this host. Use --tlsverify.");
+            }
+            out.add(address);
         }
         return out;
     }
