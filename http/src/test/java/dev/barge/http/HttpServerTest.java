@@ -194,6 +194,30 @@ class HttpServerTest {
     }
 
     @Test
+    void hijackHalfCloseWorksOnAUnixSocketToo() throws IOException {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "bh");
+        Path sock = dir.resolve("s.sock");
+        server = HttpServer.start(List.of(new ListenAddress.Unix(sock, "root")), handler);
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(sock));
+            ch.write(ByteBuffer.wrap(("POST /attach HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            ch.read(buf); // the 101 arrives before any stdin is sent, as the docker CLI waits for it
+            assertThat(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101 UPGRADED");
+            ch.write(ByteBuffer.wrap("stdin".getBytes(StandardCharsets.US_ASCII)));
+            ch.shutdownOutput();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            buf.clear();
+            while (ch.read(buf) > 0) {
+                got.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            assertThat(got.toString(StandardCharsets.UTF_8)).isEqualTo("STDIN");
+        }
+    }
+
+    @Test
     void unixSocketReplacesAStaleFileAndIsGroupReadableOnly() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "bh");
         Path sock = dir.resolve("s.sock");

@@ -33,10 +33,17 @@ public final class Barged implements AutoCloseable {
     private final List<String> extraArgs;
     private Process process;
     private long startupMillis;
+    /** Kills the daemon if the test JVM ends without {@link #close} (surefire time-out, crash). */
+    private final Thread reaper = Thread.ofPlatform().unstarted(() -> {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    });
 
     private Barged(Path dir, List<String> extraArgs) {
         this.dir = dir;
         this.extraArgs = List.copyOf(extraArgs);
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Starts a daemon (skipping the test when it cannot run here) and waits for its socket. */
@@ -231,6 +238,11 @@ public final class Barged implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             try {
