@@ -73,6 +73,13 @@ class DaemonFlagsTest {
     }
 
     @Test
+    void booleanFlagsTakeAnOptionalValueAsDockerdDoes() throws IOException {
+        assertThat(config(null, "--live-restore=false").liveRestore()).isFalse();
+        assertThat(config(null, "--debug").debug()).isTrue();
+        assertThat(config(null, "--tls=false").tls()).isFalse();
+    }
+
+    @Test
     void aBadLogLevelIsRefused() {
         assertThatThrownBy(() -> config(null, "--log-level", "loud")).hasMessageContaining("loud");
     }
