@@ -14,6 +14,7 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The composition root: takes the data-root lock, writes the pidfile, builds the services and
@@ -36,6 +37,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     public static Daemon start(DaemonConfig config) throws IOException {
+        return start(config, () -> config);
+    }
+
+    /** Starts; {@code reread} gives the configuration again from its sources on SIGHUP. */
+    public static Daemon start(DaemonConfig config, Supplier<DaemonConfig> reread) throws IOException {
         long started = System.nanoTime();
         ShutdownSignal shutdown = ShutdownSignal.install();
         DaemonLock lock = DaemonLock.acquire(config.dataRoot());
@@ -57,6 +63,7 @@ public final class Daemon implements AutoCloseable {
             HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
             Daemon daemon = new Daemon(shutdown, lock, pidFile, server);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
+            ConfigReload.install(reread, events, info.id(), info.name());
             for (String host : config.hosts()) {
                 LOG.log(System.Logger.Level.INFO, "API listen on " + host.replaceFirst("^unix://", ""));
             }

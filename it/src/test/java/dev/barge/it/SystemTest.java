@@ -57,6 +57,24 @@ class SystemTest {
     }
 
     @Test
+    void aSighupReloadIsAnEventThatReplaysWithFilters() throws Exception {
+        long since = Instant.now().getEpochSecond() - 1;
+        Runtime.getRuntime().exec(new String[] {"kill", "-HUP", Long.toString(barged.process().pid())}).waitFor();
+        String line = "";
+        for (int i = 0; i < 50 && line.isEmpty(); i++) {
+            Thread.sleep(100);
+            var r = barged.docker("events", "--since", Long.toString(since), "--until", Long.toString(Instant.now().getEpochSecond() + 1),
+                    "--filter", "type=daemon", "--filter", "event=reload", "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            line = r.stdout().trim();
+        }
+        assertThat(line).startsWith("daemon reload ");
+        var none = barged.docker("events", "--since", Long.toString(since), "--until", Long.toString(Instant.now().getEpochSecond()),
+                "--filter", "type=container");
+        assertThat(none.stdout()).isEmpty();
+    }
+
+    @Test
     void eventsFollowUntilAFutureUntilPasses() {
         long t0 = System.nanoTime();
         var r = barged.docker("events", "--until", String.valueOf(Instant.now().getEpochSecond() + 2));
