@@ -59,7 +59,7 @@ public final class Daemon implements AutoCloseable {
             // --- and replace EngineFacts.NONE with facts backed by them.
             EngineFacts facts = EngineFacts.NONE;
 
-            SystemRoutes.register(router, info, facts, events);
+            SystemRoutes.register(router, info, facts, events, ToolProbe.forConfig(config, info.runtimes()));
             HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
             Daemon daemon = new Daemon(shutdown, lock, pidFile, server);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
