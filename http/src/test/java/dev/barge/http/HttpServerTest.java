@@ -115,6 +115,18 @@ class HttpServerTest {
     }
 
     @Test
+    void anUnreadBodyIsSkippedAndTheConnectionServesTheNextRequest() throws IOException {
+        try (Socket s = tcp()) {
+            int size = 3 << 20;
+            send(s, "POST /info?a=unread HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
+            s.getOutputStream().write(new byte[size]);
+            send(s, "GET /info?a=next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String all = readUntilClosed(s.getInputStream());
+            assertThat(all).contains("POST - unread").contains("GET - next");
+        }
+    }
+
+    @Test
     void pipelinedRequestsInOneWriteAreAnsweredInOrder() throws IOException {
         try (Socket s = tcp()) {
             send(s, "GET /info?a=1 HTTP/1.1\r\nHost: x\r\n\r\nGET /info?a=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
