@@ -26,22 +26,25 @@ public final class EngineApi implements Handler {
         exchange.responseHeader("Server", "Docker/" + EngineVersion.VERSION + " (linux)");
         exchange.responseHeader("Api-Version", ApiVersion.MAX.toString());
         exchange.responseHeader("Ostype", "linux");
-        exchange.responseHeader("Docker-Experimental", "false");
-        Optional<String> refused = checkVersion(exchange);
-        if (refused.isPresent()) {
-            Responses.error(exchange, 400, refused.get());
-            return;
-        }
+        // As moby: a wrong method is the same 404 as an unknown path, and versions are only
+        // checked on routes that exist.
         Optional<Router.Match> match = router.match(exchange.method(), exchange.path());
         if (match.isEmpty()) {
-            if (router.pathKnown(exchange.path())) {
-                Responses.error(exchange, 405, "method not allowed");
-            } else {
-                Responses.error(exchange, 404, "page not found");
-            }
+            Responses.error(exchange, 404, "page not found");
             return;
         }
         ApiVersion version = exchange.pathVersion().map(ApiVersion::parse).orElse(ApiVersion.MAX);
+        Optional<String> refused = checkVersion(version);
+        if (refused.isPresent()) {
+            if (version.before(ApiVersion.MIN)) {
+                // moby answers clients older than 1.24 in plain text: they would print JSON as-is
+                exchange.responseHeader("X-Content-Type-Options", "nosniff");
+                Responses.text(exchange, 400, refused.get() + "\n");
+            } else {
+                Responses.error(exchange, 400, refused.get());
+            }
+            return;
+        }
         Exchange routed = new RoutedExchange(exchange, match.get().params());
         try {
             ScopedValue.where(ApiContext.VERSION, version).call(() -> {
@@ -55,11 +58,7 @@ public final class EngineApi implements Handler {
         }
     }
 
-    private static Optional<String> checkVersion(Exchange exchange) {
-        if (exchange.pathVersion().isEmpty()) {
-            return Optional.empty();
-        }
-        ApiVersion v = ApiVersion.parse(exchange.pathVersion().get());
+    private static Optional<String> checkVersion(ApiVersion v) {
         if (v.before(ApiVersion.MIN)) {
             return Optional.of("client version %s is too old. Minimum supported API version is %s, please upgrade your client to a newer version"
                     .formatted(v, ApiVersion.MIN));

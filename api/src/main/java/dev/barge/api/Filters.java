@@ -5,7 +5,6 @@ import dev.barge.core.BargeException;
 import dev.barge.core.Json;
 import dev.barge.http.Exchange;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -48,13 +47,12 @@ public final class Filters {
             throw BargeException.invalid("invalid filter: %s", json);
         }
         Map<String, Set<String>> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             Set<String> set = new LinkedHashSet<>();
             if (e.getValue().isArray()) {
                 e.getValue().forEach(v -> set.add(v.asText()));
             } else if (e.getValue().isObject()) {
-                e.getValue().fields().forEachRemaining(v -> {
+                e.getValue().properties().forEach(v -> {
                     if (v.getValue().asBoolean()) {
                         set.add(v.getKey());
                     }

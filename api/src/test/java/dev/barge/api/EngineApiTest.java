@@ -111,6 +111,30 @@ class EngineApiTest {
     }
 
     @Test
+    void eventsFollowLiveUntilTheClientLeaves() throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + server.tcpPorts().getFirst() + "/events?filters="
+                + java.net.URLEncoder.encode("{\"type\":[\"volume\"]}", java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<java.util.stream.Stream<String>> r = CLIENT.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofLines()); // returns once the headers are in: they are flushed at once
+        assertThat(r.statusCode()).isEqualTo(200);
+        var lines = r.body().iterator();
+        Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 50; i++) {
+                BUS.publish(Event.now("container", "start", "zzz", Map.of()));
+                BUS.publish(Event.now("volume", "create", "vol" + i, Map.of("driver", "local")));
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        String first = lines.next();
+        assertThat(first).contains("\"Type\":\"volume\"").contains("\"ID\":\"vol").doesNotContain("\"status\"");
+        r.body().close(); // the client leaves; the route notices and unsubscribes
+    }
+
+    @Test
     void eventsReplayAWindowAndEnd() throws Exception {
         long t = System.currentTimeMillis() / 1000 - 100;
         BUS.publish(new Event("container", "create", "abc123", Map.of("name", "web", "image", "busybox"), (t + 1) * 1_000_000_000L));

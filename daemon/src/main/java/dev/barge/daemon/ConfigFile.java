@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ final class ConfigFile {
         }
         Map<String, JsonNode> values = new LinkedHashMap<>();
         Set<String> unknown = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (!USED.contains(e.getKey()) && !ACCEPTED.contains(e.getKey())) {
                 unknown.add(e.getKey());
             }
@@ -141,7 +139,7 @@ final class ConfigFile {
         if (!n.isObject()) {
             throw typeError("runtimes", "an object");
         }
-        n.fields().forEachRemaining(e -> {
+        n.properties().forEach(e -> {
             JsonNode p = e.getValue().get("path");
             if (p == null || !p.isTextual()) {
                 throw new ConfigError("unable to configure the Docker daemon with file " + path

@@ -13,9 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
+import java.util.function.Supplier;
 
 /**
  * The composition root: takes the data-root lock, writes the pidfile, builds the services and
@@ -27,17 +26,24 @@ public final class Daemon implements AutoCloseable {
     private final DaemonLock lock;
     private final PidFile pidFile;
     private final HttpServer server;
-    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final ShutdownSignal shutdown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Daemon(DaemonLock lock, PidFile pidFile, HttpServer server) {
+    private Daemon(ShutdownSignal shutdown, DaemonLock lock, PidFile pidFile, HttpServer server) {
+        this.shutdown = shutdown;
         this.lock = lock;
         this.pidFile = pidFile;
         this.server = server;
     }
 
     public static Daemon start(DaemonConfig config) throws IOException {
+        return start(config, () -> config);
+    }
+
+    /** Starts; {@code reread} gives the configuration again from its sources on SIGHUP. */
+    public static Daemon start(DaemonConfig config, Supplier<DaemonConfig> reread) throws IOException {
         long started = System.nanoTime();
+        ShutdownSignal shutdown = ShutdownSignal.install();
         DaemonLock lock = DaemonLock.acquire(config.dataRoot());
         PidFile pidFile = null;
         try {
@@ -53,10 +59,11 @@ public final class Daemon implements AutoCloseable {
             // --- and replace EngineFacts.NONE with facts backed by them.
             EngineFacts facts = EngineFacts.NONE;
 
-            SystemRoutes.register(router, info, facts, events);
+            SystemRoutes.register(router, info, facts, events, ToolProbe.forConfig(config, info.runtimes()));
             HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
-            Daemon daemon = new Daemon(lock, pidFile, server);
-            daemon.installSignalHandlers();
+            Daemon daemon = new Daemon(shutdown, lock, pidFile, server);
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
+            ConfigReload.install(reread, events, info.id(), info.name());
             for (String host : config.hosts()) {
                 LOG.log(System.Logger.Level.INFO, "API listen on " + host.replaceFirst("^unix://", ""));
             }
@@ -76,7 +83,12 @@ public final class Daemon implements AutoCloseable {
         String group = socketGroup(config.group());
         List<ListenAddress> out = new ArrayList<>();
         for (String host : config.hosts()) {
-            out.add(Hosts.parse(host, config, group));
+            ListenAddress address = Hosts.parse(host, config, group);
+            if (address instanceof ListenAddress.Tcp tcp) {
+                LOG.log(System.Logger.Level.WARNING, "Binding to " + tcp.host() + ":" + tcp.port() + " without TLS: "
+                        + "anyone who can reach it has root on this host. Use --tlsverify.");
+            }
+            out.add(address);
         }
         return out;
     }
@@ -96,17 +108,6 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             return "root";
         }
-    }
-
-    /** SIGTERM and SIGINT end {@link #awaitShutdownSignal}, so that barged cleans up and exits 0. */
-    private void installSignalHandlers() {
-        for (String name : List.of("TERM", "INT")) {
-            Signal.handle(new Signal(name), s -> {
-                LOG.log(System.Logger.Level.INFO, "Processing signal '" + s.getName() + "'");
-                shutdown.countDown();
-            });
-        }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
     }
 
     public void awaitShutdownSignal() throws InterruptedException {

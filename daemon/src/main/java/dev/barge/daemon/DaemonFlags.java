@@ -36,7 +36,7 @@ final class DaemonFlags {
     @Option(names = {"-l", "--log-level"}, paramLabel = "string", description = "Set the logging level (\"debug\"|\"info\"|\"warn\"|\"error\"|\"fatal\") (default \"info\")")
     String logLevel;
 
-    @Option(names = {"-D", "--debug"}, description = "Enable debug mode")
+    @Option(names = {"-D", "--debug"}, arity = "0..1", description = "Enable debug mode")
     boolean debug;
 
     @Option(names = {"-G", "--group"}, paramLabel = "string", description = "Group for the unix socket (default \"barge\" if it exists, else root)")
@@ -48,7 +48,7 @@ final class DaemonFlags {
     @Option(names = "--add-runtime", paramLabel = "name=path", description = "Register an additional OCI compatible runtime")
     List<String> addRuntime;
 
-    @Option(names = "--live-restore", description = "Enable live restore of containers when the daemon is down (default true)")
+    @Option(names = "--live-restore", arity = "0..1", description = "Enable live restore of containers when the daemon is down (default true)")
     Boolean liveRestore;
 
     @Option(names = {"-b", "--bip"}, paramLabel = "string", description = "Specify default-bridge IPv4 network")
@@ -63,10 +63,10 @@ final class DaemonFlags {
     @Option(names = "--label", paramLabel = "list", description = "Set key=value labels to the daemon")
     List<String> labels;
 
-    @Option(names = "--tls", description = "Use TLS; implied by --tlsverify")
+    @Option(names = "--tls", arity = "0..1", description = "Use TLS; implied by --tlsverify")
     boolean tls;
 
-    @Option(names = "--tlsverify", description = "Use TLS and verify the remote")
+    @Option(names = "--tlsverify", arity = "0..1", description = "Use TLS and verify the remote")
     boolean tlsVerify;
 
     @Option(names = "--tlscacert", paramLabel = "string", description = "Trust certs signed only by this CA")

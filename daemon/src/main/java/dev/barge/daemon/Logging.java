@@ -1,7 +1,6 @@
 package dev.barge.daemon;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -57,7 +56,7 @@ final class Logging {
                 return;
             }
             StringBuilder line = new StringBuilder(160)
-                    .append("time=\"").append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append('"')
+                    .append("time=\"").append(TIME.format(r.getInstant())).append('"')
                     .append(" level=").append(name(r.getLevel()))
                     .append(" msg=\"").append(escape(message(r))).append('"');
             if (r.getThrown() != null) {

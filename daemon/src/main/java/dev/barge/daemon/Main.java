@@ -37,7 +37,7 @@ public final class Main {
                 return 0;
             }
             Logging.configure(config.effectiveLogLevel());
-            try (Daemon daemon = Daemon.start(config)) {
+            try (Daemon daemon = Daemon.start(config, flags::toConfig)) {
                 daemon.awaitShutdownSignal();
             }
             return 0;

@@ -73,6 +73,13 @@ class DaemonFlagsTest {
     }
 
     @Test
+    void booleanFlagsTakeAnOptionalValueAsDockerdDoes() throws IOException {
+        assertThat(config(null, "--live-restore=false").liveRestore()).isFalse();
+        assertThat(config(null, "--debug").debug()).isTrue();
+        assertThat(config(null, "--tls=false").tls()).isFalse();
+    }
+
+    @Test
     void aBadLogLevelIsRefused() {
         assertThatThrownBy(() -> config(null, "--log-level", "loud")).hasMessageContaining("loud");
     }
@@ -98,6 +105,7 @@ class DaemonFlagsTest {
         try (DaemonLock first = DaemonLock.acquire(dir)) {
             // A second FileChannel in the same JVM would throw OverlappingFileLockException; the
             // real check (two processes) lives in the it module. Here: the pid is written.
+            assertThat(first).isNotNull();
             assertThat(Files.readString(dir.resolve("barged.lock")).trim()).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
         }
         assertThat(List.of(dir.toFile().list())).contains("barged.lock");

@@ -99,6 +99,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void onContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            inbound.fail("malformed request body: " + content.decoderResult().cause().getMessage());
+            requestComplete = true;
+            channel.close(); // the stream is out of step: no further request can be parsed from it
+            return;
+        }
         if (!inbound.offer(content.content())) {
             reading(false);
         }

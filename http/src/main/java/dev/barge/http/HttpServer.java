@@ -47,8 +47,16 @@ public final class HttpServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory());
         HttpServer server = new HttpServer(group, new ArrayList<>(), new ArrayList<>());
         try {
+            // Unix sockets last: a client that waits for the socket file then finds every listener up.
             for (ListenAddress address : addresses) {
-                server.bind(address, handler);
+                if (!(address instanceof ListenAddress.Unix)) {
+                    server.bind(address, handler);
+                }
+            }
+            for (ListenAddress address : addresses) {
+                if (address instanceof ListenAddress.Unix) {
+                    server.bind(address, handler);
+                }
             }
         } catch (IOException | RuntimeException e) {
             server.close();

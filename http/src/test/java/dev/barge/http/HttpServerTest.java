@@ -27,6 +27,8 @@ class HttpServerTest {
     private HttpServer server;
     private Path dir;
 
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
     private final Handler handler = ex -> {
         switch (ex.path()) {
             case "/echo" -> ex.respond(200, "text/plain", ex.body().readAllBytes());
@@ -48,6 +50,24 @@ class HttpServerTest {
                             .getBytes(StandardCharsets.UTF_8));
                     h.output().flush();
                 }
+            }
+            case "/flood" -> {
+                try (OutputStream out = ex.stream(200, "application/octet-stream")) {
+                    byte[] chunk = new byte[64 << 10];
+                    for (int i = 0; i < 256; i++) { // 16 MiB
+                        out.write(chunk);
+                        out.flush();
+                        written.addAndGet(chunk.length);
+                    }
+                }
+            }
+            case "/count" -> {
+                long n = 0;
+                byte[] buf = new byte[8192];
+                for (int r; (r = ex.body().read(buf)) > 0; ) {
+                    n += r;
+                }
+                ex.respond(200, "text/plain", Long.toString(n).getBytes(StandardCharsets.UTF_8));
             }
             case "/boom" -> throw new IllegalStateException("boom");
             default -> ex.respond(404, "text/plain", "nope".getBytes(StandardCharsets.UTF_8));
@@ -95,6 +115,18 @@ class HttpServerTest {
     }
 
     @Test
+    void anUnreadBodyIsSkippedAndTheConnectionServesTheNextRequest() throws IOException {
+        try (Socket s = tcp()) {
+            int size = 3 << 20;
+            send(s, "POST /info?a=unread HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
+            s.getOutputStream().write(new byte[size]);
+            send(s, "GET /info?a=next HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String all = readUntilClosed(s.getInputStream());
+            assertThat(all).contains("POST - unread").contains("GET - next");
+        }
+    }
+
+    @Test
     void pipelinedRequestsInOneWriteAreAnsweredInOrder() throws IOException {
         try (Socket s = tcp()) {
             send(s, "GET /info?a=1 HTTP/1.1\r\nHost: x\r\n\r\nGET /info?a=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -110,6 +142,34 @@ class HttpServerTest {
             String all = readUntilClosed(s.getInputStream());
             assertThat(all).contains("transfer-encoding: chunked")
                     .contains("8\r\n{\"n\":0}\n\r\n8\r\n{\"n\":1}\n\r\n8\r\n{\"n\":2}\n\r\n0\r\n\r\n");
+        }
+    }
+
+    @Test
+    void aSlowReaderHoldsBackAStreamingWriter() throws Exception {
+        try (Socket s = tcp()) {
+            s.setReceiveBufferSize(64 << 10);
+            send(s, "GET /flood HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Thread.sleep(1000);
+            assertThat(written.get()).as("bytes written while the client read nothing").isLessThan(8L << 20);
+            long total = s.getInputStream().transferTo(OutputStream.nullOutputStream());
+            assertThat(total).isGreaterThan(16L << 20);
+            assertThat(written.get()).isEqualTo(16L << 20);
+        }
+    }
+
+    @Test
+    void aLargeChunkedUploadArrivesWhole() throws IOException {
+        try (Socket s = tcp()) {
+            send(s, "POST /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 8; i++) {
+                send(s, Integer.toHexString(chunk.length) + "\r\n");
+                s.getOutputStream().write(chunk);
+                send(s, "\r\n");
+            }
+            send(s, "0\r\n\r\n");
+            assertThat(readUntilClosed(s.getInputStream())).endsWith("\r\n\r\n" + (8 << 20));
         }
     }
 
@@ -142,6 +202,30 @@ class HttpServerTest {
             send(s, "POST /attach HTTP/1.1\r\nHost: x\r\n\r\nabc");
             s.shutdownOutput();
             assertThat(readUntilClosed(s.getInputStream())).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nABC");
+        }
+    }
+
+    @Test
+    void hijackHalfCloseWorksOnAUnixSocketToo() throws IOException {
+        dir = Files.createTempDirectory(Path.of("/tmp"), "bh");
+        Path sock = dir.resolve("s.sock");
+        server = HttpServer.start(List.of(new ListenAddress.Unix(sock, "root")), handler);
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(sock));
+            ch.write(ByteBuffer.wrap(("POST /attach HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            ch.read(buf); // the 101 arrives before any stdin is sent, as the docker CLI waits for it
+            assertThat(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101 UPGRADED");
+            ch.write(ByteBuffer.wrap("stdin".getBytes(StandardCharsets.US_ASCII)));
+            ch.shutdownOutput();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            buf.clear();
+            while (ch.read(buf) > 0) {
+                got.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            assertThat(got.toString(StandardCharsets.UTF_8)).isEqualTo("STDIN");
         }
     }
 

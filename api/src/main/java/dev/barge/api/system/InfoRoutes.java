@@ -4,6 +4,7 @@ import dev.barge.api.DaemonInfo;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.EngineVersion;
 import dev.barge.api.Responses;
+import dev.barge.api.ToolVersions;
 import dev.barge.engine.api.SystemInfo;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
@@ -23,11 +24,13 @@ public final class InfoRoutes {
     private final DaemonInfo daemon;
     private final EngineFacts facts;
     private final IntSupplier eventListeners;
+    private final ToolVersions tools;
 
-    public InfoRoutes(DaemonInfo daemon, EngineFacts facts, IntSupplier eventListeners) {
+    public InfoRoutes(DaemonInfo daemon, EngineFacts facts, IntSupplier eventListeners, ToolVersions tools) {
         this.daemon = daemon;
         this.facts = facts;
         this.eventListeners = eventListeners;
+        this.tools = tools;
     }
 
     public void register(Router router) {
@@ -53,7 +56,9 @@ public final class InfoRoutes {
                 env("HTTP_PROXY"), env("HTTPS_PROXY"), env("NO_PROXY"),
                 daemon.name(), daemon.labels(), false, EngineVersion.VERSION,
                 runtimes, daemon.defaultRuntime(), SystemInfo.Swarm.inactive(), daemon.liveRestore(), "",
-                "catatonit", new SystemInfo.Commit(""), new SystemInfo.Commit(""), new SystemInfo.Commit(""),
+                "catatonit", new SystemInfo.Commit(tools.tool("conmon").commit()),
+                new SystemInfo.Commit(tools.tool(daemon.defaultRuntime()).commit()),
+                new SystemInfo.Commit(tools.tool("docker-init").commit()),
                 List.of("name=seccomp,profile=builtin"), List.of(), daemon.warnings()));
     }
 

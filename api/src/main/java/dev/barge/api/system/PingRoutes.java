@@ -12,6 +12,7 @@ public final class PingRoutes {
 
     private void ping(Exchange exchange) {
         exchange.responseHeader("Builder-Version", "1");
+        exchange.responseHeader("Docker-Experimental", "false");
         exchange.responseHeader("Swarm", "inactive");
         exchange.responseHeader("Cache-Control", "no-cache, no-store, must-revalidate");
         exchange.responseHeader("Pragma", "no-cache");

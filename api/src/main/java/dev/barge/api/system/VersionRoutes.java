@@ -3,10 +3,12 @@ package dev.barge.api.system;
 import dev.barge.api.DaemonInfo;
 import dev.barge.api.EngineVersion;
 import dev.barge.api.Responses;
+import dev.barge.api.ToolVersions;
 import dev.barge.engine.api.ApiVersion;
 import dev.barge.engine.api.SystemVersion;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,11 @@ import java.util.Map;
 /** {@code GET /version}. */
 public final class VersionRoutes {
     private final DaemonInfo daemon;
+    private final ToolVersions tools;
 
-    public VersionRoutes(DaemonInfo daemon) {
+    public VersionRoutes(DaemonInfo daemon, ToolVersions tools) {
         this.daemon = daemon;
+        this.tools = tools;
     }
 
     public void register(Router router) {
@@ -35,9 +39,14 @@ public final class VersionRoutes {
         details.put("KernelVersion", daemon.kernelVersion());
         details.put("MinAPIVersion", ApiVersion.MIN.toString());
         details.put("Os", "linux");
+        List<SystemVersion.Component> components = new ArrayList<>();
+        components.add(new SystemVersion.Component("Engine", EngineVersion.VERSION, details));
+        for (ToolVersions.Tool t : tools.tools()) {
+            components.add(new SystemVersion.Component(t.name(), t.version(), Map.of("GitCommit", t.commit())));
+        }
         Responses.ok(exchange, new SystemVersion(
                 new SystemVersion.Platform(EngineVersion.PLATFORM),
-                List.of(new SystemVersion.Component("Engine", EngineVersion.VERSION, details)),
+                components,
                 EngineVersion.VERSION, ApiVersion.MAX.toString(), ApiVersion.MIN.toString(),
                 EngineVersion.GIT_COMMIT, EngineVersion.RUNTIME, "linux", "amd64", daemon.kernelVersion(), buildTime));
     }
