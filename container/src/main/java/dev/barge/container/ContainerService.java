@@ -224,7 +224,10 @@ public final class ContainerService {
     private void connectPendingAttaches(LiveContainer lc) {
         for (CompletableFuture<AttachSession> f : lc.pendingAttaches) {
             try {
-                f.complete(runtime.attach(lc.id()));
+                AttachSession s = runtime.attach(lc.id());
+                if (!f.complete(s)) {
+                    s.close(); // the client gave up waiting
+                }
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
