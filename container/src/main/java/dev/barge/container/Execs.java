@@ -91,7 +91,8 @@ final class Execs {
                 i.exited = true;
                 i.exitCode = code == 128 ? 126 : code;
             }
-            throw new BargeException(StartFailure.kind(message), "OCI runtime exec failed: " + message, e);
+            throw new BargeException(StartFailure.kind(message),
+                    message.startsWith("OCI runtime") ? message : "OCI runtime exec failed: " + message, e);
         }
         synchronized (i) {
             i.session = session;

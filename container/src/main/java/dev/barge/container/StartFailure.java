@@ -34,7 +34,10 @@ final class StartFailure {
             m += ": Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host "
                     + "path exists and is the expected type";
         }
-        return m.startsWith("failed to create task") ? m
-                : "failed to create task for container: failed to create shim task: OCI runtime create failed: " + m;
+        if (m.startsWith("failed to create task")) {
+            return m;
+        }
+        String prefix = "failed to create task for container: failed to create shim task: ";
+        return m.startsWith("OCI runtime") ? prefix + m : prefix + "OCI runtime create failed: " + m;
     }
 }
