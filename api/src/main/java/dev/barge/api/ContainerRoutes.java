@@ -137,22 +137,27 @@ public final class ContainerRoutes {
         Optional<RestartPolicy> policy = Optional.ofNullable(body.restartPolicy())
                 .map(p -> RestartPolicy.of(p.name() == null ? "" : p.name(), p.maximumRetryCount()));
         Optional<HostOptions.Resources> resources = Optional.empty();
-        if (body.memory() != null || body.cpuShares() != null || body.nanoCpus() != null || body.cpuQuota() != null
-                || body.cpuPeriod() != null || body.pidsLimit() != null || body.cpusetCpus() != null
-                || body.memorySwap() != null) {
+        // the CLI sends every resource field, zero meaning "leave as is" (as Docker reads it)
+        if (given(body.memory()) || given(body.cpuShares()) || given(body.nanoCpus()) || given(body.cpuQuota())
+                || given(body.cpuPeriod()) || given(body.pidsLimit()) || given(body.memorySwap())
+                || (body.cpusetCpus() != null && !body.cpusetCpus().isEmpty())) {
             HostOptions.Resources old = containers.inspect(id(ex)).container().host().resources();
             resources = Optional.of(new HostOptions.Resources(or(body.memory(), old.memory()),
                     or(body.memorySwap(), old.memorySwap()), or(body.cpuShares(), old.cpuShares()),
                     or(body.cpuQuota(), old.cpuQuota()), or(body.cpuPeriod(), old.cpuPeriod()),
                     or(body.nanoCpus(), old.nanoCpus()), or(body.pidsLimit(), old.pidsLimit()),
-                    body.cpusetCpus() == null ? old.cpusetCpus() : body.cpusetCpus()));
+                    body.cpusetCpus() == null || body.cpusetCpus().isEmpty() ? old.cpusetCpus() : body.cpusetCpus()));
         }
         List<String> warnings = containers.update(id(ex), new UpdateRequest(policy, resources));
         json(ex, 200, new ContainerUpdateResponse(warnings));
     }
 
+    private static boolean given(Long value) {
+        return value != null && value != 0;
+    }
+
     private static long or(Long value, long old) {
-        return value == null ? old : value;
+        return given(value) ? value : old;
     }
 
     private void resize(Exchange ex) {

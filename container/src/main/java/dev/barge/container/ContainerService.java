@@ -551,10 +551,8 @@ public final class ContainerService {
             }
             List<String> warnings = new ArrayList<>();
             if (request.resources().isPresent()) {
+                // stored, applied at the next start: the runtime has no live update yet
                 host = host.withResources(request.resources().get());
-                if (c.state().running()) {
-                    warnings.add("resource limits are applied at the next start of the container");
-                }
             }
             commit(lc, c.withHost(host));
             events.publish(lc.current(), "update");
