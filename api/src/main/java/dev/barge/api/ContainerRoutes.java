@@ -239,7 +239,7 @@ public final class ContainerRoutes {
                     data = joined;
                 }
                 frames.write(entry.stream(), data);
-            });
+            }, ex::clientGone);
         }
     }
 

@@ -622,6 +622,12 @@ public final class ContainerService {
 
     /** Streams the container's logs to {@code sink}; returns when done (or, following, at exit). */
     public void logs(String ref, LogOptions options, LogReader.Sink sink) throws IOException, InterruptedException {
+        logs(ref, options, sink, () -> false);
+    }
+
+    /** As {@link #logs(String, LogOptions, LogReader.Sink)}; following also ends once {@code cancelled} says so. */
+    public void logs(String ref, LogOptions options, LogReader.Sink sink, java.util.function.BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         LiveContainer lc = registry.lookup(ref);
         List<Path> files;
         lc.lock.lock();
@@ -632,7 +638,7 @@ public final class ContainerService {
         }
         LogReader.read(files, options, () -> {
             Status s = lc.current().state().status();
-            return s.hasProcess() || s == Status.RESTARTING;
+            return (s.hasProcess() || s == Status.RESTARTING) && !cancelled.getAsBoolean();
         }, sink);
     }
 
