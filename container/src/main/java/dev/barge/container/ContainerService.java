@@ -149,7 +149,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.START.check(c.state().status(), ref, c.name());
+            Verb.START.check(c.state().status(), c.id(), c.name());
             startLocked(lc);
         } finally {
             lc.lock.unlock();
@@ -317,7 +317,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.STOP.check(c.state().status(), ref, c.name());
+            Verb.STOP.check(c.state().status(), c.id(), c.name());
             int sig = signal.filter(s -> !s.isEmpty()).map(Signals::parse).orElseGet(() -> Signals.stopSignal(c.config()));
             int timeout = timeoutSeconds.orElse(c.config().stopTimeout() >= 0 ? c.config().stopTimeout()
                     : DEFAULT_STOP_TIMEOUT);
@@ -368,7 +368,11 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.KILL.check(c.state().status(), ref, c.name());
+            try {
+                Verb.KILL.check(c.state().status(), c.id(), c.name());
+            } catch (BargeException e) {
+                throw new BargeException(e.kind(), "Cannot kill container: " + ref + ": " + e.getMessage());
+            }
             if (sig == Signals.SIGKILL || sig == Signals.stopSignal(c.config())) {
                 commit(lc, c.withState(c.state().stoppedByUser()));
             }
@@ -394,7 +398,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.RESTART.check(c.state().status(), ref, c.name());
+            Verb.RESTART.check(c.state().status(), c.id(), c.name());
             if (c.state().status() == Status.PAUSED) {
                 runtime.resume(c.id());
                 commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
@@ -421,7 +425,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.PAUSE.check(c.state().status(), ref, c.name());
+            Verb.PAUSE.check(c.state().status(), c.id(), c.name());
             runtime.pause(c.id());
             commit(lc, c.withState(c.state().withStatus(Status.PAUSED)));
             events.publish(lc.current(), "pause");
@@ -435,7 +439,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.UNPAUSE.check(c.state().status(), ref, c.name());
+            Verb.UNPAUSE.check(c.state().status(), c.id(), c.name());
             runtime.resume(c.id());
             commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
             events.publish(lc.current(), "unpause");
@@ -479,7 +483,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            (force ? Verb.FORCE_REMOVE : Verb.REMOVE).check(c.state().status(), ref, c.name());
+            (force ? Verb.FORCE_REMOVE : Verb.REMOVE).check(c.state().status(), c.id(), c.name());
             if (c.state().status() == Status.PAUSED) {
                 runtime.resume(c.id());
             }
@@ -520,7 +524,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.RENAME.check(c.state().status(), ref, c.name());
+            Verb.RENAME.check(c.state().status(), c.id(), c.name());
             if (c.name().equals(name)) {
                 throw BargeException.invalid("Renaming a container with the same name as its current name");
             }
@@ -539,7 +543,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.UPDATE.check(c.state().status(), ref, c.name());
+            Verb.UPDATE.check(c.state().status(), c.id(), c.name());
             HostOptions host = c.host();
             if (request.restartPolicy().isPresent()) {
                 RestartPolicy p = request.restartPolicy().get();
@@ -598,7 +602,7 @@ public final class ContainerService {
         lc.lock.lock();
         try {
             Container c = lc.current();
-            Verb.ATTACH.check(c.state().status(), ref, c.name());
+            Verb.ATTACH.check(c.state().status(), c.id(), c.name());
             CompletableFuture<AttachSession> f = new CompletableFuture<>();
             if (c.state().running()) {
                 f.complete(runtime.attach(c.id()));
@@ -615,7 +619,7 @@ public final class ContainerService {
     public void resize(String ref, int height, int width) {
         LiveContainer lc = registry.lookup(ref);
         Container c = lc.current();
-        Verb.RESIZE.check(c.state().status(), ref, c.name());
+        Verb.RESIZE.check(c.state().status(), c.id(), c.name());
         runtime.resize(c.id(), height, width);
         events.publish(c, "resize", Map.of("height", Integer.toString(height), "width", Integer.toString(width)));
     }
@@ -645,7 +649,7 @@ public final class ContainerService {
     public TopResult top(String ref, String psArgs) {
         Container c = registry.lookup(ref).current();
         if (!c.state().running()) {
-            throw BargeException.conflict("Container %s is not running", ref);
+            throw BargeException.conflict("Container %s is not running", c.id());
         }
         return ProcessTable.top(c.state().pid(), psArgs.isBlank() ? "-ef" : psArgs);
     }
@@ -654,7 +658,7 @@ public final class ContainerService {
 
     public String execCreate(String ref, ExecRequest request) {
         Container c = registry.lookup(ref).current();
-        Verb.EXEC.check(c.state().status(), ref, c.name());
+        Verb.EXEC.check(c.state().status(), c.id(), c.name());
         return execs.create(c, request);
     }
 

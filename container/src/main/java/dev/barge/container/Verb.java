@@ -12,7 +12,7 @@ public enum Verb {
     /**
      * Throws when {@code status} does not allow this verb.
      *
-     * @param ref the container as the user named it (Docker's messages echo it)
+     * @param ref the container's ID (Docker's messages name it)
      * @param name the container's name with its leading slash
      */
     public void check(Status status, String ref, String name) {

@@ -257,8 +257,8 @@ class ContainerServiceTest {
 
     @Test
     void execCreateStartInspect() throws Exception {
-        service.create(Requests.create("ee", List.of("sh")));
-        assertThatThrownBy(() -> service.execCreate("ee", exec())).hasMessage("Container ee is not running");
+        Container c = service.create(Requests.create("ee", List.of("sh")));
+        assertThatThrownBy(() -> service.execCreate("ee", exec())).hasMessage("Container " + c.id() + " is not running");
         service.start("ee");
         String id = service.execCreate("ee", exec());
         assertThat(service.execInspect(id).running()).isFalse();
