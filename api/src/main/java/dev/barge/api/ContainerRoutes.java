@@ -266,15 +266,32 @@ public final class ContainerRoutes {
             }
             AttachSession s;
             try {
-                s = session.get();
+                s = awaitSession(ex, session);
             } catch (ExecutionException e) {
                 StdioBridge.writeError(frames, String.valueOf(e.getCause().getMessage()));
+                return;
+            }
+            if (s == null) {
                 return;
             }
             StdioBridge.run(s, h.input(), frames,
                     new StdioBridge.Options(stdin, stdout, stderr, config.stdinOnce(), keys));
         } finally {
             session.cancel(false);
+        }
+    }
+
+    /** The session once the container runs, or null when the client left before that. */
+    private static AttachSession awaitSession(Exchange ex, CompletableFuture<AttachSession> session)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            try {
+                return session.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (ex.clientGone()) {
+                    return null;
+                }
+            }
         }
     }
 

@@ -22,7 +22,18 @@ final class ProcessTable {
 
     static TopResult top(int initPid, String psArgs) {
         Set<Integer> pids = pidsInNamespaceOf(initPid);
-        return filter(runPs(psArgs), pids);
+        List<String> args = Arrays.stream(psArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        // as Docker: ask ps for exactly these PIDs (-q), and retry without when the options clash with -q
+        List<String> withPids = new ArrayList<>(args);
+        withPids.add("-q");
+        withPids.add(String.join(",", pids.stream().sorted().map(String::valueOf).toList()));
+        String output;
+        try {
+            output = runPs(withPids);
+        } catch (BargeException e) {
+            output = runPs(args);
+        }
+        return filter(output, pids);
     }
 
     /** Every host PID whose PID namespace is the one of {@code initPid}. */
@@ -55,10 +66,10 @@ final class ProcessTable {
         return pids;
     }
 
-    private static String runPs(String psArgs) {
+    private static String runPs(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("ps");
-        cmd.addAll(Arrays.stream(psArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        cmd.addAll(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
