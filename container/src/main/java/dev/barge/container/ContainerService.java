@@ -1,17 +1,12 @@
 package dev.barge.container;
 
 import dev.barge.core.BargeException;
-import dev.barge.core.Mount;
 import dev.barge.core.event.EventBus;
 import dev.barge.runtime.AttachSession;
 import dev.barge.runtime.ExecSession;
-import dev.barge.runtime.RunSpec;
 import dev.barge.runtime.RuntimeDriver;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,88 +30,45 @@ import java.util.function.Predicate;
 public final class ContainerService {
     private static final System.Logger LOG = System.getLogger(ContainerService.class.getName());
     private static final int DEFAULT_STOP_TIMEOUT = 10;
-    private static final long KILL_WAIT_MILLIS = 30_000;
 
+    private final ContainerContext ctx;
     private final ImageAccess images;
     private final RuntimeDriver runtime;
     private final ContainerEvents events;
-    private final ContainerStore store;
-    private final ContainerRegistry registry = new ContainerRegistry();
+    private final ContainerRegistry registry;
     private final Execs execs;
+    private final Creation creation;
+    private final Runs runs;
+    private final Stopping stopping;
+    private final Removal removal;
 
     public ContainerService(ImageAccess images, RuntimeDriver runtime, EventBus events, Path dataRoot) {
+        this.ctx = new ContainerContext(images, runtime, new ContainerEvents(events), new ContainerStore(dataRoot));
         this.images = images;
         this.runtime = runtime;
-        this.events = new ContainerEvents(events);
-        this.store = new ContainerStore(dataRoot);
-        this.execs = new Execs(runtime, this.events);
-        restore();
+        this.events = ctx.events;
+        this.registry = ctx.registry;
+        this.execs = ctx.execs;
+        this.creation = new Creation(ctx);
+        this.removal = new Removal(ctx);
+        this.runs = new Runs(ctx, removal);
+        this.stopping = new Stopping(ctx);
+        new LiveRestore(ctx, runs, removal).restore();
     }
 
     // ---- create, query ------------------------------------------------------------------------
 
     /** Creates a container; returns it with its new ID and name. */
     public Container create(CreateRequest request) {
-        ResolvedImage image = images.resolve(request.config().image());
-        HostOptions host = validate(request.host());
-        ContainerConfig merged = ConfigMerger.merge(request, image.config());
-        List<String> commandLine = ConfigMerger.commandLine(merged);
-        String id = Ids.random();
-        String name = request.name().isEmpty() ? Names.generate(registry::nameTaken) : Names.validate(request.name());
-        registry.reserveName(name, id);
-        try {
-            if (merged.hostname().isEmpty()) {
-                merged = merged.withHostname(host.networkMode().equals("host") ? hostHostname() : id.substring(0, 12));
-            }
-            Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
-                    commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
-            EtcFiles.write(store.dir(id), merged, host);
-            store.save(c);
-            registry.add(new LiveContainer(c));
-            events.publish(c, "create");
-            return c;
-        } catch (RuntimeException e) {
-            registry.releaseName(name, id);
-            store.delete(id);
-            throw e;
-        }
-    }
-
-    private static HostOptions validate(HostOptions host) {
-        if (host.autoRemove() && host.restartPolicy().mode() != RestartPolicy.Mode.NO) {
-            throw BargeException.invalid("can't create 'AutoRemove' container with restart policy");
-        }
-        RunSpecBuilder.security(host);
-        RunSpecBuilder.binds(host.binds());
-        String mode = host.networkMode();
-        if (!(mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("none")
-                || mode.equals("host") || mode.startsWith("container:"))) {
-            throw BargeException.notFound("network %s not found", mode);
-        }
-        return host.networkMode().isEmpty() ? withNetworkMode(host, "default") : host;
-    }
-
-    private static HostOptions withNetworkMode(HostOptions h, String mode) {
-        return new HostOptions(h.binds(), mode, h.restartPolicy(), h.autoRemove(), h.capAdd(), h.capDrop(), h.dns(),
-                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), h.groupAdd(), h.privileged(), h.readonlyRootfs(),
-                h.securityOpt(), h.tmpfs(), h.shmSize(), h.sysctls(), h.ulimits(), h.init(), h.runtime(),
-                h.resources(), h.portBindings(), h.publishAllPorts());
-    }
-
-    private static String hostHostname() {
-        try {
-            return Files.readString(Path.of("/etc/hostname")).trim();
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return creation.create(request);
     }
 
     /** The container and the paths inspect shows. */
     public ContainerDetails inspect(String ref) {
         Container c = registry.lookup(ref).current();
-        Path dir = store.dir(c.id());
+        Path dir = ctx.store.dir(c.id());
         return new ContainerDetails(c, EtcFiles.hosts(dir).toString(), EtcFiles.hostname(dir).toString(),
-                EtcFiles.resolvConf(dir).toString(), currentLog(c.id()).toString(), execs.idsOf(c.id()));
+                EtcFiles.resolvConf(dir).toString(), ctx.currentLog(c.id()).toString(), execs.idsOf(c.id()));
     }
 
     /** The containers {@code docker ps} shows, newest first. */
@@ -150,158 +102,7 @@ public final class ContainerService {
         try {
             Container c = lc.current();
             Verb.START.check(c.state().status(), c.id(), c.name());
-            startLocked(lc);
-        } finally {
-            lc.lock.unlock();
-        }
-    }
-
-    /** Creates and starts the runtime container; the lock is held. */
-    private void startLocked(LiveContainer lc) {
-        Container c = lc.current();
-        String id = c.id();
-        discardRuntime(id);
-        long gen = ++lc.generation;
-        try {
-            List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
-            runtime.create(spec);
-            connectPendingAttaches(lc);
-            runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
-                    .start(() -> handleExit(lc, gen, code)));
-            runtime.start(id);
-        } catch (RuntimeException e) {
-            throw startFailed(lc, e);
-        }
-        int pid = runtime.state(id).pid();
-        lc.startedAtMonotonicNanos = System.nanoTime();
-        commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
-        events.publish(lc.current(), "start");
-    }
-
-    private RunSpec.NetworkNamespace network(Container c) {
-        String mode = c.host().networkMode();
-        if (mode.equals("host")) {
-            return new RunSpec.NetworkNamespace.Host();
-        }
-        if (mode.startsWith("container:")) {
-            Container other = registry.lookup(mode.substring("container:".length())).current();
-            if (!other.state().running()) {
-                throw BargeException.conflict("cannot join network namespace of a non running container: "
-                        + "container %s is %s", other.id(), other.state().status().word());
-            }
-            return new RunSpec.NetworkNamespace.Join("/proc/" + other.state().pid() + "/ns/net");
-        }
-        // bridge networking belongs to the network module; until it is wired, loopback only
-        return new RunSpec.NetworkNamespace.Fresh();
-    }
-
-    private BargeException startFailed(LiveContainer lc, RuntimeException e) {
-        lc.generation++;
-        String raw = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
-                && StartFailure.exitCode(raw) == 128) {
-            return be; // our own validation (no such container to join, bad option): no runtime involved
-        }
-        String message = StartFailure.describe(raw);
-        int code = StartFailure.exitCode(raw);
-        try {
-            runtime.delete(lc.id());
-        } catch (RuntimeException ignored) {
-            // nothing was created, or it is already gone
-        }
-        Container c = lc.current();
-        commit(lc, c.withState(c.state().failedStart(code, message, Times.nowNanos())));
-        lc.pendingAttaches.forEach(f -> f.completeExceptionally(new BargeException(StartFailure.kind(raw), message)));
-        lc.pendingAttaches.clear();
-        lc.exited(new WaitResult(code, message));
-        if (c.host().autoRemove()) {
-            removeLocked(lc);
-        }
-        return new BargeException(StartFailure.kind(raw), message, e);
-    }
-
-    private void connectPendingAttaches(LiveContainer lc) {
-        for (CompletableFuture<AttachSession> f : lc.pendingAttaches) {
-            try {
-                AttachSession s = runtime.attach(lc.id());
-                if (!f.complete(s)) {
-                    s.close(); // the client gave up waiting
-                }
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        }
-        lc.pendingAttaches.clear();
-    }
-
-    /** The runtime reported an exit of run {@code gen}. */
-    private void handleExit(LiveContainer lc, long gen, int code) {
-        lc.lock.lock();
-        try {
-            Container c = lc.current();
-            if (gen != lc.generation || !c.state().running()) {
-                return;
-            }
-            commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
-            events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code)));
-            lc.exited(new WaitResult(code, ""));
-            afterExit(lc, code);
-        } finally {
-            lc.lock.unlock();
-        }
-    }
-
-    /** Restart policy or auto-remove after an exit; the lock is held. */
-    private void afterExit(LiveContainer lc, int code) {
-        Container c = lc.current();
-        Duration ran = Duration.ofNanos(System.nanoTime() - lc.startedAtMonotonicNanos);
-        if (c.host().restartPolicy().shouldRestart(code, c.state().restartCount(), c.state().manuallyStopped())) {
-            lc.backoff = lc.backoff.next(ran);
-            scheduleRestart(lc, lc.backoff.delay());
-        } else if (c.host().autoRemove()) {
-            Thread.ofVirtual().name("autoremove-" + c.shortId()).start(() -> autoRemove(lc));
-        }
-    }
-
-    private void scheduleRestart(LiveContainer lc, Duration delay) {
-        Container c = lc.current();
-        commit(lc, c.withState(c.state().restarting()));
-        long gen = lc.generation;
-        Thread.ofVirtual().name("restart-" + c.shortId()).start(() -> {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                return;
-            }
-            lc.lock.lock();
-            try {
-                if (gen != lc.generation || lc.current().state().status() != Status.RESTARTING
-                        || !registry.contains(lc.id())) {
-                    return;
-                }
-                startLocked(lc);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "restart of " + lc.id() + " failed: " + e.getMessage());
-                Container now = lc.current();
-                if (now.state().status() == Status.RESTARTING) {
-                    commit(lc, now.withState(now.state().withStatus(Status.EXITED)));
-                }
-            } finally {
-                lc.lock.unlock();
-            }
-        });
-    }
-
-    private void autoRemove(LiveContainer lc) {
-        lc.lock.lock();
-        try {
-            Status s = lc.current().state().status();
-            if (registry.contains(lc.id()) && (s == Status.EXITED || s == Status.CREATED)) {
-                removeLocked(lc);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "auto-remove of " + lc.id() + " failed: " + e.getMessage());
+            runs.startLocked(lc);
         } finally {
             lc.lock.unlock();
         }
@@ -321,7 +122,7 @@ public final class ContainerService {
             int sig = signal.filter(s -> !s.isEmpty()).map(Signals::parse).orElseGet(() -> Signals.stopSignal(c.config()));
             int timeout = timeoutSeconds.orElse(c.config().stopTimeout() >= 0 ? c.config().stopTimeout()
                     : DEFAULT_STOP_TIMEOUT);
-            stopLocked(lc, sig, timeout);
+            stopping.stopLocked(lc, sig, timeout);
             events.publish(lc.current(), "stop");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -329,36 +130,6 @@ public final class ContainerService {
         } finally {
             lc.lock.unlock();
         }
-    }
-
-    private void stopLocked(LiveContainer lc, int signal, int timeoutSeconds) throws InterruptedException {
-        Container c = lc.current();
-        commit(lc, c.withState(c.state().stoppedByUser()));
-        if (c.state().status() == Status.RESTARTING) {
-            lc.generation++;
-            commit(lc, lc.current().withState(lc.current().state().withStatus(Status.EXITED)));
-            return;
-        }
-        signal(lc, signal);
-        if (!lc.awaitStopped(timeoutSeconds < 0 ? -1 : timeoutSeconds * 1000L)) {
-            signal(lc, Signals.SIGKILL);
-            if (!lc.awaitStopped(KILL_WAIT_MILLIS)) {
-                throw BargeException.internal("container " + c.id() + " did not exit after SIGKILL", null);
-            }
-        }
-    }
-
-    /** Sends a signal to a running container; a process that is already gone is not an error. */
-    private void signal(LiveContainer lc, int signal) {
-        try {
-            runtime.kill(lc.id(), signal);
-        } catch (RuntimeException e) {
-            if (lc.current().state().running() && runtime.state(lc.id()).status()
-                    != dev.barge.runtime.ProcessState.Status.STOPPED) {
-                throw e;
-            }
-        }
-        events.publish(lc.current(), "kill", Map.of("signal", Integer.toString(signal)));
     }
 
     /** {@code docker kill}: SIGKILL by default; waits for the exit when the signal is SIGKILL. */
@@ -374,16 +145,16 @@ public final class ContainerService {
                 throw new BargeException(e.kind(), "Cannot kill container: " + ref + ": " + e.getMessage());
             }
             if (sig == Signals.SIGKILL || sig == Signals.stopSignal(c.config())) {
-                commit(lc, c.withState(c.state().stoppedByUser()));
+                ctx.commit(lc, c.withState(c.state().stoppedByUser()));
             }
             if (c.state().status() == Status.RESTARTING) {
                 lc.generation++;
-                commit(lc, lc.current().withState(lc.current().state().withStatus(Status.EXITED)));
+                ctx.commit(lc, lc.current().withState(lc.current().state().withStatus(Status.EXITED)));
                 return;
             }
-            signal(lc, sig);
+            stopping.signal(lc, sig);
             if (sig == Signals.SIGKILL) {
-                lc.awaitStopped(KILL_WAIT_MILLIS);
+                lc.awaitStopped(Stopping.KILL_WAIT_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -401,16 +172,16 @@ public final class ContainerService {
             Verb.RESTART.check(c.state().status(), c.id(), c.name());
             if (c.state().status() == Status.PAUSED) {
                 runtime.resume(c.id());
-                commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
+                ctx.commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
             }
             if (lc.current().state().running() || lc.current().state().status() == Status.RESTARTING) {
                 int sig = signal.filter(s -> !s.isEmpty()).map(Signals::parse)
                         .orElseGet(() -> Signals.stopSignal(c.config()));
-                stopLocked(lc, sig, timeoutSeconds.orElse(c.config().stopTimeout() >= 0
+                stopping.stopLocked(lc, sig, timeoutSeconds.orElse(c.config().stopTimeout() >= 0
                         ? c.config().stopTimeout() : DEFAULT_STOP_TIMEOUT));
                 events.publish(lc.current(), "stop");
             }
-            startLocked(lc);
+            runs.startLocked(lc);
             events.publish(lc.current(), "restart");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -427,7 +198,7 @@ public final class ContainerService {
             Container c = lc.current();
             Verb.PAUSE.check(c.state().status(), c.id(), c.name());
             runtime.pause(c.id());
-            commit(lc, c.withState(c.state().withStatus(Status.PAUSED)));
+            ctx.commit(lc, c.withState(c.state().withStatus(Status.PAUSED)));
             events.publish(lc.current(), "pause");
         } finally {
             lc.lock.unlock();
@@ -441,7 +212,7 @@ public final class ContainerService {
             Container c = lc.current();
             Verb.UNPAUSE.check(c.state().status(), c.id(), c.name());
             runtime.resume(c.id());
-            commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
+            ctx.commit(lc, c.withState(c.state().withStatus(Status.RUNNING)));
             events.publish(lc.current(), "unpause");
         } finally {
             lc.lock.unlock();
@@ -488,34 +259,20 @@ public final class ContainerService {
                 runtime.resume(c.id());
             }
             if (c.state().running()) {
-                commit(lc, c.withState(c.state().stoppedByUser()));
-                signal(lc, Signals.SIGKILL);
-                if (!lc.awaitStopped(KILL_WAIT_MILLIS)) {
+                ctx.commit(lc, c.withState(c.state().stoppedByUser()));
+                stopping.signal(lc, Signals.SIGKILL);
+                if (!lc.awaitStopped(Stopping.KILL_WAIT_MILLIS)) {
                     throw BargeException.internal("could not kill running container " + c.id()
                             + ", cannot remove", null);
                 }
             }
-            removeLocked(lc);
+            removal.removeLocked(lc);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw BargeException.internal("interrupted while removing " + ref, e);
         } finally {
             lc.lock.unlock();
         }
-    }
-
-    /** Removes everything of a stopped container; the lock is held. */
-    private void removeLocked(LiveContainer lc) {
-        lc.generation++;
-        Container c = lc.current();
-        commit(lc, c.withState(c.state().withStatus(Status.REMOVING)));
-        discardRuntime(c.id());
-        images.removeRootfs(c.id());
-        execs.forget(c.id());
-        registry.remove(lc);
-        store.delete(c.id());
-        events.publish(c, "destroy");
-        lc.removed(new WaitResult(c.state().exitCode(), c.state().error()));
     }
 
     public void rename(String ref, String newName) {
@@ -529,7 +286,7 @@ public final class ContainerService {
                 throw BargeException.invalid("Renaming a container with the same name as its current name");
             }
             registry.reserveName(name, c.id());
-            commit(lc, c.withName(name));
+            ctx.commit(lc, c.withName(name));
             registry.releaseName(c.name(), c.id());
             events.publish(lc.current(), "rename", Map.of("oldName", c.name()));
         } finally {
@@ -558,7 +315,7 @@ public final class ContainerService {
                 // stored, applied at the next start: the runtime has no live update yet
                 host = host.withResources(request.resources().get());
             }
-            commit(lc, c.withHost(host));
+            ctx.commit(lc, c.withHost(host));
             events.publish(lc.current(), "update");
             return warnings;
         } finally {
@@ -578,7 +335,7 @@ public final class ContainerService {
                 Status s = c.state().status();
                 if ((s == Status.EXITED || s == Status.CREATED || s == Status.DEAD) && filter.test(c)
                         && registry.contains(c.id())) {
-                    removeLocked(lc);
+                    removal.removeLocked(lc);
                     deleted.add(c.id());
                 }
             } catch (RuntimeException e) {
@@ -636,7 +393,7 @@ public final class ContainerService {
         List<Path> files;
         lc.lock.lock();
         try {
-            files = List.of(previousLog(lc.id()), currentLog(lc.id()));
+            files = List.of(ctx.previousLog(lc.id()), ctx.currentLog(lc.id()));
         } finally {
             lc.lock.unlock();
         }
@@ -694,124 +451,4 @@ public final class ContainerService {
 
     // ---- persistence, runtime leftovers, restore -------------------------------------------------
 
-    private void commit(LiveContainer lc, Container next) {
-        lc.set(next);
-        if (next.state().status() != Status.REMOVING || registry.contains(next.id())) {
-            store.save(next);
-        }
-    }
-
-    private Path previousLog(String id) {
-        return store.dir(id).resolve("previous.log");
-    }
-
-    private Path currentLog(String id) {
-        try {
-            return runtime.logPath(id);
-        } catch (RuntimeException e) {
-            return store.dir(id).resolve("container.log");
-        }
-    }
-
-    /** Keeps the last run's log and removes its runtime state, so a new run can be created. */
-    private void discardRuntime(String id) {
-        Path log = currentLog(id);
-        try {
-            if (Files.isRegularFile(log) && Files.size(log) > 0) {
-                Files.createDirectories(store.dir(id));
-                try (var out = Files.newOutputStream(previousLog(id), StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND)) {
-                    Files.copy(log, out);
-                }
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot keep the log of " + id + ": " + e.getMessage());
-        }
-        if (runtime.state(id).status() != dev.barge.runtime.ProcessState.Status.UNKNOWN) {
-            try {
-                runtime.delete(id);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot delete runtime state of " + id + ": " + e.getMessage());
-            }
-        }
-    }
-
-    private void restore() {
-        List<LiveContainer> toStart = new ArrayList<>();
-        for (Container stored : store.loadAll()) {
-            LiveContainer lc = new LiveContainer(stored);
-            try {
-                registry.reserveName(stored.name(), stored.id());
-            } catch (BargeException e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping " + stored.id() + ": " + e.getMessage());
-                continue;
-            }
-            registry.add(lc);
-            lc.lock.lock();
-            try {
-                if (reconcile(lc)) {
-                    toStart.add(lc);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot restore " + stored.id() + ": " + e.getMessage());
-            } finally {
-                lc.lock.unlock();
-            }
-        }
-        for (LiveContainer lc : toStart) {
-            Thread.ofVirtual().name("restore-" + lc.id().substring(0, 12)).start(() -> {
-                lc.lock.lock();
-                try {
-                    if (!lc.current().state().running() && registry.contains(lc.id())) {
-                        startLocked(lc);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot restart " + lc.id() + ": " + e.getMessage());
-                } finally {
-                    lc.lock.unlock();
-                }
-            });
-        }
-    }
-
-    /** Brings one stored container in line with the runtime; true if it should be started. */
-    private boolean reconcile(LiveContainer lc) {
-        Container c = lc.current();
-        ContainerState s = c.state();
-        if (s.status() == Status.REMOVING) {
-            removeLocked(lc);
-            return false;
-        }
-        boolean wasUp = s.running() || s.status() == Status.RESTARTING;
-        if (wasUp) {
-            var now = runtime.state(c.id());
-            switch (now.status()) {
-                case RUNNING, PAUSED -> {
-                    Status st = now.status() == dev.barge.runtime.ProcessState.Status.PAUSED
-                            ? Status.PAUSED : Status.RUNNING;
-                    commit(lc, c.withState(new ContainerState(st, now.pid(), 0, "", s.startedAtNanos(),
-                            s.finishedAtNanos(), false, s.restartCount(), s.manuallyStopped())));
-                    long gen = ++lc.generation;
-                    lc.startedAtMonotonicNanos = System.nanoTime();
-                    runtime.onExit(c.id(), code -> Thread.ofVirtual().start(() -> handleExit(lc, gen, code)));
-                    return false;
-                }
-                default -> {
-                    int code = runtime.exitCode(c.id()).orElse(255);
-                    commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
-                    events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code)));
-                }
-            }
-        }
-        ContainerState after = lc.current().state();
-        if (c.host().restartPolicy().restartsOnDaemonStart() && !after.manuallyStopped()
-                && (wasUp || after.status() == Status.EXITED)) {
-            return true;
-        }
-        if (wasUp && c.host().autoRemove()) {
-            removeLocked(lc);
-        }
-        return false;
-    }
 }

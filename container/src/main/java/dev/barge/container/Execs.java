@@ -121,9 +121,10 @@ final class Execs {
             i.running = false;
             i.exited = true;
             i.exitCode = code;
+            // published before waiters wake, so whoever saw the exit also finds the event
+            events.publish(i.container, "exec_die", Map.of("execID", i.id, "exitCode", Integer.toString(code)));
             i.notifyAll();
         }
-        events.publish(i.container, "exec_die", Map.of("execID", i.id, "exitCode", Integer.toString(code)));
     }
 
     /** Waits (bounded) until the exec's exit is recorded, so inspect right after the stream ends is exact. */
