@@ -21,6 +21,7 @@ final class TestRuntime implements RuntimeDriver {
     final Map<String, Consumer<Integer>> exits = new ConcurrentHashMap<>();
     final Path dir;
     volatile Session lastSession;
+    volatile Exec lastExec;
 
     TestRuntime(Path dir) {
         this.dir = dir;
@@ -52,12 +53,33 @@ final class TestRuntime implements RuntimeDriver {
         return lastSession;
     }
     @Override public void resize(String id, int height, int width) { }
-    @Override public ExecSession exec(String id, ExecSpec spec) { throw new UnsupportedOperationException(); }
+    @Override public ExecSession exec(String id, ExecSpec spec) {
+        if (spec.args().getFirst().equals("nonexistent")) {
+            throw dev.barge.core.BargeException.invalid("OCI runtime exec failed: exec failed: unable to start "
+                    + "container process: exec: \"nonexistent\": executable file not found in $PATH");
+        }
+        lastExec = new Exec();
+        return lastExec;
+    }
     @Override public void delete(String id) { states.remove(id); }
     @Override public Path logPath(String id) { return dir.resolve(id + ".log"); }
     @Override public String name() { return "test"; }
 
-    static final class Session implements AttachSession {
+    static final class Exec extends Session implements ExecSession {
+        final java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+
+        @Override public int pid() { return 99; }
+        @Override public int waitFor() throws InterruptedException {
+            try {
+                return exit.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return 126;
+            }
+        }
+        @Override public void resize(int height, int width) { }
+    }
+
+    static class Session implements AttachSession {
         final LinkedBlockingQueue<Optional<Chunk>> output = new LinkedBlockingQueue<>();
         final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         volatile boolean stdinClosed;

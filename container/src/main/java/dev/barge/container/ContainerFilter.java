@@ -79,16 +79,28 @@ final class ContainerFilter {
                 long until = untilNanos(value);
                 yield c -> c.createdNanos() < until;
             }
-            // accepted for compatibility; nothing here has networks, volumes, tasks or health yet
+            case "network" -> c -> networkName(c).equals(value);
+            case "volume" -> c -> c.host().binds().stream().anyMatch(b -> b.startsWith(value + ":")
+                    || b.contains(":" + value + ":") || b.endsWith(":" + value));
+            case "expose" -> c -> c.config().exposedPorts().contains(value.contains("/") ? value : value + "/tcp");
+            case "publish" -> c -> c.host().portBindings().containsKey(value.contains("/") ? value : value + "/tcp");
+            // no health checks run here yet: every container is "none"
+            case "health" -> c -> value.equals("none");
             case "is-task" -> c -> value.equals("false");
             default -> c -> false;
         };
     }
 
+    private static String networkName(Container c) {
+        String mode = c.host().networkMode();
+        return mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
+    }
+
     private static Predicate<Container> nameMatcher(String value) {
         try {
             Pattern p = Pattern.compile(value);
-            return c -> p.matcher(c.name()).find();
+            // as Docker: with or without the slash, so that "^web$" finds "/web"
+            return c -> p.matcher(c.name()).find() || p.matcher(c.shortName()).find();
         } catch (PatternSyntaxException e) {
             throw BargeException.invalid("invalid filter 'name=%s'", value);
         }

@@ -123,7 +123,9 @@ final class Runs {
                 return;
             }
             ctx.commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
-            events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code)));
+            long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
+            events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
+                    "execDuration", Long.toString(ranSeconds)));
             lc.exited(new WaitResult(code, ""));
             afterExit(lc, code);
         } finally {

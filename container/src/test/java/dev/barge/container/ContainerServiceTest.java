@@ -247,6 +247,22 @@ class ContainerServiceTest {
     }
 
     @Test
+    void alwaysContainersStartAgainWhenTheServiceStarts() throws Exception {
+        Container c = service.create(Requests.create("al", List.of("sh"), Requests.withRestart(RestartPolicy.of("always", 0))));
+        service.start("al");
+        runtime.listeners.clear(); // barged goes away; the container exits meanwhile
+        runtime.states.put(c.id(), ProcessState.Status.STOPPED);
+        runtime.exitCodes.put(c.id(), 0);
+        ContainerService again = new ContainerService(images, runtime, bus, root);
+        for (int i = 0; i < 200 && again.inspect("al").container().state().status() != Status.RUNNING; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(again.inspect("al").container().state().status()).isEqualTo(Status.RUNNING);
+        assertThat(again.list(new ListOptions(true, 0, false, Map.of("name", List.of("^al$"))))).hasSize(1);
+        again.remove("al", true, false); // waits for the restart thread's lock: nothing left running
+    }
+
+    @Test
     void attachBeforeStartConnectsAtStart() throws Exception {
         service.create(Requests.create("aa", List.of("sh")));
         var attach = service.attach("aa");
