@@ -37,6 +37,18 @@ class ContainerServiceTest {
         service = new ContainerService(images, runtime, bus, root);
     }
 
+    /** Removing takes each container's lock: exit handlers still saving finish before the temp dir goes. */
+    @org.junit.jupiter.api.AfterEach
+    void removeEverything() {
+        for (Container c : service.list(ListOptions.ALL)) {
+            try {
+                service.remove(c.id(), true, false);
+            } catch (BargeException e) {
+                // already gone
+            }
+        }
+    }
+
     private List<String> actions() {
         return bus.history(0, Long.MAX_VALUE, e -> true).stream().map(Event::action).toList();
     }
