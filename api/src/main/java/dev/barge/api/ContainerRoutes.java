@@ -287,6 +287,8 @@ public final class ContainerRoutes {
         while (true) {
             try {
                 return session.get(1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.CancellationException e) {
+                return null; // the start failed (its caller got the error) or the container went away
             } catch (TimeoutException e) {
                 if (ex.clientGone()) {
                     return null;

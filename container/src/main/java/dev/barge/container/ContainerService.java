@@ -353,6 +353,7 @@ public final class ContainerService {
     /**
      * Attaches to the container's stdio. A running container connects at once; a created or
      * exited one connects when it next starts (as {@code docker run} and {@code start -a} need).
+     * The future is cancelled when that start fails or the container is removed first.
      */
     public CompletableFuture<AttachSession> attach(String ref) {
         LiveContainer lc = registry.lookup(ref);

@@ -71,8 +71,12 @@ final class LiveContainer {
         removalWaiters.forEach(f -> f.complete(result));
         removalWaiters.clear();
         exited(result);
-        pendingAttaches.forEach(f -> f.completeExceptionally(
-                dev.barge.core.BargeException.conflict("container %s was removed", current.id())));
+        endPendingAttaches();
+    }
+
+    /** Ends attaches waiting for a start that will not come (lock held): cancelled, their streams close. */
+    void endPendingAttaches() {
+        pendingAttaches.forEach(f -> f.cancel(false));
         pendingAttaches.clear();
     }
 }

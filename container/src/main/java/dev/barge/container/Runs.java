@@ -91,8 +91,7 @@ final class Runs {
         }
         Container c = lc.current();
         ctx.commit(lc, c.withState(c.state().failedStart(code, message, Times.nowNanos())));
-        lc.pendingAttaches.forEach(f -> f.completeExceptionally(new BargeException(StartFailure.kind(raw), message)));
-        lc.pendingAttaches.clear();
+        lc.endPendingAttaches(); // the start's caller reports the error; the attached streams just end
         lc.exited(new WaitResult(code, message));
         if (c.host().autoRemove()) {
             removal.removeLocked(lc);
