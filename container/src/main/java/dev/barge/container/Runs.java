@@ -92,7 +92,7 @@ final class Runs {
         Container c = lc.current();
         ctx.commit(lc, c.withState(c.state().failedStart(code, message, Times.nowNanos())));
         lc.endPendingAttaches(); // the start's caller reports the error; the attached streams just end
-        lc.exited(new WaitResult(code, message));
+        // as Docker: exit waiters keep waiting (the run never began); a --rm removal below wakes removal waiters
         if (c.host().autoRemove()) {
             removal.removeLocked(lc);
         }
