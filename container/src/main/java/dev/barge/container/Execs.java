@@ -85,7 +85,7 @@ final class Execs {
             session = runtime.exec(i.container.id(), new ExecSpec(i.id, r.cmd(), r.env(), r.workingDir(), r.user(),
                     r.tty(), r.attachStdin(), r.privileged()));
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            String message = StartFailure.unwrapLogrus(e.getMessage() == null ? e.toString() : e.getMessage());
             int code = StartFailure.exitCode(message);
             synchronized (i) {
                 i.exited = true;

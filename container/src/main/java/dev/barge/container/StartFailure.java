@@ -27,9 +27,24 @@ final class StartFailure {
         return exitCode(message) == 128 ? ErrorKind.INTERNAL : ErrorKind.INVALID_ARGUMENT;
     }
 
+    private static final java.util.regex.Pattern LOGRUS =
+            java.util.regex.Pattern.compile("time=\"[^\"]*\" level=\\w+ msg=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** runc's logrus line ({@code time="..." level=error msg="..."}) reduced to its message, unescaped. */
+    static String unwrapLogrus(String message) {
+        java.util.regex.Matcher m = LOGRUS.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String msg = m.group(1).replaceAll("\\\\(.)", "$1");
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(msg));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Docker's wording around the runtime's own message. */
     static String describe(String message) {
-        String m = message;
+        String m = unwrapLogrus(message);
         if (m.toLowerCase(Locale.ROOT).contains("not a directory")) {
             m += ": Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host "
                     + "path exists and is the expected type";

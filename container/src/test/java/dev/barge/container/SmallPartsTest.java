@@ -89,6 +89,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void runcsLogrusWrapperIsReducedToItsMessage() {
+        String raw = "OCI runtime create failed: time=\"2026-11-23T15:53:06Z\" level=error msg=\"runc create failed: "
+                + "unable to start container process: exec: \\\"nonexistent\\\": executable file not found in $PATH\"";
+        assertThat(StartFailure.describe(raw)).isEqualTo("failed to create task for container: failed to create shim "
+                + "task: OCI runtime create failed: runc create failed: unable to start container process: exec: "
+                + "\"nonexistent\": executable file not found in $PATH");
+        assertThat(StartFailure.exitCode(raw)).isEqualTo(127);
+    }
+
+    @Test
     void psOutputIsFilteredToTheContainersPids() {
         String ps = """
                 UID          PID    PPID  C STIME TTY          TIME CMD
