@@ -55,12 +55,38 @@ final class Creation {
         }
         RunSpecBuilder.security(host);
         RunSpecBuilder.binds(host.binds());
+        validateResources(host);
         String mode = host.networkMode();
         if (!(mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("none")
                 || mode.equals("host") || mode.startsWith("container:"))) {
             throw BargeException.notFound("network %s not found", mode);
         }
         return host.networkMode().isEmpty() ? withNetworkMode(host, "default") : host;
+    }
+
+    /** The checks (and words) of Docker's {@code verifyPlatformContainerResources}. */
+    private static void validateResources(HostOptions host) {
+        HostOptions.Resources r = host.resources();
+        if (r.memory() > 0 && r.memory() < 6 * 1024 * 1024) {
+            throw BargeException.invalid("Minimum memory limit allowed is 6MB");
+        }
+        if (r.memory() > 0 && r.memorySwap() > 0 && r.memorySwap() < r.memory()) {
+            throw BargeException.invalid(
+                    "Minimum memoryswap limit should be larger than memory limit, see usage");
+        }
+        if (r.memory() == 0 && r.memorySwap() > 0) {
+            throw BargeException.invalid("You should always set the Memory limit when using Memoryswap limit, "
+                    + "see usage");
+        }
+        if (r.nanoCpus() > 0 && (r.cpuPeriod() > 0 || r.cpuQuota() > 0)) {
+            throw BargeException.invalid("Conflicting options: Nano CPUs and CPU Period cannot both be set");
+        }
+        if (host.shmSize() < 0) {
+            throw BargeException.invalid("SHM size can not be less than 0");
+        }
+        if (r.cpuShares() < 0) {
+            throw BargeException.invalid("invalid CPU shares (%d): value must be a positive integer", r.cpuShares());
+        }
     }
 
     private static HostOptions withNetworkMode(HostOptions h, String mode) {
