@@ -99,8 +99,8 @@ final class LiveRestore {
             }
         }
         ContainerState after = lc.current().state();
-        if (c.host().restartPolicy().restartsOnDaemonStart() && !after.manuallyStopped()
-                && (wasUp || after.status() == Status.EXITED)) {
+        if (after.status() == Status.EXITED && after.startedAtNanos() != 0 && c.host().restartPolicy()
+                .restartsOnDaemonStart(after.exitCode(), after.restartCount(), after.manuallyStopped())) {
             return true;
         }
         if (wasUp && c.host().autoRemove()) {

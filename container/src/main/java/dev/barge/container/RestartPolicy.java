@@ -63,8 +63,17 @@ public record RestartPolicy(Mode mode, int maximumRetryCount) {
         };
     }
 
-    /** Whether barged's start-up restarts a container that was running when it went down. */
-    public boolean restartsOnDaemonStart() {
-        return mode == Mode.ALWAYS || mode == Mode.UNLESS_STOPPED;
+    /**
+     * Whether barged's start-up starts a stopped container that ran before. As Docker: a fresh
+     * daemon forgets manual stops for {@code always} (only {@code unless-stopped} remembers them),
+     * and {@code on-failure} applies to the last exit.
+     */
+    public boolean restartsOnDaemonStart(int exitCode, int restartCount, boolean manuallyStopped) {
+        return switch (mode) {
+            case NO -> false;
+            case ALWAYS -> true;
+            case UNLESS_STOPPED -> !manuallyStopped;
+            case ON_FAILURE -> shouldRestart(exitCode, restartCount, false);
+        };
     }
 }

@@ -42,6 +42,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void daemonStartForgetsManualStopsOnlyForAlways() {
+        assertThat(RestartPolicy.of("always", 0).restartsOnDaemonStart(0, 0, true)).isTrue();
+        assertThat(RestartPolicy.of("unless-stopped", 0).restartsOnDaemonStart(0, 0, true)).isFalse();
+        assertThat(RestartPolicy.of("unless-stopped", 0).restartsOnDaemonStart(0, 0, false)).isTrue();
+        assertThat(RestartPolicy.of("on-failure", 0).restartsOnDaemonStart(1, 3, true)).isTrue();
+        assertThat(RestartPolicy.of("on-failure", 0).restartsOnDaemonStart(0, 0, false)).isFalse();
+        assertThat(RestartPolicy.NO.restartsOnDaemonStart(1, 0, false)).isFalse();
+    }
+
+    @Test
     void backoffDoublesAndResetsAfterTenSecondsOfRunning() {
         RestartBackoff b = RestartBackoff.initial().next(Duration.ofMillis(5));
         assertThat(b.delay()).isEqualTo(Duration.ofMillis(100));
