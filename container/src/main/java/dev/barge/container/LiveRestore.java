@@ -103,7 +103,7 @@ final class LiveRestore {
                 .restartsOnDaemonStart(after.exitCode(), after.restartCount(), after.manuallyStopped())) {
             return true;
         }
-        if (wasUp && c.host().autoRemove()) {
+        if (c.host().autoRemove() && after.status() == Status.EXITED) { // --rm, exited while barged was down
             removal.removeLocked(lc);
         }
         return false;
