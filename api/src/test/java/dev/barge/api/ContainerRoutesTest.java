@@ -178,6 +178,48 @@ class ContainerRoutesTest {
     }
 
     @Test
+    void detachKeysEndTheAttachButLeaveStdinOpen() throws Exception {
+        create("det", """
+                {"Image":"busybox","OpenStdin":true,"Tty":true}""");
+        call("POST", "/containers/det/start", "");
+        FakeExchange attach = new FakeExchange("POST",
+                "/containers/det/attach?stream=1&stdin=1&stdout=1&detachKeys=ctrl-a,x", "");
+        attach.hijackInput = new java.io.SequenceInputStream(new ByteArrayInputStream(new byte[] {'l', 's', 1, 'x'}),
+                new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        try {
+                            Thread.sleep(10_000); // the client keeps the connection open
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                        return -1;
+                    }
+                });
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                attach.run(router);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        t.join(5000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(attach.contentType).isEqualTo("application/vnd.docker.raw-stream");
+        TestRuntime.Session s = runtime.lastSession;
+        synchronized (s.stdin) {
+            assertThat(s.stdin.toString(StandardCharsets.UTF_8)).isEqualTo("ls");
+        }
+        assertThat(s.stdinClosed).isFalse();
+    }
+
+    @Test
+    void relativeWorkdirsAreRejected() {
+        assertThatThrownBy(() -> call("POST", "/containers/create", "{\"Image\":\"busybox\",\"WorkingDir\":\"rel\"}"))
+                .hasMessage("the working directory 'rel' is invalid, it needs to be an absolute path");
+    }
+
+    @Test
     void attachToAMissingContainerFailsBeforeTheHijack() {
         FakeExchange ex = new FakeExchange("POST", "/containers/nope/attach?stream=1&stdout=1", "");
         assertThatThrownBy(() -> ex.run(router)).hasMessage("No such container: nope");

@@ -26,6 +26,11 @@ final class Creation {
     Container create(CreateRequest request) {
         ResolvedImage image = images.resolve(request.config().image());
         HostOptions host = validate(request.host());
+        String workdir = request.config().workingDir();
+        if (!workdir.isEmpty() && !workdir.startsWith("/")) {
+            throw BargeException.invalid("the working directory '%s' is invalid, it needs to be an absolute path",
+                    workdir);
+        }
         ContainerConfig merged = ConfigMerger.merge(request, image.config());
         List<String> commandLine = ConfigMerger.commandLine(merged);
         String id = Ids.random();
