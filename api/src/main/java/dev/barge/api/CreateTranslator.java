@@ -45,6 +45,7 @@ final class CreateTranslator {
         if (h == null) {
             return HostOptions.defaults();
         }
+        refuseUnsupported(h);
         List<String> binds = new ArrayList<>(list(h.binds()));
         Map<String, String> tmpfs = new LinkedHashMap<>(map(h.tmpfs()));
         for (HostConfig.MountSpec m : h.mounts() == null ? List.<HostConfig.MountSpec>of() : h.mounts()) {
@@ -73,6 +74,25 @@ final class CreateTranslator {
                 list(h.groupAdd()), h.privileged(), h.readonlyRootfs(), list(h.securityOpt()), tmpfs, h.shmSize(),
                 map(h.sysctls()), ulimits, h.init() != null && h.init(), str(h.runtime()), resources, ports,
                 h.publishAllPorts());
+    }
+
+    /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
+    private static void refuseUnsupported(HostConfig h) {
+        if (!str(h.pidMode()).isEmpty()) {
+            throw BargeException.notImplemented("--pid=%s is not supported yet", h.pidMode());
+        }
+        if (!List.of("", "private", "shareable", "none").contains(str(h.ipcMode()))) {
+            throw BargeException.notImplemented("--ipc=%s is not supported yet", h.ipcMode());
+        }
+        if (!str(h.utsMode()).isEmpty()) {
+            throw BargeException.notImplemented("--uts=%s is not supported yet", h.utsMode());
+        }
+        if (!list(h.devices()).isEmpty()) {
+            throw BargeException.notImplemented("--device is not supported yet");
+        }
+        if (!list(h.volumesFrom()).isEmpty()) {
+            throw BargeException.notImplemented("--volumes-from is not supported yet");
+        }
     }
 
     static String str(String s) {
