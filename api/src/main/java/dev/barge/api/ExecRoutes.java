@@ -73,6 +73,10 @@ public final class ExecRoutes {
             if (session.isEmpty()) {
                 return;
             }
+            List<Integer> size = config.consoleSize();
+            if (tty && size != null && size.size() == 2 && size.get(0) > 0 && size.get(1) > 0) {
+                session.get().resize(size.get(0), size.get(1)); // API 1.42+: the initial size comes with start
+            }
             DetachKeys keys = DetachKeys.parse(r.detachKeys());
             StdioBridge.run(session.get(), h.input(), frames,
                     new StdioBridge.Options(r.attachStdin(), r.attachStdout(), r.attachStderr(), true, keys));

@@ -144,6 +144,10 @@ final class Execs {
     void resize(Instance i, int height, int width) {
         ExecSession s;
         synchronized (i) {
+            if (!i.started || (!i.exited && i.session == null)) {
+                // the CLI resizes right after start and retries on error: say "not yet" rather than drop it
+                throw BargeException.conflict("Exec %s is not running", i.id);
+            }
             s = i.running ? i.session : null;
         }
         if (s != null) {
