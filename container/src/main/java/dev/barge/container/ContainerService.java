@@ -86,6 +86,14 @@ public final class ContainerService {
         return options.limit() > 0 && out.size() > options.limit() ? out.subList(0, options.limit()) : out;
     }
 
+    /** The containers created from an image ({@code sha256:...}), running ones first: for image removal. */
+    public List<Container> createdFrom(String imageId) {
+        return registry.all().stream().map(LiveContainer::current).filter(c -> c.imageId().equals(imageId))
+                .sorted(Comparator.comparing((Container c) -> !c.state().running())
+                        .thenComparing(Comparator.comparingLong(Container::createdNanos).reversed()))
+                .toList();
+    }
+
     private Optional<String> imageIdOf(String ref) {
         try {
             return Optional.of(images.resolve(ref).id());

@@ -232,6 +232,8 @@ class ContainerServiceTest {
                 .hasSize(2);
         assertThatThrownBy(() -> service.list(new ListOptions(true, 0, false, Map.of("bogus", List.of("x")))))
                 .hasMessage("invalid filter 'bogus'");
+        assertThat(service.createdFrom(FakeImages.ID)).extracting(Container::id).containsExactly(b.id(), a.id());
+        assertThat(service.createdFrom("sha256:" + "00".repeat(32))).isEmpty();
         PruneResult pruned = service.prune(Map.of());
         assertThat(pruned.deleted()).containsExactly(a.id());
         assertThat(service.list(ListOptions.ALL)).extracting(Container::id).containsExactly(b.id());
