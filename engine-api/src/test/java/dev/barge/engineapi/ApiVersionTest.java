@@ -1,4 +1,4 @@
-package dev.barge.engine.api;
+package dev.barge.engineapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.barge.engine.api;
+package dev.barge.engineapi;
 
 import dev.barge.core.BargeException;
 import java.util.regex.Matcher;
