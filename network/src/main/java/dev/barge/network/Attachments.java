@@ -1,0 +1,444 @@
+package dev.barge.network;
+
+import dev.barge.core.BargeException;
+import dev.barge.network.dns.DnsServer;
+import dev.barge.network.dns.Names;
+import dev.barge.network.kernel.Links;
+import dev.barge.network.proxy.PortProxy;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Containers on networks: namespace, veth pairs and addresses, published ports (NAT rules and
+ * proxy), embedded DNS. The kernel work runs outside the state lock, so containers start in parallel.
+ */
+final class Attachments implements Names {
+    interface Publisher {
+        void publish(String action, Network network, Map<String, String> attributes);
+    }
+
+    private final NetworkState state;
+    private final NetworkService.Kernel kernel;
+    private final PortProxy proxy;
+    private final Path netnsDir;
+    private final Publisher events;
+    private final Map<String, DnsServer> dns = new ConcurrentHashMap<>();
+
+    Attachments(NetworkState state, NetworkService.Kernel kernel, PortProxy proxy, Path netnsDir, Publisher events) {
+        this.state = state;
+        this.kernel = kernel;
+        this.proxy = proxy;
+        this.netnsDir = netnsDir;
+        this.events = events;
+    }
+
+    /**
+     * Connects a starting container. {@code mode} is a network name or ID ({@code default} and
+     * {@code bridge} are the default bridge), {@code host}, {@code none} or {@code container:<id>}.
+     */
+    NetworkAttachment attach(String containerId, String containerName, String mode, AttachOptions options) {
+        if (state.sandbox(containerId).isPresent()) {
+            detach(containerId);
+        }
+        String name = mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
+        if (name.startsWith("container:")) {
+            return joinOther(containerId, containerName, name, options);
+        }
+        Network network = state.find(name);
+        if (!network.bridgeDriver()) {
+            return attachSpecial(containerId, containerName, network, options);
+        }
+        if (!options.ipv4().isEmpty() && !network.userDefined()) {
+            throw BargeException.invalid("user specified IP address is supported on user defined networks only");
+        }
+        Path netns = netnsDir.resolve(containerId);
+        state.putSandbox(new Sandbox(containerId, containerName, network.name(), netns.toString(), options, List.of(), List.of()));
+        try {
+            kernel.namespaces().create(netns);
+            join(containerId, network, options.aliases(), options.ipv4(), true);
+            publishPorts(containerId, network, options);
+            return current(containerId).orElseThrow();
+        } catch (IOException e) {
+            detach(containerId);
+            throw BargeException.internal("failed to set up container networking: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            detach(containerId);
+            throw e;
+        }
+    }
+
+    private NetworkAttachment attachSpecial(String containerId, String containerName, Network network, AttachOptions options) {
+        // Docker ignores published ports with host and none networking (the create warns): so do we.
+        boolean host = network.driver().equals(Network.HOST);
+        Path netns = netnsDir.resolve(containerId);
+        state.putSandbox(new Sandbox(containerId, containerName, network.name(), host ? "" : netns.toString(), options,
+                List.of(), List.of(network.id())));
+        try {
+            if (!host) {
+                kernel.namespaces().create(netns);
+                kernel.links().loopbackUp(netns);
+            }
+        } catch (IOException e) {
+            detach(containerId);
+            throw BargeException.internal("failed to set up container networking: " + e.getMessage(), e);
+        }
+        state.update(network.id(), n -> n.withEndpoint(new Endpoint(Ids.random(), containerId, containerName, "", "",
+                List.of(), "", "")));
+        return current(containerId).orElseThrow();
+    }
+
+    private NetworkAttachment joinOther(String containerId, String containerName, String mode, AttachOptions options) {
+        String other = mode.substring("container:".length());
+        Sandbox target = state.sandbox(other).orElseThrow(() ->
+                BargeException.conflict("cannot join network of a non running container: %s", other));
+        state.putSandbox(new Sandbox(containerId, containerName, mode, target.netns(), options, List.of(), List.of()));
+        return current(containerId).orElseThrow();
+    }
+
+    /** Allocates, persists, then plumbs one endpoint; the first one carries the default route. */
+    private Endpoint join(String containerId, Network network, List<String> aliases, String ipv4, boolean first)
+            throws IOException {
+        Sandbox sandbox = state.sandbox(containerId).orElseThrow();
+        String inside = "eth" + sandbox.networks().size();
+        Endpoint endpoint;
+        synchronized (state) {
+            Network current = state.find(network.id());
+            if (current.endpoints().containsKey(containerId)) {
+                throw BargeExceptions.forbidden("endpoint with name %s already exists in network %s",
+                        sandbox.containerName(), current.name());
+            }
+            Ipv4 address = Ipam.allocate(current, ipv4.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(ipv4)));
+            String mac = first && !sandbox.options().mac().isEmpty() ? sandbox.options().mac() : Ids.mac(address);
+            endpoint = new Endpoint(Ids.random(), containerId, sandbox.containerName(), address.toString(), mac,
+                    aliases, Ids.veth(), inside);
+            state.update(network.id(), n -> n.withEndpoint(endpoint));
+            List<String> ids = new ArrayList<>(sandbox.networks());
+            ids.add(network.id());
+            state.putSandbox(sandbox.withNetworks(ids));
+        }
+        IpamConfig pool = network.pool();
+        kernel.links().addVeth(network.bridge(), network.mtu(), endpoint.hostInterface(), Path.of(sandbox.netns()),
+                new Links.Inside(inside, endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
+                        first ? pool.gateway().toString() : "", first));
+        if (network.userDefined()) {
+            startDns(containerId);
+        }
+        events.publish("connect", network, Map.of("container", containerId));
+        return endpoint;
+    }
+
+    private void publishPorts(String containerId, Network network, AttachOptions options) throws IOException {
+        Set<PortBinding> wanted = new LinkedHashSet<>(options.ports());
+        if (options.publishAll()) {
+            Set<ContainerPort> bound = new java.util.HashSet<>();
+            options.ports().forEach(b -> bound.add(b.containerPort()));
+            options.exposed().stream().filter(p -> !bound.contains(p)).sorted(java.util.Comparator.comparing(ContainerPort::port))
+                    .forEach(p -> wanted.add(new PortBinding(p, "", 0, 0)));
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String ip = endpoint(containerId, network).address();
+        List<PublishedPort> published = new ArrayList<>();
+        try {
+            for (PortBinding b : wanted) {
+                InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(ip), b.containerPort().port());
+                int hostPort = proxy.openFirstFree(b.containerPort().protocol(), b.hostIp(), b.hostPortLow(), b.hostPortHigh(), target);
+                PublishedPort p = new PublishedPort(b.containerPort(), b.hostIp(), hostPort);
+                published.add(p);
+                kernel.firewall().add(NatRules.forPort(network, ip, p));
+            }
+        } finally {
+            state.putSandbox(state.sandbox(containerId).orElseThrow().withPorts(published));
+        }
+    }
+
+    private Endpoint endpoint(String containerId, Network network) {
+        Endpoint e = state.find(network.id()).endpoints().get(containerId);
+        if (e == null) {
+            throw BargeException.conflict("container %s is not connected to network %s", containerId, network.name());
+        }
+        return e;
+    }
+
+    void detach(String containerId) {
+        Optional<Sandbox> found = state.sandbox(containerId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Sandbox s = found.get();
+        stopDns(containerId);
+        unpublish(s);
+        for (Network n : state.networks()) {
+            Endpoint e = n.endpoints().get(containerId);
+            if (e != null) {
+                release(n, e);
+            }
+        }
+        if (s.ownNamespace()) {
+            try {
+                kernel.namespaces().delete(Path.of(s.netns()));
+            } catch (IOException e) {
+                // a leaked namespace file is harmless; the next start replaces it
+            }
+        }
+        state.removeSandbox(containerId);
+    }
+
+    private void unpublish(Sandbox s) {
+        Network primary = s.networks().isEmpty() ? null : state.byId(s.networks().getFirst()).orElse(null);
+        for (PublishedPort p : s.ports()) {
+            proxy.close(p.containerPort().protocol(), p.hostIp(), p.hostPort());
+            if (primary != null && primary.endpoints().containsKey(s.containerId())) {
+                try {
+                    kernel.firewall().remove(NatRules.forPort(primary, primary.endpoints().get(s.containerId()).address(), p));
+                } catch (IOException e) {
+                    // best effort: the chains are rebuilt at the next start
+                }
+            }
+        }
+    }
+
+    private void release(Network n, Endpoint e) {
+        if (!e.hostInterface().isEmpty()) {
+            try {
+                kernel.links().deleteLink(e.hostInterface());
+            } catch (IOException ex) {
+                // the namespace's end takes the pair with it
+            }
+        }
+        state.update(n.id(), current -> current.withoutEndpoint(e.containerId()));
+        events.publish("disconnect", n, Map.of("container", e.containerId()));
+    }
+
+    NetworkAttachment connect(String containerId, String networkName, List<String> aliases, String ipv4) {
+        Sandbox s = state.sandbox(containerId).orElseThrow(() ->
+                BargeException.conflict("container %s is not running", containerId));
+        Network n = state.find(networkName);
+        if (!s.ownNamespace() || !n.bridgeDriver() || s.mode().equals("none")) {
+            throw BargeExceptions.forbidden("container cannot be disconnected from host network or connected to host network");
+        }
+        if (!ipv4.isEmpty() && !n.userDefined()) {
+            throw BargeException.invalid("user specified IP address is supported on user defined networks only");
+        }
+        try {
+            join(containerId, n, aliases, ipv4, s.networks().isEmpty());
+        } catch (IOException e) {
+            Endpoint e2 = state.find(n.id()).endpoints().get(containerId);
+            if (e2 != null) {
+                release(n, e2);
+            }
+            throw BargeException.internal("failed to connect to network " + n.name() + ": " + e.getMessage(), e);
+        }
+        return current(containerId).orElseThrow();
+    }
+
+    NetworkAttachment disconnect(String containerId, String networkName, boolean force) {
+        Network n = state.find(networkName);
+        Optional<Sandbox> s = state.sandbox(containerId);
+        Endpoint e = n.endpoints().get(containerId);
+        if (e == null) {
+            if (force) {
+                return current(containerId).orElseGet(() -> emptyAttachment(containerId));
+            }
+            throw BargeExceptions.forbidden("container %s is not connected to network %s", containerId, n.name());
+        }
+        if (!n.bridgeDriver()) {
+            throw BargeExceptions.forbidden("container cannot be disconnected from host network or connected to host network");
+        }
+        release(n, e);
+        s.ifPresent(sb -> {
+            List<String> ids = new ArrayList<>(sb.networks());
+            ids.remove(n.id());
+            state.putSandbox(sb.withNetworks(ids));
+            if (!hasUserDefined(ids)) {
+                stopDns(containerId);
+            }
+        });
+        return current(containerId).orElseGet(() -> emptyAttachment(containerId));
+    }
+
+    private NetworkAttachment emptyAttachment(String containerId) {
+        return new NetworkAttachment(containerId, "", Optional.empty(), List.of(), List.of(), "", "");
+    }
+
+    /** The attachment as it is now, files recomputed from the current endpoints. */
+    Optional<NetworkAttachment> current(String containerId) {
+        return state.sandbox(containerId).map(s -> {
+            if (s.mode().startsWith("container:")) {
+                String other = s.mode().substring("container:".length());
+                Optional<NetworkAttachment> shared = current(other);
+                return new NetworkAttachment(containerId, s.mode(), shared.flatMap(NetworkAttachment::netns), List.of(),
+                        List.of(), shared.map(NetworkAttachment::hostsFile).orElse(""),
+                        shared.map(NetworkAttachment::resolvConf).orElse(""));
+            }
+            List<NetworkAttachment.AttachedEndpoint> eps = new ArrayList<>();
+            for (String id : s.networks()) {
+                state.byId(id).ifPresent(n -> {
+                    Endpoint e = n.endpoints().get(containerId);
+                    if (e != null) {
+                        eps.add(new NetworkAttachment.AttachedEndpoint(n.id(), n.name(), e,
+                                n.ipam().isEmpty() ? 0 : n.pool().subnet().prefix(),
+                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString()));
+                    }
+                });
+            }
+            return new NetworkAttachment(containerId, s.mode(), s.netns().isEmpty() ? Optional.empty() : Optional.of(Path.of(s.netns())),
+                    eps, s.ports(), hosts(s, eps), resolv(s));
+        });
+    }
+
+    private String hosts(Sandbox s, List<NetworkAttachment.AttachedEndpoint> eps) {
+        if (s.netns().isEmpty()) {
+            try {
+                return Files.readString(Path.of("/etc/hosts"));
+            } catch (IOException e) {
+                return ContainerFiles.hosts("", "", "", s.options().extraHosts(), List.of());
+            }
+        }
+        String own = eps.isEmpty() ? "" : eps.getFirst().endpoint().address();
+        List<String> links = new ArrayList<>();
+        Optional<Network> bridge = state.networks().stream().filter(n -> n.name().equals("bridge")).findFirst();
+        for (AttachOptions.Link link : s.options().links()) {
+            bridge.flatMap(b -> b.endpoints().values().stream()
+                            .filter(e -> e.containerName().equals(link.name()) || e.containerId().startsWith(link.name()))
+                            .findFirst())
+                    .ifPresent(e -> links.add(e.address() + " " + (link.alias().equals(link.name()) ? link.name()
+                            : link.alias() + " " + link.name())));
+        }
+        return ContainerFiles.hosts(s.options().hostname(), s.options().domainname(), own, s.options().extraHosts(), links);
+    }
+
+    private String resolv(Sandbox s) {
+        return ContainerFiles.resolvConf(hasUserDefined(s.networks()), kernel.hostResolv(), s.options().dnsServers(),
+                s.options().dnsSearch(), s.options().dnsOptions());
+    }
+
+    private boolean hasUserDefined(List<String> networkIds) {
+        return networkIds.stream().map(state::byId).flatMap(Optional::stream).anyMatch(Network::userDefined);
+    }
+
+    // ---- embedded DNS ----
+
+    @Override
+    public List<Ipv4> resolve(String containerId, String name) {
+        Optional<Sandbox> s = state.sandbox(containerId);
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        List<Ipv4> out = new ArrayList<>();
+        for (String id : s.get().networks()) {
+            Optional<Network> n = state.byId(id);
+            if (n.isEmpty() || !n.get().userDefined()) {
+                continue;
+            }
+            String suffix = "." + n.get().name().toLowerCase(java.util.Locale.ROOT);
+            String bare = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+            for (Endpoint e : n.get().endpoints().values()) {
+                if (e.hasAddress() && answers(e, bare)) {
+                    out.add(Ipv4.parse(e.address()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean answers(Endpoint e, String name) {
+        if (e.containerName().equalsIgnoreCase(name) || (name.length() >= 12 && e.containerId().startsWith(name))) {
+            return true;
+        }
+        return e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name));
+    }
+
+    @Override
+    public boolean mayForward(String containerId) {
+        return state.sandbox(containerId).map(s -> s.networks().stream().map(state::byId).flatMap(Optional::stream)
+                .noneMatch(Network::internal)).orElse(false);
+    }
+
+    private void startDns(String containerId) throws IOException {
+        if (dns.containsKey(containerId)) {
+            return;
+        }
+        Sandbox s = state.sandbox(containerId).orElseThrow();
+        InetAddress listen = InetAddress.getByName(ContainerFiles.EMBEDDED_DNS);
+        Object[] sockets = kernel.namespaces().runIn(Path.of(s.netns()), () -> {
+            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(listen, 53));
+            ServerSocket tcp = new ServerSocket();
+            tcp.setReuseAddress(true);
+            tcp.bind(new InetSocketAddress(listen, 53));
+            return new Object[] {udp, tcp};
+        });
+        List<InetSocketAddress> upstreams = (s.options().dnsServers().isEmpty() ? kernel.hostResolv().servers()
+                : s.options().dnsServers()).stream().filter(Ipv4::isIpv4)
+                .map(ip -> new InetSocketAddress(ip, 53)).toList();
+        dns.put(containerId, new DnsServer(containerId, (DatagramSocket) sockets[0], (ServerSocket) sockets[1], this, upstreams));
+    }
+
+    private void stopDns(String containerId) {
+        DnsServer server = dns.remove(containerId);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    void stopServers() {
+        for (String id : List.copyOf(dns.keySet())) {
+            stopDns(id);
+        }
+    }
+
+    // ---- restart ----
+
+    /** Live restore: brings back ports and DNS of running containers, releases the rest. */
+    void restore(Set<String> running) {
+        for (Sandbox s : state.sandboxes()) {
+            boolean alive = running.contains(s.containerId())
+                    && (s.netns().isEmpty() || Files.exists(Path.of(s.netns())));
+            if (!alive) {
+                detach(s.containerId());
+                continue;
+            }
+            try {
+                if (hasUserDefined(s.networks()) && s.ownNamespace()) {
+                    startDns(s.containerId());
+                }
+                republish(s);
+            } catch (IOException | RuntimeException e) {
+                // a container whose network cannot come back keeps running without it
+            }
+        }
+        for (Network n : state.networks()) {
+            for (Endpoint e : n.endpoints().values()) {
+                if (state.sandbox(e.containerId()).isEmpty()) {
+                    release(n, e);
+                }
+            }
+        }
+    }
+
+    private void republish(Sandbox s) throws IOException {
+        if (s.ports().isEmpty() || s.networks().isEmpty()) {
+            return;
+        }
+        Network n = state.find(s.networks().getFirst());
+        String ip = endpoint(s.containerId(), n).address();
+        for (PublishedPort p : s.ports()) {
+            proxy.open(p.containerPort().protocol(), p.hostIp(), p.hostPort(),
+                    new InetSocketAddress(InetAddress.getByName(ip), p.containerPort().port()));
+            kernel.firewall().add(NatRules.forPort(n, ip, p));
+        }
+    }
+}

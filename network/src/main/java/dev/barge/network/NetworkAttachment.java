@@ -1,0 +1,26 @@
+package dev.barge.network;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a container needs from its network to start: a namespace to join, its endpoints and the
+ * contents of its /etc/hosts and /etc/resolv.conf (the container service writes and mounts them).
+ *
+ * @param mode       {@code bridge}/network name, {@code host}, {@code none} or {@code container:<id>}
+ * @param netns      the bind-mounted namespace to join; empty means the host's namespace
+ * @param endpoints  one per network, in attach order
+ * @param ports      the ports published, with the host ports chosen
+ */
+public record NetworkAttachment(String containerId, String mode, Optional<Path> netns, List<AttachedEndpoint> endpoints,
+                                List<PublishedPort> ports, String hostsFile, String resolvConf) {
+    public NetworkAttachment {
+        endpoints = List.copyOf(endpoints);
+        ports = List.copyOf(ports);
+    }
+
+    /** An endpoint together with the network facts inspect shows next to it. */
+    public record AttachedEndpoint(String networkId, String networkName, Endpoint endpoint, int prefixLength,
+                                   String gateway) {}
+}

@@ -1,0 +1,13 @@
+package dev.barge.network.dns;
+
+import dev.barge.network.Ipv4;
+import java.util.List;
+
+/** What one container may resolve: names on its user-defined networks, and whether to forward the rest. */
+public interface Names {
+    /** The addresses {@code name} has for {@code containerId}; empty when it is not a container of its networks. */
+    List<Ipv4> resolve(String containerId, String name);
+
+    /** False on internal networks: no way out, so no forwarding either. */
+    boolean mayForward(String containerId);
+}

@@ -1,0 +1,160 @@
+package dev.barge.network.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Firewall} with the iptables command, whichever backend {@code iptables} is here
+ * (nf_tables on Debian 12; the same binary is used for every call, so the two never mix).
+ * Rules go in batches through {@code iptables-restore --noflush}: one process per change.
+ *
+ * <p>Chains, after Docker's: nat {@code BARGE} (DNAT of published ports, jumped to for local
+ * destinations), nat {@code BARGE-POSTROUTING} (masquerade), filter {@code BARGE-FORWARD}
+ * (per-bridge accepts), filter {@code BARGE} (per published port accepts),
+ * filter {@code BARGE-ISOLATION-STAGE-1/2} (no traffic between bridges).
+ */
+public final class Iptables implements Firewall {
+    public static final List<Rule> HOOKS = List.of(
+            new Rule("nat", "PREROUTING", "-m addrtype --dst-type LOCAL -j BARGE"),
+            new Rule("nat", "OUTPUT", "! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j BARGE"),
+            new Rule("nat", "POSTROUTING", "-j BARGE-POSTROUTING"),
+            new Rule("filter", "FORWARD", "-j BARGE-ISOLATION-STAGE-1"),
+            new Rule("filter", "FORWARD", "-j BARGE-FORWARD"));
+    private static final Map<String, List<String>> CHAINS = Map.of(
+            "nat", List.of("BARGE", "BARGE-POSTROUTING"),
+            "filter", List.of("BARGE", "BARGE-FORWARD", "BARGE-ISOLATION-STAGE-1", "BARGE-ISOLATION-STAGE-2"));
+
+    private final String binary;
+
+    public Iptables() {
+        this("iptables");
+    }
+
+    Iptables(String binary) {
+        this.binary = binary;
+    }
+
+    @Override
+    public synchronized void setup() throws IOException {
+        removeHooks();
+        StringBuilder script = new StringBuilder();
+        for (String table : List.of("nat", "filter")) {
+            script.append('*').append(table).append('\n');
+            for (String chain : CHAINS.get(table)) {
+                script.append(':').append(chain).append(" - [0:0]\n");
+            }
+            for (Rule hook : HOOKS) {
+                if (hook.table().equals(table)) {
+                    script.append(hook.append()).append('\n');
+                }
+            }
+            script.append("COMMIT\n");
+        }
+        restore(script.toString());
+        Files.writeString(Path.of("/proc/sys/net/ipv4/ip_forward"), "1\n");
+    }
+
+    @Override
+    public synchronized void add(List<Rule> rules) throws IOException {
+        if (!rules.isEmpty()) {
+            restore(script(rules, true));
+        }
+    }
+
+    @Override
+    public synchronized void remove(List<Rule> rules) throws IOException {
+        if (rules.isEmpty()) {
+            return;
+        }
+        try {
+            restore(script(rules, false));
+        } catch (IOException e) {
+            // One missing rule fails the whole batch: fall back to one at a time, ignoring the missing.
+            for (Rule r : rules) {
+                try {
+                    restore(script(List.of(r), false));
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void teardown() throws IOException {
+        removeHooks();
+        for (String table : List.of("nat", "filter")) {
+            for (String chain : CHAINS.get(table)) {
+                run(List.of(binary, "-w", "-t", table, "-F", chain), true);
+            }
+            for (String chain : CHAINS.get(table)) {
+                run(List.of(binary, "-w", "-t", table, "-X", chain), true);
+            }
+        }
+    }
+
+    /** Lines of {@code iptables -S} mentioning BARGE, for leak checks. */
+    public List<String> ourRules() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String table : List.of("nat", "filter")) {
+            for (String line : Command.run(List.of(binary, "-w", "-t", table, "-S"), "").split("\n")) {
+                if (line.contains("BARGE")) {
+                    lines.add(table + " " + line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private void removeHooks() throws IOException {
+        for (Rule hook : HOOKS) {
+            // A hook may have been added twice by a crashed daemon: delete until none is left.
+            for (int i = 0; i < 4 && run(argv(hook.table(), hook.delete()), true); i++) {
+                // deleted one copy
+            }
+        }
+    }
+
+    private List<String> argv(String table, String command) {
+        List<String> argv = new ArrayList<>(List.of(binary, "-w", "-t", table));
+        argv.addAll(List.of(command.split(" ")));
+        return argv;
+    }
+
+    private static String script(List<Rule> rules, boolean add) {
+        Map<String, List<Rule>> byTable = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
+        }
+        StringBuilder script = new StringBuilder();
+        byTable.forEach((table, list) -> {
+            script.append('*').append(table).append('\n');
+            for (Rule r : list) {
+                script.append(add ? r.append() : r.delete()).append('\n');
+            }
+            script.append("COMMIT\n");
+        });
+        return script.toString();
+    }
+
+    private void restore(String script) throws IOException {
+        Command.run(List.of(binary + "-restore", "-w", "--noflush"), script);
+    }
+
+    private static boolean run(List<String> argv, boolean quiet) throws IOException {
+        try {
+            Command.run(argv, "");
+            return true;
+        } catch (IOException e) {
+            if (quiet) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}
