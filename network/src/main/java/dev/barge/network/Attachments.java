@@ -375,10 +375,10 @@ final class Attachments implements Names {
         Sandbox s = state.sandbox(containerId).orElseThrow();
         InetAddress listen = InetAddress.getByName(ContainerFiles.EMBEDDED_DNS);
         Object[] sockets = kernel.namespaces().runIn(Path.of(s.netns()), () -> {
-            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(listen, 53));
+            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(listen, kernel.dnsPort()));
             ServerSocket tcp = new ServerSocket();
             tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(listen, 53));
+            tcp.bind(new InetSocketAddress(listen, kernel.dnsPort()));
             return new Object[] {udp, tcp};
         });
         List<InetSocketAddress> upstreams = (s.options().dnsServers().isEmpty() ? kernel.hostResolv().servers()

@@ -32,12 +32,17 @@ import java.util.function.Predicate;
  * {@code <exec-root>/netns/<container>} (bind-mounted namespaces).
  */
 public final class NetworkService implements AutoCloseable {
-    /** The kernel facilities the service drives; {@link #system} is the real machine. */
+    /**
+     * The kernel facilities the service drives; {@link #system} is the real machine.
+     *
+     * @param dnsPort where the embedded DNS listens inside containers: 53, or 0 (any) in unit tests
+     */
     public record Kernel(Links links, Namespaces namespaces, Firewall firewall,
-                         Function<Set<String>, List<Subnet>> hostRoutes, ContainerFiles.HostResolv hostResolv) {
+                         Function<Set<String>, List<Subnet>> hostRoutes, ContainerFiles.HostResolv hostResolv,
+                         int dnsPort) {
         public static Kernel system(NetworkConfig config) {
             return new Kernel(new IpLinks(), Namespaces.system(), config.iptables() ? new Iptables() : Firewall.disabled(),
-                    HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")));
+                    HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
         }
     }
 
@@ -210,6 +215,11 @@ public final class NetworkService implements AutoCloseable {
             }
         }
         close();
+    }
+
+    /** The embedded DNS's view of names (tests query it without sockets). */
+    dev.barge.network.dns.Names names() {
+        return attachments;
     }
 
     public int openProxies() {
