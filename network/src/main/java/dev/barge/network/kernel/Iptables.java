@@ -30,13 +30,23 @@ public final class Iptables implements Firewall {
             "filter", List.of("BARGE", "BARGE-FORWARD", "BARGE-ISOLATION-STAGE-1", "BARGE-ISOLATION-STAGE-2"));
 
     private final String binary;
+    private final String prefix;
 
     public Iptables() {
-        this("iptables");
+        this("iptables", "BARGE");
     }
 
-    Iptables(String binary) {
+    /**
+     * @param prefix replaces {@code BARGE} in chain names, so a test can program its own chains
+     *               ({@code BGT}...) without touching those of a barged running on the same host
+     */
+    public Iptables(String binary, String prefix) {
         this.binary = binary;
+        this.prefix = prefix;
+    }
+
+    private String named(String text) {
+        return prefix.equals("BARGE") ? text : text.replace("BARGE", prefix);
     }
 
     @Override
@@ -90,20 +100,20 @@ public final class Iptables implements Firewall {
         removeHooks();
         for (String table : List.of("nat", "filter")) {
             for (String chain : CHAINS.get(table)) {
-                run(List.of(binary, "-w", "-t", table, "-F", chain), true);
+                run(List.of(binary, "-w", "-t", table, "-F", named(chain)), true);
             }
             for (String chain : CHAINS.get(table)) {
-                run(List.of(binary, "-w", "-t", table, "-X", chain), true);
+                run(List.of(binary, "-w", "-t", table, "-X", named(chain)), true);
             }
         }
     }
 
-    /** Lines of {@code iptables -S} mentioning BARGE, for leak checks. */
+    /** Lines of {@code iptables -S} naming our chains, for leak checks. */
     public List<String> ourRules() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String table : List.of("nat", "filter")) {
             for (String line : Command.run(List.of(binary, "-w", "-t", table, "-S"), "").split("\n")) {
-                if (line.contains("BARGE")) {
+                if (line.contains(prefix)) {
                     lines.add(table + " " + line);
                 }
             }
@@ -122,7 +132,7 @@ public final class Iptables implements Firewall {
 
     private List<String> argv(String table, String command) {
         List<String> argv = new ArrayList<>(List.of(binary, "-w", "-t", table));
-        argv.addAll(List.of(command.split(" ")));
+        argv.addAll(List.of(named(command).split(" ")));
         return argv;
     }
 
@@ -143,7 +153,7 @@ public final class Iptables implements Firewall {
     }
 
     private void restore(String script) throws IOException {
-        Command.run(List.of(binary + "-restore", "-w", "--noflush"), script);
+        Command.run(List.of(binary + "-restore", "-w", "--noflush"), named(script));
     }
 
     private static boolean run(List<String> argv, boolean quiet) throws IOException {

@@ -1,0 +1,156 @@
+package dev.barge.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.barge.core.event.EventBus;
+import dev.barge.network.kernel.Command;
+import dev.barge.network.kernel.IpLinks;
+import dev.barge.network.kernel.Iptables;
+import dev.barge.network.kernel.Namespaces;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kernel, as root: namespaces, veths on test bridges ({@code bgt*}, 10.213.x.0/24),
+ * iptables chains named {@code BGT*} (never barged's own), busybox inside the namespaces. Every
+ * packet stays on this machine. Everything created is removed and counted.
+ */
+@EnabledIf("isRoot")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RealKernelNetworkTest {
+    @TempDir Path dir;
+    final Iptables iptables = new Iptables("iptables", "BGT");
+    final List<Process> processes = new ArrayList<>();
+    NetworkService service;
+    int vethsBefore;
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/bin/busybox"));
+    }
+
+    static NetworkService.Kernel kernel(Iptables iptables) {
+        return new NetworkService.Kernel(new IpLinks(), Namespaces.system(), iptables, HostRoutes::subnets,
+                ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
+    }
+
+    static NetworkConfig config() {
+        return NetworkConfig.defaults().withBridge("bgt0", "10.213.0.1/24");
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        vethsBefore = veths();
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), config(), kernel(iptables));
+        service.start(Set.of());
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        processes.forEach(Process::destroyForcibly);
+        service.removeEverything();
+        new IpLinks().deleteBridge("bgt0");
+        assertThat(veths()).isEqualTo(vethsBefore);
+        assertThat(new IpLinks().linkNames()).noneMatch(n -> n.startsWith("bgt"));
+        assertThat(iptables.ourRules()).isEmpty();
+        assertThat(service.openProxies()).isZero();
+    }
+
+    static int veths() throws IOException {
+        return (int) new IpLinks().linkNames().stream().filter(n -> n.startsWith("veth")).count();
+    }
+
+    static String inside(Path netns, String... busybox) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("timeout", "10", "nsenter", "--net=" + netns, "/bin/busybox"));
+        argv.addAll(List.of(busybox));
+        return Command.run(argv, "");
+    }
+
+    @Test
+    void containersOnAUserNetworkPingTheGatewayAndResolveEachOther() throws IOException {
+        service.create(CreateRequest.bridge("bgtnet").withPool(new CreateRequest.PoolRequest("10.213.1.0/24", "", ""))
+                .withOptions(java.util.Map.of(CreateRequest.OPTION_BRIDGE_NAME, "bgt1")));
+        NetworkAttachment a = service.attach("a".repeat(64), "alpha", "bgtnet", AttachOptions.none().withEndpoint(List.of("first"), ""));
+        NetworkAttachment b = service.attach("b".repeat(64), "beta", "bgtnet", AttachOptions.none());
+        Path nsA = a.netns().orElseThrow();
+        assertThat(inside(nsA, "ping", "-c1", "-W2", "10.213.1.1")).contains("1 packets received");
+        assertThat(inside(nsA, "ping", "-c1", "-W2", "10.213.1.3")).contains("1 packets received");
+        assertThat(inside(nsA, "nslookup", "beta", "127.0.0.11")).contains("10.213.1.3");
+        assertThat(inside(b.netns().orElseThrow(), "nslookup", "first", "127.0.0.11")).contains("10.213.1.2");
+        service.detach("b".repeat(64));
+        // NXDOMAIN now: busybox nslookup exits non-zero
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inside(nsA, "nslookup", "beta", "127.0.0.11"))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void publishedPortServesLoopbackThroughTheProxyAndHostAddressThroughNat() throws Exception {
+        int viaProxy = freePort(), viaNat = freePort();
+        AttachOptions opts = AttachOptions.none().withPorts(List.of(
+                PortSpec.parse("127.0.0.1:" + viaProxy + ":8080").getFirst(), PortSpec.parse(viaNat + ":8080").getFirst()));
+        NetworkAttachment c = service.attach("c".repeat(64), "web", "bridge", opts);
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "hello from the netns\n");
+        processes.add(new ProcessBuilder("nsenter", "--net=" + c.netns().orElseThrow(), "/bin/busybox", "httpd", "-f",
+                "-p", "8080", "-h", www.toString()).redirectErrorStream(true).start());
+        assertThat(httpGet("127.0.0.1", viaProxy)).contains("hello from the netns");
+        String hostAddress = Command.run(List.of("ip", "-4", "-o", "route", "get", "192.0.2.1"), "")
+                .replaceAll(".* src (\\S+).*\\s*", "$1");
+        assertThat(httpGet(hostAddress.strip(), viaNat)).contains("hello from the netns");
+        assertThat(iptables.ourRules()).anyMatch(r -> r.contains("--dport " + viaNat) && r.contains("DNAT"));
+    }
+
+    @Test
+    void attachDetachLeaveNothingBehind() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            NetworkAttachment a = service.attach(Integer.toString(i).repeat(64), "c" + i, "bridge", AttachOptions.none());
+            assertThat(inside(a.netns().orElseThrow(), "ping", "-c1", "-W2", "10.213.0.1")).contains("1 packets received");
+            service.detach(Integer.toString(i).repeat(64));
+            assertThat(Files.exists(a.netns().orElseThrow())).isFalse();
+        }
+        assertThat(veths()).isEqualTo(vethsBefore);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** GET / with retries while httpd starts inside the namespace. */
+    private static String httpGet(String host, int port) throws Exception {
+        IOException last = null;
+        for (int i = 0; i < 40; i++) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, port), 2000);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(("GET / HTTP/1.0\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                InputStream in = s.getInputStream();
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (!body.isEmpty()) {
+                    return body;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw last == null ? new IOException("empty replies from " + host + ":" + port) : last;
+    }
+}
