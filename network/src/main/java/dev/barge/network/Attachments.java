@@ -34,6 +34,7 @@ final class Attachments implements Names {
     private final PortProxy proxy;
     private final Path netnsDir;
     private final Publisher events;
+    private static final long REAP_DELAY_MS = 1_000;
     private final Map<String, DnsServer> dns = new ConcurrentHashMap<>();
 
     Attachments(NetworkState state, NetworkService.Kernel kernel, PortProxy proxy, Path netnsDir, Publisher events) {
@@ -181,10 +182,12 @@ final class Attachments implements Names {
         Sandbox s = found.get();
         stopDns(containerId);
         unpublish(s);
+        List<String> veths = new ArrayList<>();
         for (Network n : state.networks()) {
             Endpoint e = n.endpoints().get(containerId);
             if (e != null) {
-                release(n, e);
+                release(n, e, !s.ownNamespace());
+                veths.add(e.hostInterface());
             }
         }
         if (s.ownNamespace()) {
@@ -193,8 +196,33 @@ final class Attachments implements Names {
             } catch (IOException e) {
                 // a leaked namespace file is harmless; the next start replaces it
             }
+            reapLater(veths);
         }
         state.removeSandbox(containerId);
+    }
+
+    /**
+     * Deleting a veth waits for the kernel (~30 ms of RCU grace); unmounting the namespace is
+     * 1 ms and the kernel then destroys its interfaces, and their host peers, by itself. Only a
+     * pair whose namespace is still held elsewhere is left: delete it then, off the caller's path.
+     */
+    private void reapLater(List<String> veths) {
+        List<String> names = veths.stream().filter(v -> !v.isEmpty()).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("veth-reaper").start(() -> {
+            try {
+                Thread.sleep(REAP_DELAY_MS);
+                for (String v : names) {
+                    if (Files.exists(Path.of("/sys/class/net", v))) {
+                        kernel.links().deleteLink(v);
+                    }
+                }
+            } catch (InterruptedException | IOException e) {
+                // best effort; the next start's restore finds nothing of it in the state anyway
+            }
+        });
     }
 
     private void unpublish(Sandbox s) {
@@ -212,7 +240,11 @@ final class Attachments implements Names {
     }
 
     private void release(Network n, Endpoint e) {
-        if (!e.hostInterface().isEmpty()) {
+        release(n, e, true);
+    }
+
+    private void release(Network n, Endpoint e, boolean deleteLink) {
+        if (deleteLink && !e.hostInterface().isEmpty()) {
             try {
                 kernel.links().deleteLink(e.hostInterface());
             } catch (IOException ex) {

@@ -65,10 +65,25 @@ class RealKernelNetworkTest {
         processes.forEach(Process::destroyForcibly);
         service.removeEverything();
         new IpLinks().deleteBridge("bgt0");
-        assertThat(veths()).isEqualTo(vethsBefore);
+        assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
         assertThat(new IpLinks().linkNames()).noneMatch(n -> n.startsWith("bgt"));
         assertThat(iptables.ourRules()).isEmpty();
         assertThat(service.openProxies()).isZero();
+    }
+
+    /** The kernel removes a dead namespace's veths asynchronously: wait up to 5 s for the count. */
+    static int vethsEventually(int expected) throws IOException {
+        int count = veths();
+        for (int i = 0; i < 50 && count != expected; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            count = veths();
+        }
+        return count;
     }
 
     static int veths() throws IOException {
@@ -123,7 +138,7 @@ class RealKernelNetworkTest {
             service.detach(Integer.toString(i).repeat(64));
             assertThat(Files.exists(a.netns().orElseThrow())).isFalse();
         }
-        assertThat(veths()).isEqualTo(vethsBefore);
+        assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
     }
 
     private static int freePort() throws IOException {
