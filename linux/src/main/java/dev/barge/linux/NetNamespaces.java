@@ -43,9 +43,10 @@ public final class NetNamespaces {
     /** Creates a fresh namespace (only a down loopback in it) pinned at {@code path}. */
     public void create(Path path) throws IOException {
         Files.createDirectories(path.getParent());
-        if (!Files.exists(path)) {
-            Files.createFile(path);
+        if (Files.exists(path)) {
+            delete(path); // a namespace left by a crash: never stack a second mount on it
         }
+        Files.createFile(path);
         try {
             onOwnThread(() -> {
                 unshareNet();
@@ -60,9 +61,16 @@ public final class NetNamespaces {
 
     /** Unpins and removes a namespace file; the namespace dies with its last user. Absent is fine. */
     public void delete(Path path) throws IOException {
-        if (Files.exists(path)) {
+        for (int i = 0; i < 8 && Files.exists(path); i++) {
             mounts.unmount(path);
-            Files.deleteIfExists(path);
+            try {
+                Files.deleteIfExists(path);
+            } catch (java.nio.file.FileSystemException busy) {
+                // still a mount point: a namespace was mounted twice here; unmount the next one
+            }
+        }
+        if (Files.exists(path)) {
+            throw new IOException("cannot remove network namespace " + path + ": still mounted");
         }
     }
 

@@ -4,7 +4,8 @@ import dev.barge.core.BargeException;
 import dev.barge.core.event.Event;
 import dev.barge.core.event.EventBus;
 import dev.barge.network.kernel.Firewall;
-import dev.barge.network.kernel.IpLinks;
+import dev.barge.linux.NetNamespaces;
+import dev.barge.network.kernel.NetlinkLinks;
 import dev.barge.network.kernel.Iptables;
 import dev.barge.network.kernel.Links;
 import dev.barge.network.kernel.Namespaces;
@@ -41,7 +42,7 @@ public final class NetworkService implements AutoCloseable {
                          Function<Set<String>, List<Subnet>> hostRoutes, ContainerFiles.HostResolv hostResolv,
                          int dnsPort) {
         public static Kernel system(NetworkConfig config) {
-            return new Kernel(new IpLinks(), Namespaces.system(), config.iptables() ? new Iptables() : Firewall.disabled(),
+            return new Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(), config.iptables() ? new Iptables() : Firewall.disabled(),
                     HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
         }
     }

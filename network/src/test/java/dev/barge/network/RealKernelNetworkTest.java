@@ -45,7 +45,8 @@ class RealKernelNetworkTest {
     }
 
     static NetworkService.Kernel kernel(Iptables iptables) {
-        return new NetworkService.Kernel(new IpLinks(), Namespaces.system(), iptables, HostRoutes::subnets,
+        return new NetworkService.Kernel(new dev.barge.network.kernel.NetlinkLinks(dev.barge.linux.NetNamespaces.system()),
+                Namespaces.system(), iptables, HostRoutes::subnets,
                 ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
     }
 
@@ -139,6 +140,18 @@ class RealKernelNetworkTest {
             assertThat(Files.exists(a.netns().orElseThrow())).isFalse();
         }
         assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
+    }
+
+    @Test
+    void theIpCommandDriverPlumbsTheSameWay() throws IOException {
+        service.close();
+        var ipKernel = new NetworkService.Kernel(new IpLinks(), Namespaces.system(), iptables, HostRoutes::subnets,
+                ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), config(), ipKernel);
+        service.start(Set.of());
+        NetworkAttachment a = service.attach("d".repeat(64), "ip", "bridge", AttachOptions.none());
+        assertThat(inside(a.netns().orElseThrow(), "ping", "-c1", "-W2", "10.213.0.1")).contains("1 packets received");
+        assertThat(inside(a.netns().orElseThrow(), "ip", "-o", "-4", "addr")).contains("10.213.0.2/24");
     }
 
     private static int freePort() throws IOException {
