@@ -50,6 +50,12 @@ class RealKernelNetworkTest {
                 ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
     }
 
+    /** The user-defined test network: 10.213.1.0/24 on bridge bgt1. */
+    static CreateRequest bgtnet() {
+        return CreateRequest.bridge("bgtnet").withPool(new CreateRequest.PoolRequest("10.213.1.0/24", "", ""))
+                .withOptions(java.util.Map.of(CreateRequest.OPTION_BRIDGE_NAME, "bgt1"));
+    }
+
     static NetworkConfig config() {
         return NetworkConfig.defaults().withBridge("bgt0", "10.213.0.1/24");
     }
@@ -99,8 +105,7 @@ class RealKernelNetworkTest {
 
     @Test
     void containersOnAUserNetworkPingTheGatewayAndResolveEachOther() throws IOException {
-        service.create(CreateRequest.bridge("bgtnet").withPool(new CreateRequest.PoolRequest("10.213.1.0/24", "", ""))
-                .withOptions(java.util.Map.of(CreateRequest.OPTION_BRIDGE_NAME, "bgt1")));
+        service.create(bgtnet());
         NetworkAttachment a = service.attach("a".repeat(64), "alpha", "bgtnet", AttachOptions.none().withEndpoint(List.of("first"), ""));
         NetworkAttachment b = service.attach("b".repeat(64), "beta", "bgtnet", AttachOptions.none());
         Path nsA = a.netns().orElseThrow();
@@ -140,6 +145,96 @@ class RealKernelNetworkTest {
             assertThat(Files.exists(a.netns().orElseThrow())).isFalse();
         }
         assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
+    }
+
+    @Test
+    void udpIsRelayedThroughTheProxy() throws Exception {
+        int hostPort = freePort();
+        NetworkAttachment c = service.attach("e".repeat(64), "udp", "bridge",
+                AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1:" + hostPort + ":5353/udp")));
+        java.net.DatagramSocket echo = dev.barge.linux.NetNamespaces.system().runIn(c.netns().orElseThrow(),
+                () -> new java.net.DatagramSocket(5353));
+        Thread server = Thread.ofVirtual().start(() -> {
+            try (echo) {
+                byte[] buf = new byte[512];
+                java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                echo.receive(p);
+                echo.send(new java.net.DatagramPacket(("echo " + new String(buf, 0, p.getLength(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8), ("echo " + new String(buf, 0, p.getLength(), StandardCharsets.UTF_8))
+                        .length(), p.getSocketAddress()));
+            } catch (IOException e) {
+                // the test fails on its own timeout
+            }
+        });
+        try (java.net.DatagramSocket client = new java.net.DatagramSocket()) {
+            client.setSoTimeout(5000);
+            byte[] ping = "ping".getBytes(StandardCharsets.UTF_8);
+            client.send(new java.net.DatagramPacket(ping, ping.length, new InetSocketAddress("127.0.0.1", hostPort)));
+            byte[] buf = new byte[512];
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(buf, buf.length);
+            client.receive(reply);
+            assertThat(new String(buf, 0, reply.getLength(), StandardCharsets.UTF_8)).isEqualTo("echo ping");
+        }
+        server.join(5000);
+    }
+
+    @Test
+    void internalNetworksCannotLeaveTheirBridgeButOthersAreMasqueraded() throws Exception {
+        // a stand-in for "outside": a namespace behind a veth of the host, 10.213.50.0/24, all on this machine
+        Path outside = dir.resolve("outside");
+        dev.barge.linux.NetNamespaces.system().create(outside);
+        try {
+            Command.run(List.of("ip", "link", "add", "bgtx0", "type", "veth", "peer", "name", "eth0", "netns", outside.toString()), "");
+            Command.run(List.of("ip", "addr", "add", "10.213.50.2/24", "dev", "bgtx0"), "");
+            Command.run(List.of("ip", "link", "set", "bgtx0", "up"), "");
+            Command.run(List.of("nsenter", "--net=" + outside, "ip", "-batch", "-"),
+                    "link set lo up\naddr add 10.213.50.1/24 dev eth0\nlink set eth0 up\n");
+            service.create(CreateRequest.bridge("bgtint").withInternal(true)
+                    .withPool(new CreateRequest.PoolRequest("10.213.5.0/24", "", ""))
+                    .withOptions(java.util.Map.of(CreateRequest.OPTION_BRIDGE_NAME, "bgt5")));
+            NetworkAttachment open = service.attach("f".repeat(64), "open", "bridge", AttachOptions.none());
+            NetworkAttachment closed = service.attach("9".repeat(64), "closed", "bgtint", AttachOptions.none());
+            assertThat(inside(open.netns().orElseThrow(), "ping", "-c1", "-W2", "10.213.50.1")).contains("1 packets received");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> inside(closed.netns().orElseThrow(), "ping", "-c1", "-W1", "10.213.50.1")).isInstanceOf(IOException.class);
+        } finally {
+            new IpLinks().deleteLink("bgtx0");
+            dev.barge.linux.NetNamespaces.system().delete(outside);
+        }
+    }
+
+    @Test
+    void aRestartedServiceRestoresPortsAndNamesOfRunningContainers() throws Exception {
+        int port = freePort();
+        service.create(bgtnet());
+        NetworkAttachment a = service.attach("a".repeat(64), "alpha", "bgtnet",
+                AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1:" + port + ":8080")));
+        service.attach("b".repeat(64), "beta", "bgtnet", AttachOptions.none());
+        service.shutdown(true);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), config(), kernel(iptables));
+        service.start(Set.of("a".repeat(64), "b".repeat(64)));
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "still here\n");
+        processes.add(new ProcessBuilder("nsenter", "--net=" + a.netns().orElseThrow(), "/bin/busybox", "httpd", "-f",
+                "-p", "8080", "-h", www.toString()).redirectErrorStream(true).start());
+        assertThat(httpGet("127.0.0.1", port)).contains("still here");
+        assertThat(inside(a.netns().orElseThrow(), "nslookup", "beta", "127.0.0.11")).contains("10.213.1.3");
+        NetworkAttachment c = service.attach("c".repeat(64), "gamma", "bgtnet", AttachOptions.none());
+        assertThat(c.endpoints().getFirst().endpoint().address()).isEqualTo("10.213.1.4");
+    }
+
+    @Test
+    void connectAndDisconnectARunningContainer() throws IOException {
+        service.create(bgtnet());
+        NetworkAttachment a = service.attach("a".repeat(64), "alpha", "bridge", AttachOptions.none());
+        service.attach("b".repeat(64), "beta", "bgtnet", AttachOptions.none());
+        service.connect("a".repeat(64), "bgtnet", List.of(), "");
+        Path ns = a.netns().orElseThrow();
+        assertThat(inside(ns, "ip", "-o", "-4", "addr")).contains("eth1").contains("10.213.1.3/24");
+        assertThat(inside(ns, "ping", "-c1", "-W2", "10.213.1.2")).contains("1 packets received");
+        assertThat(inside(ns, "nslookup", "beta", "127.0.0.11")).contains("10.213.1.2");
+        service.disconnect("a".repeat(64), "bgtnet", false);
+        assertThat(inside(ns, "ip", "-o", "-4", "addr")).doesNotContain("eth1");
     }
 
     @Test
