@@ -61,9 +61,7 @@ final class Attachments implements Names {
         if (!network.bridgeDriver()) {
             return attachSpecial(containerId, containerName, network, options);
         }
-        if (!options.ipv4().isEmpty() && !network.userDefined()) {
-            throw BargeException.invalid("user specified IP address is supported on user defined networks only");
-        }
+        checkUserDefinedOnly(network, options.aliases(), options.ipv4());
         Path netns = netnsDir.resolve(containerId);
         state.putSandbox(new Sandbox(containerId, containerName, network.name(), netns.toString(), options, List.of(), List.of()));
         try {
@@ -77,6 +75,16 @@ final class Attachments implements Names {
         } catch (RuntimeException e) {
             detach(containerId);
             throw e;
+        }
+    }
+
+    /** Static addresses and aliases exist only where containers are addressed by name: Docker's rule and words. */
+    private static void checkUserDefinedOnly(Network network, List<String> aliases, String ipv4) {
+        if (!ipv4.isEmpty() && !network.userDefined()) {
+            throw BargeException.invalid("user specified IP address is supported on user defined networks only");
+        }
+        if (!aliases.isEmpty() && !network.userDefined()) {
+            throw BargeException.invalid("network-scoped alias is supported only for containers in user defined networks");
         }
     }
 
@@ -262,9 +270,7 @@ final class Attachments implements Names {
         if (!s.ownNamespace() || !n.bridgeDriver() || s.mode().equals("none")) {
             throw BargeExceptions.forbidden("container cannot be disconnected from host network or connected to host network");
         }
-        if (!ipv4.isEmpty() && !n.userDefined()) {
-            throw BargeException.invalid("user specified IP address is supported on user defined networks only");
-        }
+        checkUserDefinedOnly(n, aliases, ipv4);
         try {
             join(containerId, n, aliases, ipv4, s.networks().isEmpty());
         } catch (IOException e) {
@@ -323,13 +329,24 @@ final class Attachments implements Names {
                     if (e != null) {
                         eps.add(new NetworkAttachment.AttachedEndpoint(n.id(), n.name(), e,
                                 n.ipam().isEmpty() ? 0 : n.pool().subnet().prefix(),
-                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString()));
+                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString(), dnsNames(n, e)));
                     }
                 });
             }
             return new NetworkAttachment(containerId, s.mode(), s.netns().isEmpty() ? Optional.empty() : Optional.of(Path.of(s.netns())),
                     eps, s.ports(), hosts(s, eps), resolv(s));
         });
+    }
+
+    private static List<String> dnsNames(Network n, Endpoint e) {
+        if (!n.userDefined()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        names.add(e.containerName());
+        names.addAll(e.aliases());
+        names.add(e.containerId().substring(0, Math.min(12, e.containerId().length())));
+        return names.stream().distinct().toList();
     }
 
     private String hosts(Sandbox s, List<NetworkAttachment.AttachedEndpoint> eps) {

@@ -20,7 +20,16 @@ public record NetworkAttachment(String containerId, String mode, Optional<Path> 
         ports = List.copyOf(ports);
     }
 
-    /** An endpoint together with the network facts inspect shows next to it. */
+    /**
+     * An endpoint together with the network facts inspect shows next to it.
+     *
+     * @param dnsNames what the embedded DNS answers for it (Docker's DNSNames): name, aliases, short ID;
+     *                 empty where names are not resolved (default bridge, host, none)
+     */
     public record AttachedEndpoint(String networkId, String networkName, Endpoint endpoint, int prefixLength,
-                                   String gateway) {}
+                                   String gateway, List<String> dnsNames) {
+        public AttachedEndpoint {
+            dnsNames = List.copyOf(dnsNames);
+        }
+    }
 }

@@ -107,6 +107,7 @@ class NetworkServiceTest {
         assertThat(service.names().resolve("c1".repeat(32), "web")).containsExactly(Ipv4.parse("10.213.7.2"));
         assertThat(service.names().resolve("c1".repeat(32), "WWW.app")).containsExactly(Ipv4.parse("10.213.7.2"));
         assertThat(service.names().resolve("c1".repeat(32), "other")).isEmpty();
+        assertThat(ep.dnsNames()).containsExactly("web", "www", "c1c1c1c1c1c1");
     }
 
     @Test
@@ -160,6 +161,8 @@ class NetworkServiceTest {
     void staticIpOnlyOnUserDefinedNetworks() {
         assertThatThrownBy(() -> service.attach("a".repeat(64), "one", "bridge", AttachOptions.none().withEndpoint(List.of(), "172.19.0.9")))
                 .hasMessage("user specified IP address is supported on user defined networks only");
+        assertThatThrownBy(() -> service.attach("a".repeat(64), "one", "bridge", AttachOptions.none().withEndpoint(List.of("x"), "")))
+                .hasMessage("network-scoped alias is supported only for containers in user defined networks");
         service.create(CreateRequest.bridge("app").withPool(new CreateRequest.PoolRequest("10.213.9.0/24", "", "")));
         assertThat(service.attach("a".repeat(64), "one", "app", AttachOptions.none().withEndpoint(List.of(), "10.213.9.9"))
                 .endpoints().getFirst().endpoint().address()).isEqualTo("10.213.9.9");

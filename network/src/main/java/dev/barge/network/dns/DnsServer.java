@@ -136,6 +136,14 @@ public final class DnsServer implements AutoCloseable {
         return reply;
     }
 
+    int udpPort() {
+        return udp.getLocalPort();
+    }
+
+    int tcpPort() {
+        return tcp.getLocalPort();
+    }
+
     @Override
     public void close() {
         udp.close();
