@@ -164,13 +164,24 @@ final class Attachments implements Names {
         try {
             for (PortBinding b : wanted) {
                 InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(ip), b.containerPort().port());
-                int hostPort = proxy.openFirstFree(b.containerPort().protocol(), b.hostIp(), b.hostPortLow(), b.hostPortHigh(), target);
+                int hostPort = bindHostPort(network, containerId, b, target);
                 PublishedPort p = new PublishedPort(b.containerPort(), b.hostIp(), hostPort);
                 published.add(p);
                 kernel.firewall().add(NatRules.forPort(network, ip, p));
             }
         } finally {
             state.putSandbox(state.sandbox(containerId).orElseThrow().withPorts(published));
+        }
+    }
+
+    /** Docker's wording: the proxy's reason behind "driver failed programming external connectivity". */
+    private int bindHostPort(Network network, String containerId, PortBinding b, InetSocketAddress target) {
+        try {
+            return proxy.openFirstFree(b.containerPort().protocol(), b.hostIp(), b.hostPortLow(), b.hostPortHigh(), target);
+        } catch (BargeException e) {
+            Endpoint ep = endpoint(containerId, network);
+            throw new BargeException(e.kind(), "driver failed programming external connectivity on endpoint "
+                    + ep.containerName() + " (" + ep.id() + "): " + e.getMessage(), e);
         }
     }
 

@@ -183,7 +183,8 @@ class NetworkServiceTest {
         assertThat(firewall.rules).anyMatch(r -> r.spec().contains("--dport " + port + " -j DNAT --to-destination 172.19.0.2:80"));
         assertThatThrownBy(() -> service.attach("b".repeat(64), "two", "bridge",
                 AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1:" + port + ":80"))))
-                .hasMessage("Bind for 127.0.0.1:" + port + " failed: port is already allocated");
+                .hasMessageStartingWith("driver failed programming external connectivity on endpoint two (")
+                .hasMessageEndingWith("): Bind for 127.0.0.1:" + port + " failed: port is already allocated");
         assertThat(service.inspect("bridge").endpoints()).containsOnlyKeys("a".repeat(64));
         service.detach("a".repeat(64));
         assertThat(service.openProxies()).isZero();
@@ -226,6 +227,24 @@ class NetworkServiceTest {
         assertThat(service.names().resolve("a".repeat(64), "alias1")).isEmpty();
         assertThatThrownBy(() -> service.disconnect("a".repeat(64), "app", false))
                 .hasMessage("container " + "a".repeat(64) + " is not connected to network app");
+    }
+
+    @Test
+    void parallelAttachesNeverShareAnAddress() throws Exception {
+        service.create(CreateRequest.bridge("app").withPool(new CreateRequest.PoolRequest("10.213.10.0/24", "", "")));
+        List<java.util.concurrent.Future<NetworkAttachment>> futures = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                String id = "%064d".formatted(i);
+                futures.add(pool.submit(() -> service.attach(id, "c" + id.substring(60), "app", AttachOptions.none())));
+            }
+        }
+        Set<String> addresses = new java.util.HashSet<>();
+        for (var f : futures) {
+            addresses.add(f.get().endpoints().getFirst().endpoint().address());
+        }
+        assertThat(addresses).hasSize(40);
+        assertThat(service.inspect("app").endpoints()).hasSize(40);
     }
 
     @Test

@@ -238,6 +238,31 @@ class RealKernelNetworkTest {
     }
 
     @Test
+    void aRestartAfterContainersDiedLeaksNothing() throws IOException {
+        service.create(bgtnet());
+        List<String> rulesBefore = iptables.ourRules();
+        for (int i = 0; i < 20; i++) {
+            String id = "%064d".formatted(i);
+            service.attach(id, "c" + i, i % 2 == 0 ? "bridge" : "bgtnet",
+                    AttachOptions.none().withPorts(List.of(new PortBinding(new ContainerPort(80, Protocol.TCP), "127.0.0.1", 0, 0))));
+        }
+        assertThat(service.openProxies()).isEqualTo(20);
+        assertThat(iptables.ourRules()).hasSizeGreaterThan(rulesBefore.size() + 40);
+        // barged goes down with live restore, the containers die meanwhile, barged comes back
+        service.shutdown(true);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), config(), kernel(iptables));
+        service.start(Set.of());
+        assertThat(service.openProxies()).isZero();
+        assertThat(service.inspect("bridge").endpoints()).isEmpty();
+        assertThat(service.inspect("bgtnet").endpoints()).isEmpty();
+        assertThat(iptables.ourRules()).containsExactlyInAnyOrderElementsOf(rulesBefore);
+        assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
+        try (var files = Files.list(dir.resolve("run/netns"))) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
     void theIpCommandDriverPlumbsTheSameWay() throws IOException {
         service.close();
         var ipKernel = new NetworkService.Kernel(new IpLinks(), Namespaces.system(), iptables, HostRoutes::subnets,
