@@ -1,15 +1,12 @@
 package dev.barge.network;
 
 import dev.barge.core.BargeException;
-import dev.barge.network.dns.DnsServer;
 import dev.barge.network.dns.Names;
 import dev.barge.network.kernel.Links;
 import dev.barge.network.proxy.PortProxy;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Containers on networks: namespace, veth pairs and addresses, published ports (NAT rules and
  * proxy), embedded DNS. The kernel work runs outside the state lock, so containers start in parallel.
  */
-final class Attachments implements Names {
+final class Attachments {
     interface Publisher {
         void publish(String action, Network network, Map<String, String> attributes);
     }
@@ -34,8 +30,9 @@ final class Attachments implements Names {
     private final PortProxy proxy;
     private final Path netnsDir;
     private final Publisher events;
+    private final AttachmentViews views;
+    private final EmbeddedDns dns;
     private static final long REAP_DELAY_MS = 1_000;
-    private final Map<String, DnsServer> dns = new ConcurrentHashMap<>();
 
     Attachments(NetworkState state, NetworkService.Kernel kernel, PortProxy proxy, Path netnsDir, Publisher events) {
         this.state = state;
@@ -43,6 +40,8 @@ final class Attachments implements Names {
         this.proxy = proxy;
         this.netnsDir = netnsDir;
         this.events = events;
+        this.views = new AttachmentViews(state, kernel.hostResolv());
+        this.dns = new EmbeddedDns(state, kernel);
     }
 
     /**
@@ -323,141 +322,28 @@ final class Attachments implements Names {
         return new NetworkAttachment(containerId, "", Optional.empty(), List.of(), List.of(), "", "");
     }
 
-    /** The attachment as it is now, files recomputed from the current endpoints. */
     Optional<NetworkAttachment> current(String containerId) {
-        return state.sandbox(containerId).map(s -> {
-            if (s.mode().startsWith("container:")) {
-                String other = s.mode().substring("container:".length());
-                Optional<NetworkAttachment> shared = current(other);
-                return new NetworkAttachment(containerId, s.mode(), shared.flatMap(NetworkAttachment::netns), List.of(),
-                        List.of(), shared.map(NetworkAttachment::hostsFile).orElse(""),
-                        shared.map(NetworkAttachment::resolvConf).orElse(""));
-            }
-            List<NetworkAttachment.AttachedEndpoint> eps = new ArrayList<>();
-            for (String id : s.networks()) {
-                state.byId(id).ifPresent(n -> {
-                    Endpoint e = n.endpoints().get(containerId);
-                    if (e != null) {
-                        eps.add(new NetworkAttachment.AttachedEndpoint(n.id(), n.name(), e,
-                                n.ipam().isEmpty() ? 0 : n.pool().subnet().prefix(),
-                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString(), dnsNames(n, e)));
-                    }
-                });
-            }
-            return new NetworkAttachment(containerId, s.mode(), s.netns().isEmpty() ? Optional.empty() : Optional.of(Path.of(s.netns())),
-                    eps, s.ports(), hosts(s, eps), resolv(s));
-        });
-    }
-
-    private static List<String> dnsNames(Network n, Endpoint e) {
-        if (!n.userDefined()) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        names.add(e.containerName());
-        names.addAll(e.aliases());
-        names.add(e.containerId().substring(0, Math.min(12, e.containerId().length())));
-        return names.stream().distinct().toList();
-    }
-
-    private String hosts(Sandbox s, List<NetworkAttachment.AttachedEndpoint> eps) {
-        if (s.netns().isEmpty()) {
-            try {
-                return Files.readString(Path.of("/etc/hosts"));
-            } catch (IOException e) {
-                return ContainerFiles.hosts("", "", "", s.options().extraHosts(), List.of());
-            }
-        }
-        String own = eps.isEmpty() ? "" : eps.getFirst().endpoint().address();
-        List<String> links = new ArrayList<>();
-        Optional<Network> bridge = state.networks().stream().filter(n -> n.name().equals("bridge")).findFirst();
-        for (AttachOptions.Link link : s.options().links()) {
-            bridge.flatMap(b -> b.endpoints().values().stream()
-                            .filter(e -> e.containerName().equals(link.name()) || e.containerId().startsWith(link.name()))
-                            .findFirst())
-                    .ifPresent(e -> links.add(e.address() + " " + (link.alias().equals(link.name()) ? link.name()
-                            : link.alias() + " " + link.name())));
-        }
-        return ContainerFiles.hosts(s.options().hostname(), s.options().domainname(), own, s.options().extraHosts(), links);
-    }
-
-    private String resolv(Sandbox s) {
-        return ContainerFiles.resolvConf(hasUserDefined(s.networks()), kernel.hostResolv(), s.options().dnsServers(),
-                s.options().dnsSearch(), s.options().dnsOptions());
+        return views.current(containerId);
     }
 
     private boolean hasUserDefined(List<String> networkIds) {
-        return networkIds.stream().map(state::byId).flatMap(Optional::stream).anyMatch(Network::userDefined);
-    }
-
-    // ---- embedded DNS ----
-
-    @Override
-    public List<Ipv4> resolve(String containerId, String name) {
-        Optional<Sandbox> s = state.sandbox(containerId);
-        if (s.isEmpty()) {
-            return List.of();
-        }
-        List<Ipv4> out = new ArrayList<>();
-        for (String id : s.get().networks()) {
-            Optional<Network> n = state.byId(id);
-            if (n.isEmpty() || !n.get().userDefined()) {
-                continue;
-            }
-            String suffix = "." + n.get().name().toLowerCase(java.util.Locale.ROOT);
-            String bare = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
-            for (Endpoint e : n.get().endpoints().values()) {
-                if (e.hasAddress() && answers(e, bare)) {
-                    out.add(Ipv4.parse(e.address()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean answers(Endpoint e, String name) {
-        if (e.containerName().equalsIgnoreCase(name) || (name.length() >= 12 && e.containerId().startsWith(name))) {
-            return true;
-        }
-        return e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name));
-    }
-
-    @Override
-    public boolean mayForward(String containerId) {
-        return state.sandbox(containerId).map(s -> s.networks().stream().map(state::byId).flatMap(Optional::stream)
-                .noneMatch(Network::internal)).orElse(false);
+        return views.hasUserDefined(networkIds);
     }
 
     private void startDns(String containerId) throws IOException {
-        if (dns.containsKey(containerId)) {
-            return;
-        }
-        Sandbox s = state.sandbox(containerId).orElseThrow();
-        InetAddress listen = InetAddress.getByName(ContainerFiles.EMBEDDED_DNS);
-        Object[] sockets = kernel.namespaces().runIn(Path.of(s.netns()), () -> {
-            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(listen, kernel.dnsPort()));
-            ServerSocket tcp = new ServerSocket();
-            tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(listen, kernel.dnsPort()));
-            return new Object[] {udp, tcp};
-        });
-        List<InetSocketAddress> upstreams = (s.options().dnsServers().isEmpty() ? kernel.hostResolv().servers()
-                : s.options().dnsServers()).stream().filter(Ipv4::isIpv4)
-                .map(ip -> new InetSocketAddress(ip, 53)).toList();
-        dns.put(containerId, new DnsServer(containerId, (DatagramSocket) sockets[0], (ServerSocket) sockets[1], this, upstreams));
+        dns.start(containerId);
     }
 
     private void stopDns(String containerId) {
-        DnsServer server = dns.remove(containerId);
-        if (server != null) {
-            server.close();
-        }
+        dns.stop(containerId);
     }
 
     void stopServers() {
-        for (String id : List.copyOf(dns.keySet())) {
-            stopDns(id);
-        }
+        dns.stopAll();
+    }
+
+    Names names() {
+        return dns;
     }
 
     // ---- restart ----

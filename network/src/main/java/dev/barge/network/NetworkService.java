@@ -220,7 +220,7 @@ public final class NetworkService implements AutoCloseable {
 
     /** The embedded DNS's view of names (tests query it without sockets). */
     dev.barge.network.dns.Names names() {
-        return attachments;
+        return attachments.names();
     }
 
     public int openProxies() {
