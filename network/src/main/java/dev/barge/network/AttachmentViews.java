@@ -55,16 +55,22 @@ final class AttachmentViews {
     }
 
     private String hosts(Sandbox s, List<NetworkAttachment.AttachedEndpoint> eps) {
+        Optional<Network> bridge = state.networks().stream().filter(n -> n.name().equals("bridge")).findFirst();
+        List<String> extra = hostGateway(s.options().extraHosts(), bridge);
         if (s.netns().isEmpty()) {
+            StringBuilder b = new StringBuilder();
             try {
-                return Files.readString(Path.of("/etc/hosts"));
+                b.append(Files.readString(Path.of("/etc/hosts")));
             } catch (IOException e) {
-                return ContainerFiles.hosts("", "", "", s.options().extraHosts(), List.of());
+                b.append(ContainerFiles.hosts("", "", "", List.of(), List.of()));
             }
+            for (String line : ContainerFiles.hosts("", "", "", extra, List.of()).lines().skip(6).toList()) {
+                b.append(line).append('\n');
+            }
+            return b.toString();
         }
         String own = eps.isEmpty() ? "" : eps.getFirst().endpoint().address();
         List<String> links = new ArrayList<>();
-        Optional<Network> bridge = state.networks().stream().filter(n -> n.name().equals("bridge")).findFirst();
         for (AttachOptions.Link link : s.options().links()) {
             bridge.flatMap(b -> b.endpoints().values().stream()
                             .filter(e -> e.containerName().equals(link.name()) || e.containerId().startsWith(link.name()))
@@ -72,7 +78,16 @@ final class AttachmentViews {
                     .ifPresent(e -> links.add(e.address() + " " + (link.alias().equals(link.name()) ? link.name()
                             : link.alias() + " " + link.name())));
         }
-        return ContainerFiles.hosts(s.options().hostname(), s.options().domainname(), own, s.options().extraHosts(), links);
+        return ContainerFiles.hosts(s.options().hostname(), s.options().domainname(), own, extra, links);
+    }
+
+    /** {@code --add-host name:host-gateway} means the default bridge's gateway, as in Docker. */
+    private static List<String> hostGateway(List<String> extraHosts, Optional<Network> bridge) {
+        String gateway = bridge.filter(b -> !b.ipam().isEmpty()).map(b -> b.pool().gateway().toString()).orElse("");
+        return extraHosts.stream()
+                .map(h -> h.endsWith(":host-gateway") && !gateway.isEmpty()
+                        ? h.substring(0, h.length() - "host-gateway".length()) + gateway : h)
+                .toList();
     }
 
     private String resolv(Sandbox s) {

@@ -29,6 +29,17 @@ public record NetworkConfig(String bridgeName, String bip, List<AddressPool> poo
                 List.of(Subnet.parse("172.16.0.0/16"), Subnet.parse("172.17.0.0/16")), true, true);
     }
 
+    /**
+     * From daemon.json / dockerd flags: {@code bridge} (empty for the default name), {@code bip},
+     * {@code default-address-pools} (empty for the defaults), {@code iptables}, {@code userland-proxy}.
+     */
+    public static NetworkConfig of(String bridge, String bip, List<AddressPool> pools, boolean iptables,
+                                   boolean userlandProxy) {
+        NetworkConfig d = defaults();
+        return new NetworkConfig(bridge.isBlank() ? d.bridgeName() : bridge, bip, pools.isEmpty() ? d.pools() : pools,
+                d.avoid(), iptables, userlandProxy);
+    }
+
     public Optional<String> bipGiven() {
         return bip.isBlank() ? Optional.empty() : Optional.of(bip);
     }

@@ -248,6 +248,17 @@ class NetworkServiceTest {
     }
 
     @Test
+    void extraHostsAndHostGateway() {
+        AttachOptions opts = new AttachOptions(List.of(), "", "", List.of(), List.of(), false, Set.of(), List.of(),
+                List.of(), List.of(), List.of("db:10.0.0.9", "host.docker.internal:host-gateway"), "me", "");
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "bridge", opts);
+        assertThat(a.hostsFile()).contains("10.0.0.9\tdb\n").contains("172.19.0.1\thost.docker.internal\n")
+                .endsWith("172.19.0.2\tme\n");
+        NetworkAttachment host = service.attach("h".repeat(64), "h", "host", opts);
+        assertThat(host.hostsFile()).contains("10.0.0.9\tdb\n");
+    }
+
+    @Test
     void eventsAreDockers() {
         Network n = service.create(CreateRequest.bridge("app"));
         var history = events.history(0, Long.MAX_VALUE, e -> e.type().equals("network"));
