@@ -119,9 +119,9 @@ final class Attachments {
     private Endpoint join(String containerId, Network network, List<String> aliases, String ipv4, boolean first)
             throws IOException {
         Sandbox sandbox = state.sandbox(containerId).orElseThrow();
-        String inside = "eth" + sandbox.networks().size();
         Endpoint endpoint;
         synchronized (state) {
+            String inside = freeInterfaceName(containerId);
             Network current = state.find(network.id());
             if (current.endpoints().containsKey(containerId)) {
                 throw BargeExceptions.forbidden("endpoint with name %s already exists in network %s",
@@ -138,13 +138,29 @@ final class Attachments {
         }
         IpamConfig pool = network.pool();
         kernel.links().addVeth(network.bridge(), network.mtu(), endpoint.hostInterface(), Path.of(sandbox.netns()),
-                new Links.Inside(inside, endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
+                new Links.Inside(endpoint.interfaceName(), endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
                         first ? pool.gateway().toString() : "", first));
         if (network.userDefined()) {
             startDns(containerId);
         }
         events.publish("connect", network, Map.of("container", containerId));
         return endpoint;
+    }
+
+    /** The lowest {@code ethN} the container does not use: a disconnect may leave a gap. */
+    private String freeInterfaceName(String containerId) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Network n : state.networks()) {
+            Endpoint e = n.endpoints().get(containerId);
+            if (e != null) {
+                used.add(e.interfaceName());
+            }
+        }
+        for (int i = 0; ; i++) {
+            if (!used.contains("eth" + i)) {
+                return "eth" + i;
+            }
+        }
     }
 
     private void publishPorts(String containerId, Network network, AttachOptions options) throws IOException {

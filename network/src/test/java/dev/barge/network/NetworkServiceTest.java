@@ -227,6 +227,11 @@ class NetworkServiceTest {
         assertThat(service.names().resolve("a".repeat(64), "alias1")).isEmpty();
         assertThatThrownBy(() -> service.disconnect("a".repeat(64), "app", false))
                 .hasMessage("container " + "a".repeat(64) + " is not connected to network app");
+        service.connect("a".repeat(64), "app", List.of(), "");
+        service.disconnect("a".repeat(64), "bridge", false);
+        service.create(CreateRequest.bridge("more"));
+        assertThat(service.connect("a".repeat(64), "more", List.of(), "").endpoints())
+                .extracting(e -> e.endpoint().interfaceName()).containsExactly("eth1", "eth0");
     }
 
     @Test

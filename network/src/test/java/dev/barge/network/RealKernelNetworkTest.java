@@ -263,6 +263,11 @@ class RealKernelNetworkTest {
     }
 
     @Test
+    void iptablesBackendIsDetected() throws IOException {
+        assertThat(iptables.backend()).isIn("nf_tables", "legacy");
+    }
+
+    @Test
     void theIpCommandDriverPlumbsTheSameWay() throws IOException {
         service.close();
         var ipKernel = new NetworkService.Kernel(new IpLinks(), Namespaces.system(), iptables, HostRoutes::subnets,

@@ -108,6 +108,16 @@ public final class Iptables implements Firewall {
         }
     }
 
+    /**
+     * The backend the {@code iptables} command drives here: {@code nf_tables} or {@code legacy}
+     * (from {@code iptables --version}). Every call goes through the same command, so rules never
+     * end up split between the two.
+     */
+    public String backend() throws IOException {
+        String version = Command.run(List.of(binary, "--version"), "");
+        return version.contains("nf_tables") ? "nf_tables" : "legacy";
+    }
+
     /** Lines of {@code iptables -S} naming our chains, for leak checks. */
     public List<String> ourRules() throws IOException {
         List<String> lines = new ArrayList<>();
