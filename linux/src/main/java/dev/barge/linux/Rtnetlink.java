@@ -97,6 +97,12 @@ public final class Rtnetlink {
         }
     }
 
+    /** Adds the default route via {@code gateway} on {@code ifname} (calling thread's namespace). */
+    public static void addDefaultRoute(String ifname, String gateway) throws IOException {
+        request(new NetlinkMessage(RTM_NEWROUTE, create(), 4).rtmsg(0)
+                .attr(RTA_GATEWAY, ipv4(gateway)).attr(RTA_OIF, index(ifname)), "default route via " + gateway);
+    }
+
     /** Brings {@code name} of the calling thread's namespace up. */
     public static void up(String name) throws IOException {
         setUp(index(name), name);

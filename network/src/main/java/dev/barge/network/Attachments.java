@@ -330,8 +330,25 @@ final class Attachments {
             if (!hasUserDefined(ids)) {
                 stopDns(containerId);
             }
+            if (!ids.isEmpty() && sb.networks().getFirst().equals(n.id())) {
+                moveDefaultRoute(sb, ids.getFirst());
+            }
         });
         return current(containerId).orElseGet(() -> emptyAttachment(containerId));
+    }
+
+    /** The network that carried the default route is gone: the next one in join order takes it, as in Docker. */
+    private void moveDefaultRoute(Sandbox sandbox, String networkId) {
+        state.byId(networkId).ifPresent(next -> {
+            Endpoint e = next.endpoints().get(sandbox.containerId());
+            if (e != null && !next.ipam().isEmpty()) {
+                try {
+                    kernel.links().defaultRoute(Path.of(sandbox.netns()), e.interfaceName(), next.pool().gateway().toString());
+                } catch (IOException ex) {
+                    // the container keeps its other routes; outbound traffic beyond them fails visibly
+                }
+            }
+        });
     }
 
     private NetworkAttachment emptyAttachment(String containerId) {

@@ -235,6 +235,10 @@ class RealKernelNetworkTest {
         assertThat(inside(ns, "nslookup", "beta", "127.0.0.11")).contains("10.213.1.2");
         service.disconnect("a".repeat(64), "bgtnet", false);
         assertThat(inside(ns, "ip", "-o", "-4", "addr")).doesNotContain("eth1");
+        // leaving the network of the default route hands it to the next network
+        service.connect("a".repeat(64), "bgtnet", List.of(), "");
+        service.disconnect("a".repeat(64), "bridge", false);
+        assertThat(inside(ns, "ip", "route")).contains("default via 10.213.1.1 dev eth1");
     }
 
     @Test

@@ -63,6 +63,12 @@ public final class IpLinks implements Links {
     }
 
     @Override
+    public void defaultRoute(Path netns, String ifname, String gateway) throws IOException {
+        Command.run(List.of("nsenter", "--net=" + netns, "ip", "route", "replace", "default", "via", gateway,
+                "dev", ifname), "");
+    }
+
+    @Override
     public void loopbackUp(Path netns) throws IOException {
         Command.run(List.of("nsenter", "--net=" + netns, "ip", "link", "set", "lo", "up"), "");
     }

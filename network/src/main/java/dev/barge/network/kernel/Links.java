@@ -24,6 +24,9 @@ public interface Links {
     /** Deletes a link of the host namespace (and with a veth, its peer); absent is fine. */
     void deleteLink(String name) throws IOException;
 
+    /** Adds a default route inside a namespace (after the network that carried it was disconnected). */
+    void defaultRoute(Path netns, String ifname, String gateway) throws IOException;
+
     /** Brings loopback up inside a namespace. */
     void loopbackUp(Path netns) throws IOException;
 

@@ -52,6 +52,14 @@ public final class NetlinkLinks implements Links {
     }
 
     @Override
+    public void defaultRoute(Path netns, String ifname, String gateway) throws IOException {
+        namespaces.runIn(netns, () -> {
+            Rtnetlink.addDefaultRoute(ifname, gateway);
+            return null;
+        });
+    }
+
+    @Override
     public void loopbackUp(Path netns) throws IOException {
         namespaces.runIn(netns, () -> {
             Rtnetlink.up("lo");

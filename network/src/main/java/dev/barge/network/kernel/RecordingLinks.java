@@ -36,6 +36,11 @@ public final class RecordingLinks implements Links {
     }
 
     @Override
+    public synchronized void defaultRoute(Path netns, String ifname, String gateway) {
+        calls.add("route " + ifname + " via " + gateway);
+    }
+
+    @Override
     public synchronized void loopbackUp(Path netns) {
         calls.add("lo " + netns);
     }
