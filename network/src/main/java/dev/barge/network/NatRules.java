@@ -6,6 +6,9 @@ import java.util.List;
 
 /** The iptables rules a network and a published port need (chains in {@link dev.barge.network.kernel.Iptables}). */
 final class NatRules {
+    static final String ENABLE_ICC = "com.docker.network.bridge.enable_icc";
+    static final String ENABLE_MASQUERADE = "com.docker.network.bridge.enable_ip_masquerade";
+
     private NatRules() {}
 
     static List<Rule> forNetwork(Network n) {
@@ -15,12 +18,15 @@ final class NatRules {
         rules.add(new Rule("nat", "BARGE", "-i " + br + " -j RETURN"));
         rules.add(new Rule("filter", "BARGE-FORWARD", "-o " + br + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT"));
         rules.add(new Rule("filter", "BARGE-FORWARD", "-o " + br + " -j BARGE"));
-        rules.add(new Rule("filter", "BARGE-FORWARD", "-i " + br + " -o " + br + " -j ACCEPT"));
+        boolean icc = !"false".equals(n.options().get(ENABLE_ICC));
+        rules.add(new Rule("filter", "BARGE-FORWARD", "-i " + br + " -o " + br + " -j " + (icc ? "ACCEPT" : "DROP")));
         if (n.internal()) {
             rules.add(new Rule("filter", "BARGE-ISOLATION-STAGE-1", "! -s " + subnet + " -o " + br + " -j DROP"));
             rules.add(new Rule("filter", "BARGE-ISOLATION-STAGE-1", "! -d " + subnet + " -i " + br + " -j DROP"));
         } else {
-            rules.add(new Rule("nat", "BARGE-POSTROUTING", "-s " + subnet + " ! -o " + br + " -j MASQUERADE"));
+            if (!"false".equals(n.options().get(ENABLE_MASQUERADE))) {
+                rules.add(new Rule("nat", "BARGE-POSTROUTING", "-s " + subnet + " ! -o " + br + " -j MASQUERADE"));
+            }
             rules.add(new Rule("filter", "BARGE-FORWARD", "-i " + br + " ! -o " + br + " -j ACCEPT"));
         }
         rules.add(new Rule("filter", "BARGE-ISOLATION-STAGE-1", "-i " + br + " ! -o " + br + " -j BARGE-ISOLATION-STAGE-2"));

@@ -65,6 +65,14 @@ class NetworkServiceTest {
     }
 
     @Test
+    void bridgeOptionsTurnOffMasqueradeAndIcc() {
+        Network n = service.create(CreateRequest.bridge("quiet").withOptions(Map.of(
+                "com.docker.network.bridge.enable_ip_masquerade", "false", "com.docker.network.bridge.enable_icc", "false")));
+        assertThat(firewall.rules).noneMatch(r -> r.spec().contains("MASQUERADE") && r.spec().contains(n.bridge()));
+        assertThat(firewall.rules).anyMatch(r -> r.spec().equals("-i " + n.bridge() + " -o " + n.bridge() + " -j DROP"));
+    }
+
+    @Test
     void duplicateNameIsAConflict() {
         service.create(CreateRequest.bridge("app"));
         assertThatThrownBy(() -> service.create(CreateRequest.bridge("app")))
