@@ -33,6 +33,8 @@ final class Attachments {
     private final AttachmentViews views;
     private final EmbeddedDns dns;
     private static final long REAP_DELAY_MS = 1_000;
+    /** Docker's per-network default address for published ports. */
+    private static final String HOST_BINDING = "com.docker.network.bridge.host_binding_ipv4";
 
     Attachments(NetworkState state, NetworkService.Kernel kernel, PortProxy proxy, Path netnsDir, Publisher events) {
         this.state = state;
@@ -175,9 +177,13 @@ final class Attachments {
             return;
         }
         String ip = endpoint(containerId, network).address();
+        String defaultHostIp = network.options().getOrDefault(HOST_BINDING, "0.0.0.0");
         List<PublishedPort> published = new ArrayList<>();
         try {
-            for (PortBinding b : wanted) {
+            for (PortBinding requested : wanted) {
+                PortBinding b = requested.hostIp().isEmpty() && !defaultHostIp.equals("0.0.0.0")
+                        ? new PortBinding(requested.containerPort(), defaultHostIp, requested.hostPortLow(), requested.hostPortHigh())
+                        : requested;
                 InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(ip), b.containerPort().port());
                 int hostPort = bindHostPort(network, containerId, b, target);
                 PublishedPort p = new PublishedPort(b.containerPort(), b.hostIp(), hostPort);
