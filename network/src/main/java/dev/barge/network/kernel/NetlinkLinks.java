@@ -8,9 +8,8 @@ import java.util.List;
 
 /**
  * {@link Links} on the per-container path through rtnetlink in-process (FFM): no fork per
- * container. Measured here (bench/network-latency, 2 loaded cores): attach p50 22 ms with two
- * {@code ip -batch} processes, see the report for the netlink figure. Bridges, made once per
- * network, stay with {@link IpLinks}.
+ * container, about 3x cheaper than {@link IpLinks} here (figures in the package docs). Bridges,
+ * made once per network, stay with {@link IpLinks}.
  */
 public final class NetlinkLinks implements Links {
     private final IpLinks ip = new IpLinks();

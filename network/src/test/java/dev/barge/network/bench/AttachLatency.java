@@ -26,10 +26,11 @@ public final class AttachLatency {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         String mode = args.length > 1 ? args[1] : "bridge";
         Path dir = Files.createTempDirectory("bgt-bench");
+        Path run = Path.of("/run/bgt-bench-" + ProcessHandle.current().pid()); // tmpfs, as barged's exec root
         Iptables iptables = new Iptables("iptables", "BGT");
         var kernel = new NetworkService.Kernel(links(args), args.length > 2 && args[2].equals("fake") ? Namespaces.fake() : Namespaces.system(), iptables, ours -> List.of(),
                 ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
-        NetworkService service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(),
+        NetworkService service = new NetworkService(dir.resolve("data"), run, new EventBus(),
                 NetworkConfig.defaults().withBridge("bgt0", "10.213.0.1/24"), kernel);
         try {
             service.start(Set.of());
@@ -74,6 +75,11 @@ public final class AttachLatency {
         } finally {
             service.removeEverything();
             new IpLinks().deleteBridge("bgt0");
+            for (Path p : List.of(run, dir)) {
+                try (var files = Files.walk(p)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 

@@ -33,9 +33,10 @@ public final class PortThroughput {
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 512;
         Path dir = Files.createTempDirectory("bgt-bench");
+        Path run = Path.of("/run/bgt-bench-" + ProcessHandle.current().pid()); // tmpfs, as barged's exec root
         var kernel = new NetworkService.Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(),
                 new Iptables("iptables", "BGT"), ours -> List.of(), ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
-        NetworkService service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(),
+        NetworkService service = new NetworkService(dir.resolve("data"), run, new EventBus(),
                 NetworkConfig.defaults().withBridge("bgt0", "10.213.0.1/24"), kernel);
         try {
             service.start(Set.of());
@@ -53,6 +54,11 @@ public final class PortThroughput {
         } finally {
             service.removeEverything();
             new IpLinks().deleteBridge("bgt0");
+            for (Path p : List.of(run, dir)) {
+                try (var files = Files.walk(p)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
     }
 
