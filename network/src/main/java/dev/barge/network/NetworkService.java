@@ -223,6 +223,44 @@ public final class NetworkService implements AutoCloseable {
         return attachments.names();
     }
 
+    /**
+     * For test suites after a crashed or killed barged: without a running service, removes what
+     * barge left in the kernel for these roots: every network's bridge, the namespaces under the
+     * exec root (their veths go with them), the sandbox records, barge's iptables chains. The
+     * networks themselves stay defined.
+     */
+    public static void purge(Path dataRoot, Path execRoot, Kernel kernel) {
+        NetworkState state = new NetworkState(dataRoot, execRoot);
+        state.load();
+        for (Sandbox s : state.sandboxes()) {
+            if (s.ownNamespace()) {
+                try {
+                    kernel.namespaces().delete(Path.of(s.netns()));
+                } catch (IOException e) {
+                    // keep purging the rest
+                }
+            }
+            state.removeSandbox(s.containerId());
+        }
+        for (Network n : state.networks()) {
+            for (Endpoint e : n.endpoints().values()) {
+                state.update(n.id(), current -> current.withoutEndpoint(e.containerId()));
+            }
+            if (!n.bridge().isEmpty()) {
+                try {
+                    kernel.links().deleteBridge(n.bridge());
+                } catch (IOException e) {
+                    // keep purging the rest
+                }
+            }
+        }
+        try {
+            kernel.firewall().teardown();
+        } catch (IOException e) {
+            throw BargeException.internal("cannot remove barge's iptables chains: " + e.getMessage(), e);
+        }
+    }
+
     public int openProxies() {
         return proxy.openCount();
     }

@@ -267,6 +267,21 @@ class RealKernelNetworkTest {
     }
 
     @Test
+    void purgeCleansUpAfterACrashedDaemon() throws IOException {
+        service.create(bgtnet());
+        service.attach("a".repeat(64), "alpha", "bgtnet", AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1::80")));
+        service.shutdown(true); // as if killed: rules, bridges, namespaces stay
+        assertThat(iptables.ourRules()).isNotEmpty();
+        NetworkService.purge(dir.resolve("data"), dir.resolve("run"), kernel(iptables));
+        assertThat(iptables.ourRules()).isEmpty();
+        assertThat(new IpLinks().linkNames()).noneMatch(n -> n.startsWith("bgt"));
+        assertThat(vethsEventually(vethsBefore)).isEqualTo(vethsBefore);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), config(), kernel(iptables));
+        service.start(Set.of());
+        assertThat(service.inspect("bgtnet").endpoints()).isEmpty();
+    }
+
+    @Test
     void iptablesBackendIsDetected() throws IOException {
         assertThat(iptables.backend()).isIn("nf_tables", "legacy");
     }
