@@ -22,7 +22,7 @@ public final class ContainerFiles {
         StringBuilder b = new StringBuilder();
         b.append("127.0.0.1\tlocalhost\n");
         b.append("::1\tlocalhost ip6-localhost ip6-loopback\n");
-        b.append("fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
+        b.append("fe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
         for (String extra : extraHosts) {
             int sep = extra.indexOf(':') >= 0 && extra.indexOf('=') < 0 ? extra.indexOf(':') : extra.indexOf('=');
             if (sep > 0) {
