@@ -127,8 +127,12 @@ public final class NetworkService implements AutoCloseable {
         synchronized (this) {
             Network current = state.find(n.id());
             if (!current.endpoints().isEmpty()) {
-                throw BargeExceptions.forbidden("error while removing network: network %s id %s has active endpoints",
-                        n.name(), n.id());
+                // moby 28's words: each endpoint as name:"<container>" id:"<short endpoint id>"
+                String endpoints = current.endpoints().values().stream()
+                        .map(e -> "name:\"" + e.containerName() + "\" id:\"" + e.id().substring(0, 12) + "\"")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw BargeExceptions.forbidden("error while removing network: network %s has active endpoints (%s)",
+                        n.name(), endpoints);
             }
             state.remove(n.id());
         }

@@ -156,9 +156,11 @@ class NetworkServiceTest {
     @Test
     void removingANetworkWithContainersIsForbidden() {
         Network n = service.create(CreateRequest.bridge("app"));
-        service.attach("a".repeat(64), "one", "app", AttachOptions.none());
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "app", AttachOptions.none());
         assertThatThrownBy(() -> service.remove("app"))
-                .hasMessage("error while removing network: network app id " + n.id() + " has active endpoints");
+                .hasMessage("error while removing network: network app has active endpoints (name:\"one\" id:\""
+                        + a.endpoints().getFirst().endpoint().id().substring(0, 12) + "\")")
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
         service.detach("a".repeat(64));
         service.remove("app");
         assertThat(links.linkNames()).doesNotContain(n.bridge());
