@@ -299,8 +299,13 @@ final class Attachments {
         Sandbox s = state.sandbox(containerId).orElseThrow(() ->
                 BargeException.conflict("container %s is not running", containerId));
         Network n = state.find(networkName);
-        if (!s.ownNamespace() || !n.bridgeDriver() || s.mode().equals("none")) {
-            throw BargeExceptions.forbidden("container cannot be disconnected from host network or connected to host network");
+        if (!s.ownNamespace() || s.mode().equals("host")) {
+            throw BargeExceptions.forbidden("container sharing network namespace with another container or host cannot join any other network");
+        }
+        if (s.mode().equals("none") || !n.bridgeDriver()) {
+            throw BargeExceptions.forbidden(n.driver().equals(Network.HOST)
+                    ? "container cannot be disconnected from host network or connected to host network"
+                    : "container cannot be connected to multiple networks with one of the networks in private (none) mode");
         }
         checkUserDefinedOnly(n, aliases, ipv4);
         try {

@@ -23,8 +23,14 @@ public final class Ipam {
         Set<Ipv4> used = used(network);
         if (requested.isPresent()) {
             Ipv4 ip = requested.get();
+            if (!pool.userSubnet()) {
+                throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
+                        + "user specified IP address is supported only when connecting to networks with user configured subnets",
+                        network.name());
+            }
             if (!pool.subnet().contains(ip)) {
-                throw BargeException.invalid("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address %s", ip);
+                throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
+                        + "no configured subnet or ip-range contain the IP address %s", network.name(), ip);
             }
             if (used.contains(ip) || reserved(pool.subnet(), ip)) {
                 throw BargeException.conflict("Address already in use");

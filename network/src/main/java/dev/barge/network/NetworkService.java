@@ -297,7 +297,7 @@ public final class NetworkService implements AutoCloseable {
     static IpamConfig fromBip(String bip) {
         Subnet subnet = Subnet.parse(bip);
         Ipv4 gateway = Ipv4.parse(bip.substring(0, bip.indexOf('/') < 0 ? bip.length() : bip.indexOf('/')));
-        return new IpamConfig(subnet, gateway.equals(subnet.base()) ? subnet.firstHost() : gateway, subnet);
+        return new IpamConfig(subnet, gateway.equals(subnet.base()) ? subnet.firstHost() : gateway, subnet, true);
     }
 
     /** Subnets of other networks, of the host's routes (minus our bridges) and the configured avoid list. */
@@ -324,7 +324,7 @@ public final class NetworkService implements AutoCloseable {
         Ipam.checkFree(subnet, networks);
         Ipv4 gateway = r.gateway().isEmpty() ? subnet.firstHost() : Ipv4.parse(r.gateway());
         Subnet range = r.ipRange().isEmpty() ? subnet : Subnet.parse(r.ipRange());
-        return new IpamConfig(subnet, gateway, range);
+        return new IpamConfig(subnet, gateway, range, true);
     }
 
     private static void validate(CreateRequest r) {

@@ -14,7 +14,7 @@ class IpamTest {
     private static Network network(String cidr, String range) {
         Subnet s = Subnet.parse(cidr);
         return new Network("id1", "net", Network.BRIDGE, "now", false, false, Map.of(), Map.of(),
-                List.of(new IpamConfig(s, s.firstHost(), range.isEmpty() ? s : Subnet.parse(range))), "br-x", 1500, Map.of());
+                List.of(new IpamConfig(s, s.firstHost(), range.isEmpty() ? s : Subnet.parse(range), true)), "br-x", 1500, Map.of());
     }
 
     private static Network with(Network n, String container, Ipv4 ip) {
@@ -59,7 +59,24 @@ class IpamTest {
         assertThat(Ipam.allocate(n, Optional.of(Ipv4.parse("10.213.1.50")))).isEqualTo(Ipv4.parse("10.213.1.50"));
         assertThatThrownBy(() -> Ipam.allocate(n, Optional.of(Ipv4.parse("10.9.9.9"))))
                 .isInstanceOf(BargeException.class)
-                .hasMessageContaining("no configured subnet or ip-range contain the IP address 10.9.9.9");
+                .hasMessage("invalid config for network net: invalid endpoint settings:\n"
+                        + "no configured subnet or ip-range contain the IP address 10.9.9.9");
+    }
+
+    @Test
+    void staticAddressNeedsAUserConfiguredSubnet() {
+        Network auto = network("10.213.1.0/24", "");
+        Network chosen = new Network(auto.id(), auto.name(), auto.driver(), auto.created(), false, false, Map.of(), Map.of(),
+                List.of(IpamConfig.of(auto.pool().subnet())), "br-x", 1500, Map.of());
+        assertThatThrownBy(() -> Ipam.allocate(chosen, Optional.of(Ipv4.parse("10.213.1.9"))))
+                .hasMessageEndingWith("user specified IP address is supported only when connecting to networks with user configured subnets");
+    }
+
+    @Test
+    void gatewayOutsideTheSubnetIsInvalid() {
+        assertThatThrownBy(() -> new IpamConfig(Subnet.parse("10.0.0.0/24"), Ipv4.parse("10.1.0.1"), Subnet.parse("10.0.0.0/24"), true))
+                .hasMessage("invalid network config:\ninvalid gateway 10.1.0.1: parent subnet 10.0.0.0/24 doesn't contain this address")
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test
