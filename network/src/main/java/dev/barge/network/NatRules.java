@@ -11,7 +11,8 @@ final class NatRules {
 
     private NatRules() {}
 
-    static List<Rule> forNetwork(Network n) {
+    /** @param natLoopback DNAT serves 127.0.0.1 ({@code userland-proxy: false}): masquerade local sources onto the bridge */
+    static List<Rule> forNetwork(Network n, boolean natLoopback) {
         String br = n.bridge();
         String subnet = n.pool().subnet().toString();
         List<Rule> rules = new ArrayList<>();
@@ -28,6 +29,9 @@ final class NatRules {
                 rules.add(new Rule("nat", "BARGE-POSTROUTING", "-s " + subnet + " ! -o " + br + " -j MASQUERADE"));
             }
             rules.add(new Rule("filter", "BARGE-FORWARD", "-i " + br + " ! -o " + br + " -j ACCEPT"));
+        }
+        if (natLoopback) {
+            rules.add(new Rule("nat", "BARGE-POSTROUTING", "-o " + br + " -m addrtype --src-type LOCAL -j MASQUERADE"));
         }
         rules.add(new Rule("filter", "BARGE-ISOLATION-STAGE-1", "-i " + br + " ! -o " + br + " -j BARGE-ISOLATION-STAGE-2"));
         rules.add(new Rule("filter", "BARGE-ISOLATION-STAGE-2", "-o " + br + " -j DROP"));

@@ -51,7 +51,7 @@ public final class NetworkService implements AutoCloseable {
     private final EventBus events;
     private final Kernel kernel;
     private final NetworkState state;
-    private final PortProxy proxy = new PortProxy();
+    private final PortProxy proxy;
     private final Attachments attachments;
 
     public NetworkService(Path dataRoot, Path execRoot, EventBus events, NetworkConfig config) {
@@ -63,6 +63,7 @@ public final class NetworkService implements AutoCloseable {
         this.events = events;
         this.kernel = kernel;
         this.state = new NetworkState(dataRoot, execRoot);
+        this.proxy = new PortProxy(config.userlandProxy());
         this.attachments = new Attachments(state, kernel, proxy, execRoot.resolve("netns"), this::publish);
     }
 
@@ -365,12 +366,24 @@ public final class NetworkService implements AutoCloseable {
     private void bringUp(Network n) throws IOException {
         IpamConfig pool = n.pool();
         kernel.links().ensureBridge(n.bridge(), pool.gateway() + "/" + pool.subnet().prefix(), n.mtu());
-        kernel.firewall().add(NatRules.forNetwork(n));
+        kernel.firewall().add(NatRules.forNetwork(n, !config.userlandProxy()));
+        if (!config.userlandProxy()) {
+            routeLocalnet(n.bridge());
+        }
+    }
+
+    /** Lets DNAT send 127.0.0.1-sourced packets out of the bridge (only without the userland proxy). */
+    private static void routeLocalnet(String bridge) {
+        try {
+            java.nio.file.Files.writeString(Path.of("/proc/sys/net/ipv4/conf", bridge, "route_localnet"), "1\n");
+        } catch (IOException e) {
+            // a fake kernel in tests, or no such bridge: loopback publishing then fails visibly
+        }
     }
 
     private void takeDown(Network n) {
         try {
-            kernel.firewall().remove(NatRules.forNetwork(n));
+            kernel.firewall().remove(NatRules.forNetwork(n, !config.userlandProxy()));
             kernel.links().deleteBridge(n.bridge());
         } catch (IOException e) {
             throw BargeException.internal("cannot remove bridge " + n.bridge() + ": " + e.getMessage(), e);

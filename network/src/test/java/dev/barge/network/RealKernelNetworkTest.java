@@ -282,6 +282,30 @@ class RealKernelNetworkTest {
     }
 
     @Test
+    void withoutTheUserlandProxyLoopbackIsServedByNat() throws Exception {
+        service.close();
+        Iptables hairpin = new Iptables("iptables", "BGT", true);
+        var natKernel = new NetworkService.Kernel(new dev.barge.network.kernel.NetlinkLinks(dev.barge.linux.NetNamespaces.system()),
+                Namespaces.system(), hairpin, HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
+        NetworkConfig noProxy = new NetworkConfig("bgt0", "10.213.0.1/24", NetworkConfig.defaults().pools(),
+                NetworkConfig.defaults().avoid(), true, false);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), noProxy, natKernel);
+        service.start(Set.of());
+        int port = freePort();
+        NetworkAttachment c = service.attach("c".repeat(64), "web", "bridge",
+                AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1:" + port + ":8080")));
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "via nat\n");
+        processes.add(new ProcessBuilder("nsenter", "--net=" + c.netns().orElseThrow(), "/bin/busybox", "httpd", "-f",
+                "-p", "8080", "-h", www.toString()).redirectErrorStream(true).start());
+        assertThat(httpGet("127.0.0.1", port)).contains("via nat");
+        // the port is still held: a second claim is refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.attach("d".repeat(64), "web2", "bridge",
+                AttachOptions.none().withPorts(PortSpec.parse("127.0.0.1:" + port + ":8080"))))
+                .hasMessageContaining("port is already allocated");
+    }
+
+    @Test
     void iptablesBackendIsDetected() throws IOException {
         assertThat(iptables.backend()).isIn("nf_tables", "legacy");
     }

@@ -19,9 +19,10 @@ import java.util.Map;
  * filter {@code BARGE-ISOLATION-STAGE-1/2} (no traffic between bridges).
  */
 public final class Iptables implements Firewall {
-    public static final List<Rule> HOOKS = List.of(
+    private static final Rule LOOPBACK_EXCLUDED = new Rule("nat", "OUTPUT", "! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j BARGE");
+    private static final Rule LOOPBACK_INCLUDED = new Rule("nat", "OUTPUT", "-m addrtype --dst-type LOCAL -j BARGE");
+    private static final List<Rule> OTHER_HOOKS = List.of(
             new Rule("nat", "PREROUTING", "-m addrtype --dst-type LOCAL -j BARGE"),
-            new Rule("nat", "OUTPUT", "! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j BARGE"),
             new Rule("nat", "POSTROUTING", "-j BARGE-POSTROUTING"),
             new Rule("filter", "FORWARD", "-j BARGE-ISOLATION-STAGE-1"),
             new Rule("filter", "FORWARD", "-j BARGE-FORWARD"));
@@ -31,9 +32,10 @@ public final class Iptables implements Firewall {
 
     private final String binary;
     private final String prefix;
+    private final boolean natLoopback;
 
     public Iptables() {
-        this("iptables", "BARGE");
+        this("iptables", "BARGE", false);
     }
 
     /**
@@ -41,8 +43,24 @@ public final class Iptables implements Firewall {
      *               ({@code BGT}...) without touching those of a barged running on the same host
      */
     public Iptables(String binary, String prefix) {
+        this(binary, prefix, false);
+    }
+
+    /**
+     * @param natLoopback DNAT connections to 127.0.0.1 too ({@code userland-proxy: false}): the
+     *                    bridges then need {@code route_localnet} and a masquerade of local sources
+     */
+    public Iptables(String binary, String prefix, boolean natLoopback) {
         this.binary = binary;
         this.prefix = prefix;
+        this.natLoopback = natLoopback;
+    }
+
+    /** The jumps from the built-in chains into barge's: both OUTPUT variants are removed, one is added. */
+    private List<Rule> hooks() {
+        List<Rule> hooks = new ArrayList<>(OTHER_HOOKS);
+        hooks.add(1, natLoopback ? LOOPBACK_INCLUDED : LOOPBACK_EXCLUDED);
+        return hooks;
     }
 
     private String named(String text) {
@@ -58,7 +76,7 @@ public final class Iptables implements Firewall {
             for (String chain : CHAINS.get(table)) {
                 script.append(':').append(chain).append(" - [0:0]\n");
             }
-            for (Rule hook : HOOKS) {
+            for (Rule hook : hooks()) {
                 if (hook.table().equals(table)) {
                     script.append(hook.append()).append('\n');
                 }
@@ -132,7 +150,10 @@ public final class Iptables implements Firewall {
     }
 
     private void removeHooks() throws IOException {
-        for (Rule hook : HOOKS) {
+        List<Rule> all = new ArrayList<>(OTHER_HOOKS);
+        all.add(LOOPBACK_EXCLUDED);
+        all.add(LOOPBACK_INCLUDED);
+        for (Rule hook : all) {
             // A hook may have been added twice by a crashed daemon: delete until none is left.
             for (int i = 0; i < 4 && run(argv(hook.table(), hook.delete()), true); i++) {
                 // deleted one copy

@@ -21,7 +21,16 @@ public final class PortProxy implements AutoCloseable {
     public static final int EPHEMERAL_LOW = 49153, EPHEMERAL_HIGH = 65535;
 
     private final Map<String, Forwarder> open = new ConcurrentHashMap<>();
+    private final boolean forward;
     private int nextEphemeral = EPHEMERAL_LOW;
+
+    /**
+     * @param forward carry traffic ({@code userland-proxy: true}, Docker's default); without it
+     *                ports are only held, so clashes are still caught, and NAT carries everything
+     */
+    public PortProxy(boolean forward) {
+        this.forward = forward;
+    }
 
     /**
      * Binds {@code hostIp:hostPort} ({@code ""} = all addresses) and forwards to {@code target}.
@@ -34,7 +43,7 @@ public final class PortProxy implements AutoCloseable {
             throw new BargeException(ErrorKind.INTERNAL, "Bind for " + shown + " failed: port is already allocated");
         }
         try {
-            Forwarder f = bind(protocol, hostIp, hostPort, target);
+            Forwarder f = bind(protocol, hostIp, hostPort, target, forward);
             open.put(key, f);
             return f;
         } catch (BindException e) {
@@ -98,10 +107,23 @@ public final class PortProxy implements AutoCloseable {
         }
     }
 
-    private static Forwarder bind(Protocol protocol, String hostIp, int port, InetSocketAddress target) throws IOException {
+    private static Forwarder bind(Protocol protocol, String hostIp, int port, InetSocketAddress target, boolean forward)
+            throws IOException {
         InetAddress address = InetAddress.getByName(hostIp.isEmpty() ? "0.0.0.0" : hostIp);
         return switch (protocol) {
             case TCP -> {
+                if (!forward) {
+                    // bound, never listening: the port is held and nothing is accepted (NAT serves it)
+                    java.net.Socket holder = new java.net.Socket();
+                    holder.setReuseAddress(false);
+                    try {
+                        holder.bind(new InetSocketAddress(address, port));
+                    } catch (IOException e) {
+                        holder.close();
+                        throw e;
+                    }
+                    yield holder::close;
+                }
                 ServerSocket server = new ServerSocket();
                 server.setReuseAddress(true);
                 try {
@@ -112,7 +134,10 @@ public final class PortProxy implements AutoCloseable {
                 }
                 yield new TcpForwarder(server, target);
             }
-            case UDP -> new UdpForwarder(new DatagramSocket(new InetSocketAddress(address, port)), target);
+            case UDP -> {
+                DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port));
+                yield forward ? new UdpForwarder(socket, target) : socket::close;
+            }
             case SCTP -> throw BargeException.notImplemented("SCTP ports are not supported");
         };
     }
