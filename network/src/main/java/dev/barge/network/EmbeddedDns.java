@@ -51,6 +51,25 @@ final class EmbeddedDns implements Names {
         return out;
     }
 
+    @Override
+    public Optional<String> reverse(String containerId, Ipv4 address) {
+        Optional<Sandbox> s = state.sandbox(containerId);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String id : s.get().networks()) {
+            Optional<Network> n = state.byId(id).filter(Network::userDefined);
+            if (n.isPresent()) {
+                for (Endpoint e : n.get().endpoints().values()) {
+                    if (e.address().equals(address.toString())) {
+                        return Optional.of(e.containerName() + "." + n.get().name());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean answers(Endpoint e, String name) {
         if (e.containerName().equalsIgnoreCase(name) || (name.length() >= 12 && e.containerId().startsWith(name))) {
             return true;

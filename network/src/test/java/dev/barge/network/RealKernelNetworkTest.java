@@ -113,6 +113,7 @@ class RealKernelNetworkTest {
         assertThat(inside(nsA, "ping", "-c1", "-W2", "10.213.1.3")).contains("1 packets received");
         assertThat(inside(nsA, "nslookup", "beta", "127.0.0.11")).contains("10.213.1.3");
         assertThat(inside(b.netns().orElseThrow(), "nslookup", "first", "127.0.0.11")).contains("10.213.1.2");
+        assertThat(inside(nsA, "nslookup", "10.213.1.3", "127.0.0.11")).contains("beta.bgtnet");
         service.detach("b".repeat(64));
         // NXDOMAIN now: busybox nslookup exits non-zero
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inside(nsA, "nslookup", "beta", "127.0.0.11"))

@@ -14,7 +14,7 @@ import java.util.Optional;
  * 100-line codec costs less to start and to read than a 1 MB dependency.
  */
 public final class DnsMessage {
-    public static final int TYPE_A = 1, TYPE_AAAA = 28, CLASS_IN = 1;
+    public static final int TYPE_A = 1, TYPE_PTR = 12, TYPE_AAAA = 28, CLASS_IN = 1;
     public static final int NOERROR = 0, SERVFAIL = 2, NXDOMAIN = 3, REFUSED = 5;
     private static final int TTL = 600;
 
@@ -74,6 +74,46 @@ public final class DnsMessage {
             out.put(a.bytes());
         }
         return out.array();
+    }
+
+    /** An answer with one PTR record naming {@code target}. */
+    public static byte[] answerPtr(byte[] query, Question q, String target) {
+        byte[] name = encodeName(target);
+        int questionLength = q.end() - 12;
+        ByteBuffer out = ByteBuffer.allocate(12 + questionLength + 12 + name.length);
+        out.putShort((short) q.id());
+        out.putShort((short) (0x8000 | (q.flags() & 0x0100) | 0x0080 | 0x0400));
+        out.putShort((short) 1).putShort((short) 1).putShort((short) 0).putShort((short) 0);
+        out.put(query, 12, questionLength);
+        out.putShort((short) 0xC00C).putShort((short) TYPE_PTR).putShort((short) CLASS_IN).putInt(TTL);
+        out.putShort((short) name.length).put(name);
+        return out.array();
+    }
+
+    /**
+     * The address a reverse name stands for ({@code 4.3.2.1.in-addr.arpa} is 1.2.3.4), if it is one.
+     */
+    public static Optional<Ipv4> reverseAddress(String name) {
+        String suffix = ".in-addr.arpa";
+        if (!name.endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String[] parts = name.substring(0, name.length() - suffix.length()).split("\\.");
+        if (parts.length != 4) {
+            return Optional.empty();
+        }
+        String dotted = parts[3] + "." + parts[2] + "." + parts[1] + "." + parts[0];
+        return Ipv4.isIpv4(dotted) ? Optional.of(Ipv4.parse(dotted)) : Optional.empty();
+    }
+
+    private static byte[] encodeName(String name) {
+        ByteBuffer out = ByteBuffer.allocate(name.length() + 2);
+        for (String label : name.split("\\.")) {
+            byte[] b = label.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            out.put((byte) b.length).put(b);
+        }
+        out.put((byte) 0);
+        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 
     /** A query for {@code name} (tests and probes). */

@@ -99,6 +99,12 @@ public final class DnsServer implements AutoCloseable {
             return query.length >= 12 ? refused(query) : new byte[0];
         }
         DnsMessage.Question q = parsed.get();
+        if (q.type() == DnsMessage.TYPE_PTR) {
+            Optional<String> name = DnsMessage.reverseAddress(q.name()).flatMap(ip -> names.reverse(containerId, ip));
+            if (name.isPresent()) {
+                return DnsMessage.answerPtr(query, q, name.get());
+            }
+        }
         List<Ipv4> local = q.qclass() == DnsMessage.CLASS_IN ? names.resolve(containerId, q.name()) : List.of();
         if (!local.isEmpty()) {
             List<Ipv4> answer = q.type() == DnsMessage.TYPE_A ? local : List.of();

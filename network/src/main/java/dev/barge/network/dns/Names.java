@@ -8,6 +8,9 @@ public interface Names {
     /** The addresses {@code name} has for {@code containerId}; empty when it is not a container of its networks. */
     List<Ipv4> resolve(String containerId, String name);
 
+    /** Reverse lookup: {@code name.network} of the container holding {@code address} on one of {@code containerId}'s networks. */
+    java.util.Optional<String> reverse(String containerId, Ipv4 address);
+
     /** False on internal networks: no way out, so no forwarding either. */
     boolean mayForward(String containerId);
 }

@@ -28,6 +28,11 @@ class DnsServerTest {
         }
 
         @Override
+        public java.util.Optional<String> reverse(String containerId, Ipv4 address) {
+            return address.equals(Ipv4.parse("10.213.0.5")) ? java.util.Optional.of("web.app") : java.util.Optional.empty();
+        }
+
+        @Override
         public boolean mayForward(String containerId) {
             return !containerId.equals("internal");
         }
@@ -76,6 +81,22 @@ class DnsServerTest {
             byte[] reply = new byte[in.readUnsignedShort()];
             in.readFully(reply);
             assertThat(DnsMessage.parseReply(reply, reply.length).addresses()).containsExactly(Ipv4.parse("10.213.0.5"));
+        }
+    }
+
+    @Test
+    void reverseLookupsNameTheContainer() throws Exception {
+        DnsServer s = start("c1", List.of());
+        try (DatagramSocket c = new DatagramSocket()) {
+            c.setSoTimeout(5000);
+            byte[] q = DnsMessage.query(44, "5.0.213.10.in-addr.arpa", DnsMessage.TYPE_PTR);
+            c.send(new DatagramPacket(q, q.length, LOOPBACK, s.udpPort()));
+            byte[] buf = new byte[512];
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            c.receive(p);
+            String reply = new String(buf, 0, p.getLength(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(DnsMessage.parseReply(buf, p.getLength()).rcode()).isEqualTo(DnsMessage.NOERROR);
+            assertThat(reply).contains("\u0003web\u0003app\u0000");
         }
     }
 
