@@ -91,6 +91,15 @@ final class AttachmentViews {
     }
 
     private String resolv(Sandbox s) {
+        boolean overridden = !s.options().dnsServers().isEmpty() || !s.options().dnsSearch().isEmpty()
+                || !s.options().dnsOptions().isEmpty();
+        if (s.netns().isEmpty() && !overridden) {
+            try {
+                return Files.readString(Path.of("/etc/resolv.conf")); // host networking: the host's, loopback resolvers work
+            } catch (IOException e) {
+                // fall through to the generated one
+            }
+        }
         return ContainerFiles.resolvConf(hasUserDefined(s.networks()), hostResolv, s.options().dnsServers(),
                 s.options().dnsSearch(), s.options().dnsOptions());
     }
