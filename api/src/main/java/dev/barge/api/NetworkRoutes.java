@@ -2,11 +2,11 @@ package dev.barge.api;
 
 import dev.barge.core.BargeException;
 import dev.barge.core.Json;
-import dev.barge.engine.api.NetworkConnectRequest;
-import dev.barge.engine.api.NetworkCreateRequest;
-import dev.barge.engine.api.NetworkCreateResponse;
-import dev.barge.engine.api.NetworkPruneResponse;
-import dev.barge.engine.api.NetworkResource;
+import dev.barge.engineapi.NetworkConnectRequest;
+import dev.barge.engineapi.NetworkCreateRequest;
+import dev.barge.engineapi.NetworkCreateResponse;
+import dev.barge.engineapi.NetworkPruneResponse;
+import dev.barge.engineapi.NetworkResource;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
 import dev.barge.network.CreateRequest;

@@ -1,6 +1,6 @@
 package dev.barge.api;
 
-import dev.barge.engine.api.NetworkResource;
+import dev.barge.engineapi.NetworkResource;
 import dev.barge.network.Endpoint;
 import dev.barge.network.IpamConfig;
 import dev.barge.network.Network;

@@ -179,5 +179,6 @@ class NetworkRoutesTest {
         @Override public OutputStream stream(int s, String contentType) { throw new UnsupportedOperationException(); }
         @Override public Hijacked hijack(String contentType) { throw new UnsupportedOperationException(); }
         @Override public boolean clientGone() { return false; }
+        @Override public boolean responseStarted() { return status != 0; }
     }
 }

@@ -1,4 +1,4 @@
-package dev.barge.engine.api;
+package dev.barge.engineapi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
