@@ -1,0 +1,55 @@
+package dev.barge.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed Go text/template as Docker's --format uses it: Go's built-in functions plus Docker's
+ * json, split, join, title, lower, upper, pad and truncate. Data are maps, lists, scalars, records
+ * or Jackson trees; a {@link Func} inside a map acts as a method with arguments.
+ *
+ * <pre>{@code
+ * Template t = Template.parse("{{.Name}}: {{json .Labels}}");
+ * String s = t.execute(jsonNode);
+ * }</pre>
+ */
+public final class Template {
+    private final List<Node> nodes;
+    private final Map<String, Func> functions;
+
+    private Template(List<Node> nodes, Map<String, Func> functions) {
+        this.nodes = nodes;
+        this.functions = functions;
+    }
+
+    /** Parses with the default functions; a syntax error or unknown function is a {@link TemplateException}. */
+    public static Template parse(String text) {
+        return parse(text, Map.of());
+    }
+
+    /** Parses with extra functions that replace defaults of the same name. */
+    public static Template parse(String text, Map<String, Func> extra) {
+        Map<String, Func> functions = new HashMap<>(Builtins.all());
+        functions.putAll(extra);
+        return new Template(Parser.parse(text, functions.keySet()), Map.copyOf(functions));
+    }
+
+    /** The same template with some functions replaced, as Go's Template.Funcs does after parsing. */
+    public Template withFunctions(Map<String, Func> replaced) {
+        Map<String, Func> functions = new HashMap<>(this.functions);
+        functions.putAll(replaced);
+        return new Template(nodes, Map.copyOf(functions));
+    }
+
+    public String execute(Object data) {
+        StringBuilder out = new StringBuilder();
+        new Executor(functions, out, data).walk(Values.normalize(data), nodes);
+        return out.toString();
+    }
+
+    /** Go's %v of a value: {@code map[a:b]}, {@code [a b]}, {@code <no value>}. */
+    public static String format(Object value) {
+        return Values.format(value);
+    }
+}
