@@ -1,0 +1,49 @@
+package dev.barge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.client.Hijacked;
+import dev.barge.client.Request;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
+final class AttachCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    String container;
+
+    @Option(names = "--no-stdin", description = "Do not attach STDIN")
+    boolean noStdin;
+
+    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true", description = "Proxy all received signals to the process")
+    boolean sigProxy = true;
+
+    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
+    @Override
+    int run() throws Exception {
+        String path = EachContainer.path(container);
+        JsonNode c = cli.client().json(Request.get(path + "/json"));
+        JsonNode state = c.path("State");
+        if (!state.path("Running").asBoolean()) {
+            throw new StatusException(1, "You cannot attach to a stopped container, start it first");
+        }
+        if (state.path("Paused").asBoolean()) {
+            throw new StatusException(1, "You cannot attach to a paused container, unpause it first");
+        }
+        boolean tty = c.path("Config").path("Tty").asBoolean();
+        boolean stdin = !noStdin && c.path("Config").path("OpenStdin").asBoolean();
+        String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
+        Request r = Request.post(path + "/attach").query("stream", "1").query("stdin", stdin).query("stdout", "1")
+                .query("stderr", "1");
+        if (keys != null) r = r.query("detachKeys", keys);
+        try (Hijacked h = cli.client().hijack(r)) {
+            if (tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, path + "/resize");
+            if (new AttachStreams(cli, keys).pump(h, tty, stdin) == AttachStreams.Outcome.DETACHED) return 0;
+        }
+        JsonNode after = cli.client().json(Request.get(path + "/json")).path("State");
+        if (after.path("Running").asBoolean()) return 0;
+        return after.path("ExitCode").asInt();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.barge.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "create", description = "Create a new container")
+final class CreateCommand extends BaseCommand {
+    @Mixin
+    ContainerOptions options = new ContainerOptions();
+
+    @Parameters(index = "0", paramLabel = "IMAGE")
+    String image;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    boolean failsLikeRun() {
+        return true;
+    }
+
+    @Override
+    boolean stopsAtPositional() {
+        return true;
+    }
+
+    @Override
+    int run() {
+        String id = Containers.create(cli, options.body(image, command, false, cli.env), options.name,
+                options.platform, options.quiet);
+        cli.out.println(id);
+        return 0;
+    }
+}

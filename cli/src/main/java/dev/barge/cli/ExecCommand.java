@@ -1,0 +1,85 @@
+package dev.barge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.client.Hijacked;
+import dev.barge.client.Request;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exec", description = "Execute a command in a running container")
+final class ExecCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    String container;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
+    boolean detach;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
+    boolean tty;
+
+    @Option(names = {"-e", "--env"}, description = "Set environment variables")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--env-file", description = "Read in a file of environment variables")
+    List<String> envFiles = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, description = "Username or UID (format: \"<name|uid>[:<group|gid>]\")")
+    String user;
+
+    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container")
+    String workdir;
+
+    @Option(names = "--privileged", description = "Give extended privileges to the command")
+    boolean privileged;
+
+    @Option(names = "--detach-keys", description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
+    @Override
+    boolean stopsAtPositional() {
+        return true;
+    }
+
+    @Override
+    int run() throws Exception {
+        String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (user != null) body.put("User", user);
+        body.put("Privileged", privileged);
+        body.put("Tty", tty);
+        body.put("AttachStdin", interactive && !detach);
+        body.put("AttachStdout", !detach);
+        body.put("AttachStderr", !detach);
+        if (keys != null) body.put("DetachKeys", keys);
+        ContainerOptions envOnly = new ContainerOptions();
+        envOnly.env = env;
+        envOnly.envFiles = envFiles;
+        Object environment = envOnly.body("", List.of(), true, cli.env).get("Env");
+        body.put("Env", environment);
+        if (workdir != null) body.put("WorkingDir", workdir);
+        body.put("Cmd", command);
+        JsonNode created = cli.client().json(Request.post(EachContainer.path(container) + "/exec").json(body));
+        String id = created.path("Id").asText();
+        Map<String, Object> start = Map.of("Detach", detach, "Tty", tty);
+        if (detach) {
+            cli.client().run(Request.post("/exec/" + id + "/start").json(start));
+            return 0;
+        }
+        try (Hijacked h = cli.client().hijack(Request.post("/exec/" + id + "/start").json(start))) {
+            if (tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, "/exec/" + id + "/resize");
+            if (new AttachStreams(cli, keys).pump(h, tty, interactive) == AttachStreams.Outcome.DETACHED) return 0;
+        }
+        return cli.client().json(Request.get("/exec/" + id + "/json")).path("ExitCode").asInt();
+    }
+}

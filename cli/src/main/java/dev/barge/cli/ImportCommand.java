@@ -1,0 +1,54 @@
+package dev.barge.cli;
+
+import dev.barge.client.Request;
+import dev.barge.client.Response;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = "Import the contents from a tarball to create a filesystem image")
+final class ImportCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "file|URL|-")
+    String source;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
+    String reference;
+
+    @Option(names = {"-c", "--change"}, description = "Apply Dockerfile instruction to the created image")
+    List<String> changes = new ArrayList<>();
+
+    @Option(names = {"-m", "--message"}, description = "Set commit message for imported image")
+    String message;
+
+    @Option(names = "--platform", description = "Set platform if server is multi-platform capable")
+    String platform;
+
+    @Override
+    int run() throws Exception {
+        boolean remote = source.startsWith("http://") || source.startsWith("https://");
+        Request r = Request.post("/images/create").query("fromSrc", remote ? source : "-");
+        if (reference != null) {
+            String[] repoTag = TagCommand.splitTag(reference);
+            r = r.query("repo", repoTag[0]).query("tag", repoTag[1]);
+        }
+        if (message != null) r = r.query("message", message);
+        if (platform != null) r = r.query("platform", platform);
+        for (String c : changes) r = r.query("changes", c);
+        if (remote) {
+            try (Response resp = cli.client().call(r)) {
+                JsonMessages.display(resp, cli.out);
+            }
+            return 0;
+        }
+        try (InputStream in = source.equals("-") ? cli.in : Files.newInputStream(Path.of(source));
+             Response resp = cli.client().call(r.stream(in, "application/x-tar"))) {
+            JsonMessages.display(resp, cli.out);
+        }
+        return 0;
+    }
+}

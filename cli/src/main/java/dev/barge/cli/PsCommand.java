@@ -1,0 +1,57 @@
+package dev.barge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.client.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ps", description = "List containers")
+final class PsCommand extends BaseCommand {
+    private static final String TABLE =
+            "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+
+    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only display container IDs")
+    boolean quiet;
+
+    @Option(names = {"-n", "--last"}, description = "Show n last created containers (includes all states)")
+    int last = -1;
+
+    @Option(names = {"-l", "--latest"}, description = "Show the latest created container (includes all states)")
+    boolean latest;
+
+    @Option(names = {"-s", "--size"}, description = "Display total file sizes")
+    boolean size;
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
+
+    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", description = "Format output using a custom template")
+    String format = "";
+
+    @Override
+    int run() {
+        String f = format.isEmpty() ? cli.config().psFormat().orElse("") : format;
+        boolean withSize = size || f.contains(".Size");
+        Request r = Request.get("/containers/json").query("all", all || latest || last > 0)
+                .query("size", withSize);
+        if (latest) r = r.query("limit", "1");
+        else if (last > 0) r = r.query("limit", Integer.toString(last));
+        if (!filters.isEmpty()) r = r.query("filters", Filters.json(filters));
+        JsonNode containers = cli.client().json(r);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode c : containers) rows.add(ContainerRow.of(c, cli.now(), !noTrunc));
+        if (quiet) f = "{{.ID}}";
+        String table = size && (f.isEmpty() || f.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
+        cli.out.print(Listing.render(f, table, rows, ContainerRow.TITLES));
+        return 0;
+    }
+}
