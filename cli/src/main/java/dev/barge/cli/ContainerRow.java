@@ -21,6 +21,16 @@ final class ContainerRow {
 
     private ContainerRow() {}
 
+    /** Column titles; {{.Label "com.example.foo"}} is titled by the key's last part, "-" and "_" as spaces. */
+    static Map<String, Object> titles() {
+        Map<String, Object> t = new TreeMap<>(TITLES);
+        t.put("Label", (Func) args -> {
+            String key = String.valueOf(args.getFirst());
+            return key.substring(key.lastIndexOf('.') + 1).replace('-', ' ').replace('_', ' ');
+        });
+        return t;
+    }
+
     static Map<String, Object> of(JsonNode c, Instant now, boolean trunc) {
         Map<String, Object> r = new TreeMap<>();
         String id = c.path("Id").asText();
@@ -58,6 +68,7 @@ final class ContainerRow {
         c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
         networks.sort(null);
         r.put("Networks", String.join(",", networks));
+        r.put("Platform", null);
         return r;
     }
 

@@ -42,7 +42,9 @@ final class HistoryCommand extends BaseCommand {
         JsonNode history = cli.client().json(r);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode h : history) rows.add(row(h, cli.now(), !noTrunc, human));
-        cli.out.print(Listing.render(quiet ? "{{.ID}}" : format, TABLE, rows, TITLES));
+        Map<String, String> titles = new TreeMap<>(TITLES);
+        if (!human) titles.put("CreatedSince", "CREATED AT");
+        cli.out.print(Listing.render(quiet ? "{{.ID}}" : format, TABLE, rows, titles));
         return 0;
     }
 

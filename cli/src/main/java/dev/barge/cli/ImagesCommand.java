@@ -113,7 +113,7 @@ final class ImagesCommand extends BaseCommand {
         r.put("CreatedSince", Units.since(created, now));
         r.put("CreatedAt", Times.goString(created));
         r.put("Size", Units.size(size));
-        r.put("VirtualSize", Units.size(size));
+        r.put("VirtualSize", Units.humanSize(size));
         long containers = img.path("Containers").asLong(-1);
         r.put("Containers", containers < 0 ? "N/A" : Long.toString(containers));
         long shared = img.path("SharedSize").asLong(-1);

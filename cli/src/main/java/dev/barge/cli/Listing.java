@@ -28,7 +28,7 @@ final class Listing {
 
     /** The column titles; a field without one prints nothing in the header row. */
     static final class Header extends TreeMap<String, Object> implements ZeroValued {
-        Header(Map<String, String> titles) {
+        Header(Map<String, ?> titles) {
             putAll(titles);
         }
 
@@ -49,7 +49,7 @@ final class Listing {
      * @param defaultTable the command's default when format is empty or just "table"
      */
     static String render(String format, String defaultTable, List<? extends Map<String, Object>> rows,
-            Map<String, String> titles) {
+            Map<String, ?> titles) {
         String f = format.isEmpty() || format.equals("table") ? defaultTable : format;
         if (f.equals("json")) f = "{{json .}}";
         boolean table = isTable(f);

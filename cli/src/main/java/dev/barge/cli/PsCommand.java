@@ -51,7 +51,7 @@ final class PsCommand extends BaseCommand {
         for (JsonNode c : containers) rows.add(ContainerRow.of(c, cli.now(), !noTrunc));
         if (quiet) f = "{{.ID}}";
         String table = size && (f.isEmpty() || f.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
-        cli.out.print(Listing.render(f, table, rows, ContainerRow.TITLES));
+        cli.out.print(Listing.render(f, table, rows, ContainerRow.titles()));
         return 0;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Docker's json function: compact JSON without HTML escaping; method values (Func) are left out. */
+/** Docker's json function, Go's json.Marshal: compact, with &lt; &gt; &amp; escaped; method values (Func) are left out. */
 final class JsonFunction {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -16,10 +16,16 @@ final class JsonFunction {
 
     static String encode(Object v) {
         try {
-            return MAPPER.writeValueAsString(plain(v));
+            return goEscapes(MAPPER.writeValueAsString(plain(v)));
         } catch (JsonProcessingException e) {
             throw new TemplateException("error calling json: " + e.getOriginalMessage());
         }
+    }
+
+    /** json.Marshal's HTML-safe escapes; these characters can only occur inside JSON strings. */
+    private static String goEscapes(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static Object plain(Object v) {
