@@ -35,13 +35,22 @@ final class Containers {
 
     static void pull(Cli cli, String image, String platform, boolean quiet) {
         String[] repoTag = TagCommand.splitTag(image);
-        Request pull = Request.post("/images/create").query("fromImage", repoTag[0]);
+        Request pull = Request.post("/images/create").query("fromImage", normalized(repoTag[0]));
         pull = image.contains("@") ? pull.query("tag", image.substring(image.indexOf('@') + 1))
                 : pull.query("tag", repoTag[1]);
         if (platform != null) pull = pull.query("platform", platform);
         try (Response r = cli.client().call(pull)) {
             JsonMessages.display(r, quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : cli.err);
         }
+    }
+
+    /** reference.ParseNormalizedNamed: busybox is docker.io/library/busybox, x/y is docker.io/x/y. */
+    static String normalized(String name) {
+        int slash = name.indexOf('/');
+        if (slash < 0) return "docker.io/library/" + name;
+        String first = name.substring(0, slash);
+        boolean registry = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return registry ? name : "docker.io/" + name;
     }
 
     static String withTag(String image) {

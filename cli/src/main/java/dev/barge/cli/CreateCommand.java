@@ -18,11 +18,6 @@ final class CreateCommand extends BaseCommand {
     List<String> command = new ArrayList<>();
 
     @Override
-    boolean failsLikeRun() {
-        return true;
-    }
-
-    @Override
     boolean stopsAtPositional() {
         return true;
     }

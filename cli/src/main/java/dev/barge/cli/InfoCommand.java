@@ -72,7 +72,6 @@ final class InfoCommand extends BaseCommand {
         if (!i.path("Runtimes").isEmpty()) {
             List<String> names = new ArrayList<>();
             i.path("Runtimes").fieldNames().forEachRemaining(names::add);
-            names.sort(null);
             o.println(" Runtimes: " + String.join(" ", names));
             o.println(" Default Runtime: " + i.path("DefaultRuntime").asText());
         }

@@ -51,7 +51,11 @@ final class Listing {
     static String render(String format, String defaultTable, List<? extends Map<String, Object>> rows,
             Map<String, ?> titles) {
         String f = format.isEmpty() || format.equals("table") ? defaultTable : format;
-        if (f.equals("json")) f = "{{json .}}";
+        if (f.equals("json")) {
+            StringBuilder json = new StringBuilder();
+            for (Map<String, Object> row : rows) json.append(Template.json(row)).append('\n');
+            return json.toString();
+        }
         boolean table = isTable(f);
         if (table) f = f.substring("table".length());
         f = f.strip().replace("\\t", "\t").replace("\\n", "\n");
@@ -64,10 +68,15 @@ final class Listing {
     }
 
     static Template parse(String format) {
+        return parse(format, "template parsing error");
+    }
+
+    /** A template error ends the command with status 1, the message prefixed as the command words it. */
+    static Template parse(String format, String prefix) {
         try {
             return Template.parse(format);
         } catch (TemplateException e) {
-            throw new StatusException(64, "template parsing error: " + e.getMessage());
+            throw new StatusException(1, prefix + ": " + e.getMessage());
         }
     }
 }

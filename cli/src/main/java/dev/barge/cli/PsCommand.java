@@ -40,6 +40,9 @@ final class PsCommand extends BaseCommand {
     @Override
     int run() {
         String f = format.isEmpty() ? cli.config().psFormat().orElse("") : format;
+        if (!f.isEmpty() && !f.equals("json") && !f.equals("table")) {
+            Listing.parse(f.startsWith("table ") ? f.substring(6) : f, "failed to parse template");
+        }
         boolean withSize = size || f.contains(".Size");
         Request r = Request.get("/containers/json").query("all", all || latest || last > 0)
                 .query("size", withSize);

@@ -1,5 +1,6 @@
 package dev.barge.cli;
 
+import dev.barge.client.EngineException;
 import dev.barge.client.Request;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -22,7 +23,18 @@ final class RmCommand extends BaseCommand {
 
     @Override
     int run() {
-        return EachContainer.apply(cli, containers, name -> cli.client().run(Request.delete(EachContainer.path(name))
-                .query("force", force).query("v", volumes).query("link", link)));
+        int status = 0;
+        for (String name : containers) {
+            try {
+                cli.client().run(Request.delete(EachContainer.path(name)).query("force", force).query("v", volumes)
+                        .query("link", link));
+                cli.out.println(name);
+            } catch (EngineException e) {
+                cli.err.println("Error response from daemon: " + e.getMessage());
+                // rm -f of a container that is not there is said but is not a failure, as with docker
+                if (!force || e.status() != 404) status = 1;
+            }
+        }
+        return status;
     }
 }

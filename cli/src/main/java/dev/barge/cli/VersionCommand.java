@@ -77,7 +77,7 @@ final class VersionCommand extends BaseCommand {
         try {
             t = Template.parse(text, Map.of("getDetailsOrder", VersionCommand::detailsOrder));
         } catch (dev.barge.template.TemplateException e) {
-            throw new StatusException(64, "template parsing error: " + e.getMessage());
+            throw new StatusException(1, "template parsing error: " + e.getMessage());
         }
         cli.out.print(new TabWriter(20, 1).format(t.execute(data) + "\n"));
         if (failure == null) return 0;

@@ -50,7 +50,7 @@ class DockerParityTest {
                            {"IP":"::","PrivatePort":8080,"PublicPort":8080,"Type":"tcp"},
                            {"IP":"0.0.0.0","PrivatePort":53,"PublicPort":5353,"Type":"udp"}],
                   "Labels":{"b":"2","a":"1"},"SizeRw":12345,"SizeRootFs":4300000,
-                  "HostConfig":{"NetworkMode":"bridge"},"NetworkSettings":{"Networks":{"bridge":{},"front":{}}},
+                  "HostConfig":{"NetworkMode":"bridge"},"NetworkSettings":{"Networks":{"bridge":{}}},
                   "Mounts":[{"Type":"volume","Name":"0123456789abcdef0123456789abcdef","Source":"/var/lib/x",
                              "Destination":"/data","Driver":"local","Mode":"","RW":true,"Propagation":""}]},
                  {"Id":"dddddddddddd","Names":["/db"],"Image":"sha256:fedcba9876543210fedcba9876543210",
@@ -70,6 +70,22 @@ class DockerParityTest {
                  "Labels":{"z":"1","a":"<&>"}},"Architecture":"amd64","Os":"linux","Size":4261550,
                  "RootFS":{"Type":"layers","Layers":["sha256:aa"]},"Metadata":{"LastTagTime":"0001-01-01T00:00:00Z"}}
                 """);
+        daemon.json("DELETE /images/nope", 404, "{\"message\":\"No such image: nope:latest\"}");
+        daemon.json("GET /images/nope/json", 404, "{\"message\":\"No such image: nope:latest\"}");
+        daemon.json("GET /containers/nope/json", 404, "{\"message\":\"No such container: nope\"}");
+        daemon.json("POST /containers/nope/stop", 404, "{\"message\":\"No such container: nope\"}");
+        daemon.json("POST /containers/nope/kill", 404, "{\"message\":\"No such container: nope\"}");
+        daemon.json("DELETE /containers/nope", 404, "{\"message\":\"No such container: nope\"}");
+        daemon.json("POST /containers/create", 404, "{\"message\":\"No such image: nope:latest\"}");
+        daemon.json("POST /images/create", 404,
+                "{\"message\":\"pull access denied for nope, repository does not exist or may require 'docker login'\"}");
+        daemon.json("GET /info", 200, INFO);
+        daemon.route("GET /events", c -> c.json(200, """
+                {"status":"start","id":"abc","from":"busybox","Type":"container","Action":"start","Actor":{"ID":"abc",
+                 "Attributes":{"name":"web","image":"busybox"}},"scope":"local","time":1700000000,"timeNano":1700000000123456789}
+                {"Type":"image","Action":"tag","Actor":{"ID":"sha256:01","Attributes":{"name":"busybox:latest"}},
+                 "scope":"local","time":1700000001,"timeNano":1700000001000000000}
+                """));
         config = Files.createTempDirectory("docker-config");
     }
 
@@ -77,6 +93,53 @@ class DockerParityTest {
     static void stop() throws IOException {
         if (daemon != null) daemon.close();
         if (config != null) Files.deleteIfExists(config);
+    }
+
+    private static final String INFO = """
+            {"ID":"a1b2","Containers":3,"ContainersRunning":1,"ContainersPaused":0,"ContainersStopped":2,"Images":4,
+             "Driver":"overlay2","DriverStatus":[["Backing Filesystem","extfs"],["Supports d_type","true"]],
+             "Plugins":{"Volume":["local"],"Network":["bridge","host","null"],"Authorization":null,
+                        "Log":["json-file","local"]},
+             "MemoryLimit":true,"SwapLimit":false,"Debug":false,"NFd":20,"NGoroutines":30,
+             "SystemTime":"2026-11-23T15:00:00Z","LoggingDriver":"json-file","CgroupDriver":"cgroupfs","CgroupVersion":"1",
+             "NEventsListener":0,"KernelVersion":"6.1.0-18-amd64","OperatingSystem":"Debian GNU/Linux 12 (bookworm)",
+             "OSVersion":"12","OSType":"linux","Architecture":"x86_64","IndexServerAddress":"https://index.docker.io/v1/",
+             "RegistryConfig":{"AllowNondistributableArtifactsCIDRs":null,"AllowNondistributableArtifactsHostnames":null,
+               "InsecureRegistryCIDRs":["::1/128","127.0.0.0/8"],
+               "IndexConfigs":{"docker.io":{"Name":"docker.io","Mirrors":[],"Secure":true,"Official":true}},"Mirrors":null},
+             "NCPU":2,"MemTotal":4123456789,"DockerRootDir":"/var/lib/barge","HttpProxy":"","HttpsProxy":"","NoProxy":"",
+             "Name":"host1","Labels":[],"ExperimentalBuild":false,"ServerVersion":"0.1.0",
+             "Runtimes":{"runc":{"path":"runc"}},"DefaultRuntime":"runc",
+             "Swarm":{"NodeID":"","NodeAddr":"","LocalNodeState":"inactive","ControlAvailable":false,"Error":"",
+                      "RemoteManagers":null},
+             "LiveRestoreEnabled":false,"Isolation":"","InitBinary":"docker-init",
+             "ContainerdCommit":{"ID":""},"RuncCommit":{"ID":"v1.1.5-0-gf19387a"},"InitCommit":{"ID":"de40ad0"},
+             "SecurityOptions":["name=seccomp,profile=builtin","name=cgroupns"],"Warnings":null}
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "rmi nope", "inspect nope", "image inspect nope", "stop nope", "kill nope", "rm -f nope", "run nope",
+        "create --name x nope", "images --format {{.Nope", "ps --format {{nofunc}}",
+    })
+    void failsAsDockerFails(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        List<String> args = List.of(command.split(" "));
+        Run docker = runDocker(args);
+        FakeDaemon.Result barge = daemon.barge("", args.toArray(String[]::new));
+        assertThat(barge.err()).isEqualTo(docker.err().replace("docker", "barge").replace("barge login", "docker login"));
+        assertThat(barge.out()).isEqualTo(docker.out());
+        assertThat(barge.status()).isEqualTo(docker.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "system info"})
+    void infoServerSectionMatches(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        List<String> args = List.of(command.split(" "));
+        String docker = runDocker(args).out();
+        String barge = daemon.barge("", args.toArray(String[]::new)).out();
+        assertThat(barge.substring(barge.indexOf("Server:"))).isEqualTo(docker.substring(docker.indexOf("Server:")));
     }
 
     @ParameterizedTest
@@ -89,26 +152,36 @@ class DockerParityTest {
         "ps --format json",
         "history busybox", "history --no-trunc busybox", "history -H=false busybox", "history -q busybox",
         "history --format {{.ID}}:{{.CreatedBy}} busybox",
-        "image inspect busybox", "image inspect -f {{.Config.Labels}}|{{json .Config}}|{{.Os}}/{{.Architecture}} busybox",
+        "image inspect busybox", "image inspect -f {{.Config.Labels}}|{{json_.Config.Labels}}|{{.Os}}/{{.Architecture}} busybox",
         "image inspect -f {{range_$k,_$v_:=_.Config.Labels}}{{$k}}={{$v}};{{end}}{{len_.RepoTags}} busybox",
+        "events --since 1699999999 --until 1700000002", "events --format {{.Type}}/{{.Action}}/{{.Actor.Attributes.name}} --until 1700000002",
+        "events --format {{json_.}} --until 1700000002", "info --format {{.Name}}|{{.NCPU}}|{{json_.Plugins}}",
     })
     void printsWhatDockerPrints(String command) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
         List<String> args = new ArrayList<>();
         for (String a : command.split(" ")) args.add(a.replace('_', ' '));
-        String docker = runDocker(args);
+        String docker = runDocker(args).out();
         FakeDaemon.Result barge = daemon.barge("", args.toArray(String[]::new));
         assertThat(barge.out()).isEqualTo(docker);
     }
 
-    private static String runDocker(List<String> args) throws Exception {
+    record Run(int status, String out, String err) {}
+
+    private static Run runDocker(List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("/usr/local/bin/docker", "--config", config.toString()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("DOCKER_HOST", daemon.host());
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new String(out, StandardCharsets.UTF_8);
+        Path err = Files.createTempFile("docker", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().put("DOCKER_HOST", daemon.host());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(err);
+        }
     }
 }

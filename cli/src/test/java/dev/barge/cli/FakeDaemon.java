@@ -107,30 +107,39 @@ final class FakeDaemon implements AutoCloseable {
                     while (buf.hasRemaining()) ch.write(buf);
                 }
             };
-            String[] requestLine = line(in).split(" ");
-            int contentLength = 0;
-            boolean chunked = false;
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                String lower = h.toLowerCase();
-                if (lower.startsWith("content-length:")) contentLength = Integer.parseInt(h.substring(15).trim());
-                if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
-            }
-            String body = chunked ? new String(dechunk(in), StandardCharsets.UTF_8)
-                    : new String(in.readNBytes(contentLength), StandardCharsets.UTF_8);
-            String target = requestLine[1].replaceFirst("^/v1\\.\\d+", "");
-            String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-            calls.add(requestLine[0] + " " + target);
-            bodies.add(body);
-            Route route = routes.get(requestLine[0] + " " + path);
-            Call call = new Call(requestLine[0], target, body, ch, in, out);
-            if (route == null) {
-                call.json(404, "{\"message\":\"page not found\"}");
-            } else {
-                route.handle(call);
+            while (serveOne(ch, in, out)) {
+                // keep-alive: the docker CLI sends several requests on one connection
             }
         } catch (Exception e) {
             // the client went away
         }
+    }
+
+    private boolean serveOne(SocketChannel ch, InputStream in, OutputStream out) throws Exception {
+        String first = line(in);
+        if (first.isEmpty()) return false;
+        String[] requestLine = first.split(" ");
+        int contentLength = 0;
+        boolean chunked = false;
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            String lower = h.toLowerCase();
+            if (lower.startsWith("content-length:")) contentLength = Integer.parseInt(h.substring(15).trim());
+            if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        }
+        String body = chunked ? new String(dechunk(in), StandardCharsets.UTF_8)
+                : new String(in.readNBytes(contentLength), StandardCharsets.UTF_8);
+        String target = requestLine[1].replaceFirst("^/v1\\.\\d+", "");
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        calls.add(requestLine[0] + " " + target);
+        bodies.add(body);
+        Route route = routes.get(requestLine[0] + " " + path);
+        Call call = new Call(requestLine[0], target, body, ch, in, out);
+        if (route == null) {
+            call.json(404, "{\"message\":\"page not found\"}");
+        } else {
+            route.handle(call);
+        }
+        return true;
     }
 
     private static byte[] dechunk(InputStream in) throws IOException {

@@ -1,7 +1,6 @@
 package dev.barge.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +9,21 @@ import java.util.Map;
 
 /** Docker's json function, Go's json.Marshal: compact, with &lt; &gt; &amp; escaped; method values (Func) are left out. */
 final class JsonFunction {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
     private JsonFunction() {}
 
+    /** The template function: Docker's encoder has SetEscapeHTML(false). */
     static String encode(Object v) {
+        return encode(v, false);
+    }
+
+    /** json.Marshal, which escapes &lt; &gt; &amp; (Docker's bare --format json takes this path). */
+    static String encode(Object v, boolean escapeHtml) {
         try {
-            return goEscapes(MAPPER.writeValueAsString(plain(v)));
+            String json = MAPPER.writeValueAsString(plain(v, false));
+            return escapeHtml ? goEscapes(json) : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         } catch (JsonProcessingException e) {
             throw new TemplateException("error calling json: " + e.getOriginalMessage());
         }
@@ -28,20 +35,33 @@ final class JsonFunction {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    private static Object plain(Object v) {
-        if (v instanceof JsonNode) return v;
+    /** Fields that are Go maps in Docker's types, whatever their keys look like. */
+    private static final java.util.Set<String> MAP_FIELDS = java.util.Set.of("Labels", "Attributes", "Networks",
+            "Ports", "ExposedPorts", "Volumes", "Options", "DriverOpts", "Sysctls", "Tmpfs", "PortBindings",
+            "Annotations", "StorageOpt");
+
+    private static Object plain(Object v, boolean knownMap) {
         Object n = Values.normalize(v);
         if (Values.isMissing(n)) return null;
         if (n instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            // Go marshals maps with sorted keys, structs in field order. The data are plain JSON, so an
+            // object is taken for a map when it is a known map field or none of its keys looks like an
+            // exported struct field (capitalised)
+            boolean goMap = knownMap || !m.isEmpty() && m.keySet().stream().map(String::valueOf)
+                    .noneMatch(k -> !k.isEmpty() && Character.isUpperCase(k.charAt(0)));
+            Map<String, Object> out = goMap ? new java.util.TreeMap<>() : new LinkedHashMap<>();
             m.forEach((k, e) -> {
-                if (!(e instanceof Func)) out.put(String.valueOf(k), plain(e));
+                if (!(e instanceof Func)) out.put(String.valueOf(k), plain(e, MAP_FIELDS.contains(String.valueOf(k))));
             });
             return out;
         }
+        if (n instanceof Double d && !d.isNaN() && !d.isInfinite() && (d == 0 || Math.abs(d) >= 1e-6 && Math.abs(d) < 1e21)) {
+            // Go writes floats in this range without an exponent: 1.2345678e7 is 12345678
+            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        }
         if (n instanceof Collection<?> c) {
             var out = new ArrayList<>();
-            c.forEach(e -> out.add(plain(e)));
+            c.forEach(e -> out.add(plain(e, false)));
             return out;
         }
         return n;

@@ -48,6 +48,11 @@ public final class Template {
         return out.toString();
     }
 
+    /** Go's json.Marshal of a value (HTML characters escaped), as Docker's bare "--format json" prints rows. */
+    public static String json(Object value) {
+        return JsonFunction.encode(value, true);
+    }
+
     /** Go's %v of a value: {@code map[a:b]}, {@code [a b]}, {@code <no value>}. */
     public static String format(Object value) {
         return Values.format(value);

@@ -38,7 +38,7 @@ class TemplateTest {
             {{.Config.Cmd}}                               ~ <no value>
             {{.RepoTags}}                                 ~ [busybox:latest busybox:1]
             {{json .RepoTags}}                            ~ ["busybox:latest","busybox:1"]
-            {{json .Config.Labels}}                       ~ {"b":"2","a":"1"}
+            {{json .Config.Labels}}                       ~ {"a":"1","b":"2"}
             {{json .Config.Cmd}}                          ~ null
             {{index .RepoTags 1}}                         ~ busybox:1
             {{index .Config.Labels "b"}}                  ~ 2
@@ -90,7 +90,7 @@ class TemplateTest {
             {{range .RepoTags}}{{if eq . "busybox:1"}}{{break}}{{end}}{{.}};{{end}} ~ busybox:latest;
             {{range .RepoTags}}{{if eq . "busybox:latest"}}{{continue}}{{end}}{{.}};{{end}} ~ busybox:1;
             {{$n := 1}}{{range .RepoTags}}{{$n = 2}}{{end}}{{$n}} ~ 2
-            {{json .}}                                    ~ '{"Id":"sha256:abc","RepoTags":["busybox:latest","busybox:1"],"Size":4261550,"Config":{"Labels":{"b":"2","a":"1"},"Env":["PATH=/bin"],"Cmd":null},"Ratio":0.5,"Big":1.2345678E7,"Empty":"","Zero":0,"Ok":true,"Nothing":{},"List":[]}'
+            {{json .}}                                    ~ '{"Id":"sha256:abc","RepoTags":["busybox:latest","busybox:1"],"Size":4261550,"Config":{"Labels":{"a":"1","b":"2"},"Env":["PATH=/bin"],"Cmd":null},"Ratio":0.5,"Big":12345678,"Empty":"","Zero":0,"Ok":true,"Nothing":{},"List":[]}'
             """)
     void rendersLikeGo(String template, String expected) throws Exception {
         assertThat(run(template.replace("\\\\", "\\"))).isEqualTo(expected.replace("\\n", "\n").replace("\\t", "\t")
