@@ -185,7 +185,7 @@ final class ContainerOptions {
     private Map<String, Object> hostConfig(Map<String, Object> bindings) {
         Map<String, Object> h = new LinkedHashMap<>();
         if (!volumes.isEmpty()) h.put("Binds", volumes);
-        if (network != null) h.put("NetworkMode", network);
+        h.put("NetworkMode", network == null ? "default" : network);
         if (!bindings.isEmpty()) h.put("PortBindings", bindings);
         h.put("RestartPolicy", restartPolicy());
         h.put("AutoRemove", autoRemove);

@@ -53,6 +53,9 @@ final class ExecCommand extends BaseCommand {
 
     @Override
     int run() throws Exception {
+        if (!detach && tty && interactive && !cli.stdinIsTerminal()) {
+            throw new StatusException(1, "the input device is not a TTY");
+        }
         String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
         Map<String, Object> body = new LinkedHashMap<>();
         if (user != null) body.put("User", user);

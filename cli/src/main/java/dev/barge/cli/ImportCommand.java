@@ -32,10 +32,8 @@ final class ImportCommand extends BaseCommand {
     int run() throws Exception {
         boolean remote = source.startsWith("http://") || source.startsWith("https://");
         Request r = Request.post("/images/create").query("fromSrc", remote ? source : "-");
-        if (reference != null) {
-            String[] repoTag = TagCommand.splitTag(reference);
-            r = r.query("repo", repoTag[0]).query("tag", repoTag[1]);
-        }
+        // the whole reference goes in repo, as docker sends it; the daemon splits off the tag
+        if (reference != null) r = r.query("repo", reference);
         if (message != null) r = r.query("message", message);
         if (platform != null) r = r.query("platform", platform);
         for (String c : changes) r = r.query("changes", c);

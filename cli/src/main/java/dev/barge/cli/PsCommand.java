@@ -44,7 +44,7 @@ final class PsCommand extends BaseCommand {
             Listing.parse(f.startsWith("table ") ? f.substring(6) : f, "failed to parse template");
         }
         boolean withSize = size || f.contains(".Size");
-        Request r = Request.get("/containers/json").query("all", all || latest || last > 0)
+        Request r = Request.get("/containers/json").query("all", all)
                 .query("size", withSize);
         if (latest) r = r.query("limit", "1");
         else if (last > 0) r = r.query("limit", Integer.toString(last));

@@ -44,6 +44,9 @@ final class RunCommand extends BaseCommand {
         if (detach && options.autoRemove && options.restart != null && !options.restart.equals("no")) {
             throw new StatusException(125, "barge: Conflicting options: --restart and --rm");
         }
+        if (!detach && options.tty && options.interactive && !cli.stdinIsTerminal()) {
+            throw new StatusException(1, "the input device is not a TTY");
+        }
         var body = options.body(image, command, detach, cli.env);
         String id = Containers.create(cli, body, options.name, options.platform, options.quiet);
         String path = "/containers/" + id;

@@ -46,6 +46,7 @@ final class StartCommand extends BaseCommand {
         JsonNode c = cli.client().json(Request.get(path + "/json"));
         boolean tty = c.path("Config").path("Tty").asBoolean();
         boolean stdin = interactive && c.path("Config").path("OpenStdin").asBoolean();
+        if (tty && stdin && !cli.stdinIsTerminal()) throw new StatusException(1, "the input device is not a TTY");
         String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
         Request attachRequest = Request.post(path + "/attach").query("stream", "1").query("stdin", stdin)
                 .query("stdout", "1").query("stderr", "1");

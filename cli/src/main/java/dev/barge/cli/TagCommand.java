@@ -15,7 +15,7 @@ final class TagCommand extends BaseCommand {
     @Override
     int run() {
         String[] repoTag = splitTag(target);
-        cli.client().run(Request.post("/images/" + Request.segment(source) + "/tag").query("repo", repoTag[0])
+        cli.client().run(Request.post("/images/" + Request.segment(source) + "/tag").query("repo", Containers.normalized(repoTag[0]))
                 .query("tag", repoTag[1]));
         return 0;
     }

@@ -133,6 +133,48 @@ class DockerParityTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+        "ps -n 2", "ps -l", "ps -a -s", "ps --filter status=exited --filter label=a", "images -a", "images busybox",
+        "images --filter dangling=true", "stop -t 3 -s KILL c", "restart -t 0 c", "kill -s HUP c", "rm -fv c",
+        "pause c", "unpause c", "rename c d", "top c aux", "tag busybox:latest me/box:v2", "tag busybox me/box",
+        "rmi -f --no-prune busybox", "history busybox", "image prune -f", "image prune -a -f", "container prune -f",
+        "events --since 1700000000.5 --until 1700000002 --filter type=container", "wait c", "save -o /tmp/barge-parity-save.tar busybox",
+        "logs -t -n 5 --since 1700000000 --until 1700000002 c", "inspect --type image busybox",
+        "import - me/box:v1", "import -m msg -c ENV_A=1 - me/box", "load -q -i /etc/hostname", "system prune -f",
+    })
+    void sendsTheRequestsDockerSends(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        List<String> args = new ArrayList<>();
+        for (String a : command.split(" ")) args.add(a.replace('_', ' '));
+        int before = daemon.calls.size();
+        runDocker(args);
+        List<String> docker = normalized(daemon.calls.subList(before, daemon.calls.size()));
+        before = daemon.calls.size();
+        daemon.barge("", args.toArray(String[]::new));
+        List<String> barge = normalized(daemon.calls.subList(before, daemon.calls.size()));
+        assertThat(barge).isEqualTo(docker);
+    }
+
+    /** Request lines without pings, query parameters sorted (Go encodes them sorted), false flags dropped. */
+    private static List<String> normalized(List<String> calls) {
+        List<String> out = new ArrayList<>();
+        for (String c : calls) {
+            if (c.endsWith("/_ping")) continue;
+            int q = c.indexOf('?');
+            if (q < 0) {
+                out.add(c);
+                continue;
+            }
+            List<String> params = new ArrayList<>(List.of(c.substring(q + 1).split("&")));
+            params.removeIf(p -> p.endsWith("=0") || p.endsWith("=false") || p.endsWith("="));
+            params.replaceAll(p -> p.endsWith("=true") ? p.substring(0, p.length() - 5) + "=1" : p);
+            params.sort(null);
+            out.add(c.substring(0, q) + (params.isEmpty() ? "" : "?" + String.join("&", params)));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"info", "system info"})
     void infoServerSectionMatches(String command) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");

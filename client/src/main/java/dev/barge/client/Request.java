@@ -43,7 +43,9 @@ public record Request(String method, String path, Map<String, String> headers, B
     /** Appends ?name=value (URL-encoded); call once per value for repeated parameters. */
     public Request query(String name, String value) {
         String sep = path.contains("?") ? "&" : "?";
-        return new Request(method, path + sep + encode(name) + "=" + encode(value), headers, body);
+        // form encoding, spaces as '+', as Go's url.Values.Encode
+        return new Request(method, path + sep + URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8), headers, body);
     }
 
     /** Appends the parameter only when the flag is set, as "1" or "true". */

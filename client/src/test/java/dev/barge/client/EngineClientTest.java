@@ -80,7 +80,7 @@ class EngineClientTest {
             JsonNode n = c.json(Request.post("/containers/create").query("name", "a b").json(Map.of("Image", "busybox")));
             assertThat(n.get("Id").asText()).isEqualTo("abc");
             TinyServer.Received r = s.requests.getFirst();
-            assertThat(r.requestLine()).isEqualTo("POST /v1.44/containers/create?name=a%20b HTTP/1.1");
+            assertThat(r.requestLine()).isEqualTo("POST /v1.44/containers/create?name=a+b HTTP/1.1");
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"Image\":\"busybox\"}");
             assertThat(r.header("Content-Type")).isEqualTo("application/json");
         }
