@@ -189,8 +189,8 @@ final class ContainerOptions {
         if (!bindings.isEmpty()) h.put("PortBindings", bindings);
         h.put("RestartPolicy", restartPolicy());
         h.put("AutoRemove", autoRemove);
-        if (!capAdd.isEmpty()) h.put("CapAdd", capAdd);
-        if (!capDrop.isEmpty()) h.put("CapDrop", capDrop);
+        if (!capAdd.isEmpty()) h.put("CapAdd", capabilities(capAdd));
+        if (!capDrop.isEmpty()) h.put("CapDrop", capabilities(capDrop));
         if (!dns.isEmpty()) h.put("Dns", dns);
         if (!addHost.isEmpty()) h.put("ExtraHosts", addHost);
         if (!groupAdd.isEmpty()) h.put("GroupAdd", groupAdd);
@@ -208,7 +208,18 @@ final class ContainerOptions {
         if (pidsLimit != null) h.put("PidsLimit", pidsLimit);
         if (!ulimits.isEmpty()) h.put("Ulimits", ulimitList());
         if (init) h.put("Init", true);
+        h.put("MemorySwappiness", -1);
         return h;
+    }
+
+    /** opts.CapabilitiesMap: upper case with the CAP_ prefix, except ALL. */
+    private static List<String> capabilities(List<String> caps) {
+        List<String> out = new ArrayList<>();
+        for (String c : caps) {
+            String u = c.trim().toUpperCase(Locale.ROOT);
+            out.add(u.equals("ALL") || u.startsWith("CAP_") ? u : "CAP_" + u);
+        }
+        return out;
     }
 
     private Map<String, Object> restartPolicy() {
