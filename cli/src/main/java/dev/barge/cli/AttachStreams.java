@@ -32,6 +32,8 @@ final class AttachStreams {
                 Thread input = new Thread(() -> copyInput(h, raw), "stdin");
                 input.setDaemon(true);
                 input.start();
+            } else {
+                h.closeWrite(); // nothing to send: say so at once, as docker does
             }
             try {
                 if (h.multiplexed() && !tty) {

@@ -57,20 +57,25 @@ final class ExecCommand extends BaseCommand {
             throw new StatusException(1, "the input device is not a TTY");
         }
         String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (user != null) body.put("User", user);
-        body.put("Privileged", privileged);
-        body.put("Tty", tty);
-        body.put("AttachStdin", interactive && !detach);
-        body.put("AttachStdout", !detach);
-        body.put("AttachStderr", !detach);
-        if (keys != null) body.put("DetachKeys", keys);
+        // docker inspects first so that "No such container" wins over exec errors
+        cli.client().json(Request.get(EachContainer.path(container) + "/json"));
         ContainerOptions envOnly = new ContainerOptions();
         envOnly.env = env;
         envOnly.envFiles = envFiles;
-        Object environment = envOnly.body("", List.of(), true, cli.env).get("Env");
-        body.put("Env", environment);
-        if (workdir != null) body.put("WorkingDir", workdir);
+        @SuppressWarnings("unchecked")
+        List<String> environment = (List<String>) envOnly.body("", List.of(), true, cli.env).get("Env");
+        // the fields in docker's order, so the daemon sees the same body from both clients
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("User", user == null ? "" : user);
+        body.put("Privileged", privileged);
+        body.put("Tty", tty);
+        body.put("AttachStdin", interactive && !detach);
+        body.put("AttachStderr", !detach);
+        body.put("AttachStdout", !detach);
+        body.put("Detach", detach);
+        body.put("DetachKeys", keys == null ? "" : keys);
+        body.put("Env", environment.isEmpty() ? null : environment);
+        body.put("WorkingDir", workdir == null ? "" : workdir);
         body.put("Cmd", command);
         JsonNode created = cli.client().json(Request.post(EachContainer.path(container) + "/exec").json(body));
         String id = created.path("Id").asText();

@@ -51,7 +51,11 @@ final class RunCommand extends BaseCommand {
         String id = Containers.create(cli, body, options.name, options.platform, options.quiet);
         String path = "/containers/" + id;
         if (detach) {
-            start(path);
+            // docker asks for the exit before starting even when detached, then leaves
+            try (Response wait = cli.client().call(Request.post(path + "/wait")
+                    .query("condition", options.autoRemove ? "removed" : "next-exit"))) {
+                start(path);
+            }
             cli.out.println(id);
             return 0;
         }

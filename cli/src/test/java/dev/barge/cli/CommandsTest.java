@@ -111,6 +111,7 @@ class CommandsTest {
     void runDetachedPrintsTheIdAndStartFailuresMapTo127() throws Exception {
         try (FakeDaemon d = new FakeDaemon()) {
             d.json("POST /containers/create", 201, "{\"Id\":\"c0ffee\",\"Warnings\":[\"low memory\"]}");
+            d.json("POST /containers/c0ffee/wait", 200, "{\"StatusCode\":0}");
             d.route("POST /containers/c0ffee/start", c -> c.respond(204, "text/plain", ""));
             FakeDaemon.Result ok = d.barge("", "run", "-d", "busybox");
             assertThat(ok.out()).isEqualTo("c0ffee\n");

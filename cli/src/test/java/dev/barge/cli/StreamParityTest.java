@@ -1,0 +1,135 @@
+package dev.barge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Attach, exec, logs and run against a scripted daemon that echoes stdin: barge and the real
+ * docker CLI must send the same requests, print the same output and exit with the same status.
+ */
+@Timeout(60)
+class StreamParityTest {
+    private static final String INSPECT = """
+            {"Id":"c0ffee","Name":"/web","Created":"2026-01-01T00:00:00Z","Path":"cat","Args":[],
+             "State":{"Status":"running","Running":true,"Paused":false,"Restarting":false,"OOMKilled":false,"Dead":false,
+                      "Pid":42,"ExitCode":0,"Error":"","StartedAt":"2026-01-01T00:00:01Z","FinishedAt":"0001-01-01T00:00:00Z"},
+             "Image":"sha256:01","HostConfig":{"NetworkMode":"bridge","AutoRemove":false,"RestartPolicy":{"Name":"no"}},
+             "Config":{"Hostname":"c0ffee","AttachStdin":true,"AttachStdout":true,"AttachStderr":true,"Tty":false,
+                       "OpenStdin":true,"StdinOnce":false,"Env":[],"Cmd":["cat"],"Image":"busybox","Labels":{}},
+             "NetworkSettings":{"Networks":{}},"Mounts":[]}
+            """;
+
+    private static FakeDaemon daemon() throws Exception {
+        FakeDaemon d = new FakeDaemon();
+        d.route("HEAD /_ping", c -> c.respond(200, "text/plain", ""));
+        d.json("GET /containers/c0ffee/json", 200, INSPECT);
+        d.json("POST /containers/create", 201, "{\"Id\":\"c0ffee\",\"Warnings\":[]}");
+        FakeDaemon.Route echo = c -> {
+            c.out().write(("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
+                    + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            c.out().flush();
+            byte[] stdin = c.path().contains("stdin=1") || c.path().startsWith("/exec") ? c.in().readAllBytes() : new byte[0];
+            c.out().write(FakeDaemon.frame(1, "out:" + new String(stdin, StandardCharsets.UTF_8) + "\n"));
+            c.out().write(FakeDaemon.frame(2, "err\n"));
+            c.out().flush();
+            c.channel().close();
+        };
+        d.route("POST /containers/c0ffee/attach", echo);
+        d.route("POST /exec/e1/start", c -> {
+            if (c.body().contains("\"Detach\":true")) {
+                c.respond(200, "text/plain", "");
+            } else {
+                echo.handle(c);
+            }
+        });
+        d.json("POST /containers/c0ffee/wait", 200, "{\"StatusCode\":3}");
+        d.route("POST /containers/c0ffee/start", c -> c.respond(204, "text/plain", ""));
+        d.json("POST /containers/c0ffee/exec", 201, "{\"Id\":\"e1\"}");
+        d.json("GET /exec/e1/json", 200, "{\"ID\":\"e1\",\"ExitCode\":4,\"Running\":false,\"Pid\":7}");
+        d.route("GET /containers/c0ffee/logs", c -> {
+            byte[] a = FakeDaemon.frame(1, "log1\n");
+            byte[] b = FakeDaemon.frame(2, "log2\n");
+            c.out().write(("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (byte[] f : List.of(a, b)) {
+                c.out().write((Integer.toHexString(f.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                c.out().write(f);
+                c.out().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            c.out().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            c.out().flush();
+        });
+        return d;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "run -i --rm busybox cat", "run busybox cat", "run -d busybox", "run -d --rm busybox",
+        "start -a -i c0ffee", "start -a c0ffee", "start c0ffee", "attach c0ffee", "attach --no-stdin c0ffee",
+        "exec -i c0ffee cat", "exec c0ffee cat", "exec -d c0ffee sleep 1", "exec -e A=1 -u 0 -w /tmp --privileged c0ffee cat",
+        "logs c0ffee", "logs -f -t c0ffee", "wait c0ffee",
+    })
+    void streamsLikeDocker(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        List<String> args = List.of(command.split(" "));
+        try (FakeDaemon d = daemon()) {
+            Path cfg = Files.createTempDirectory("cfg");
+            List<String> cmd = new ArrayList<>(List.of("/usr/local/bin/docker", "--config", cfg.toString()));
+            cmd.addAll(args);
+            Path err = Files.createTempFile("docker", ".err");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().put("DOCKER_HOST", d.host());
+            Process p = pb.start();
+            p.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String dockerOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String dockerErr = Files.readString(err);
+            Files.delete(err);
+            Files.delete(cfg);
+            List<String> dockerCalls = calls(d.calls);
+            List<String> dockerBodies = new ArrayList<>(d.bodies);
+            d.calls.clear();
+            d.bodies.clear();
+            FakeDaemon.Result barge = d.barge("hello", args.toArray(String[]::new));
+            assertThat(calls(d.calls)).as("requests").isEqualTo(dockerCalls);
+            assertThat(barge.out()).as("stdout").isEqualTo(dockerOut);
+            assertThat(barge.err()).as("stderr").isEqualTo(dockerErr.replace("docker", "barge"));
+            assertThat(barge.status()).as("exit status").isEqualTo(p.exitValue());
+            for (int i = 0; i < d.calls.size(); i++) {
+                if (d.calls.get(i).startsWith("POST /exec/e1/start") || d.calls.get(i).startsWith("POST /containers/c0ffee/exec")) {
+                    assertThat(d.bodies.get(i).strip()).as(d.calls.get(i)).isEqualTo(dockerBodies.get(i).strip());
+                }
+            }
+        }
+    }
+
+    /** Request lines without pings, query parameters sorted (Go encodes them sorted). */
+    private static List<String> calls(List<String> calls) {
+        List<String> out = new ArrayList<>();
+        for (String c : calls) {
+            if (c.endsWith("/_ping")) continue;
+            int q = c.indexOf('?');
+            if (q < 0) {
+                out.add(c);
+                continue;
+            }
+            List<String> params = new ArrayList<>(List.of(c.substring(q + 1).split("&")));
+            params.removeIf(p -> p.endsWith("=0") || p.endsWith("=false") || p.endsWith("="));
+            params.replaceAll(p -> p.endsWith("=true") ? p.substring(0, p.length() - 5) + "=1" : p);
+            params.sort(null);
+            out.add(c.substring(0, q) + (params.isEmpty() ? "" : "?" + String.join("&", params)));
+        }
+        return out;
+    }
+}
