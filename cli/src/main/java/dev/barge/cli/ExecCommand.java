@@ -79,7 +79,9 @@ final class ExecCommand extends BaseCommand {
         body.put("Cmd", command);
         JsonNode created = cli.client().json(Request.post(EachContainer.path(container) + "/exec").json(body));
         String id = created.path("Id").asText();
-        Map<String, Object> start = Map.of("Detach", detach, "Tty", tty);
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("Detach", detach);
+        start.put("Tty", tty);
         if (detach) {
             cli.client().run(Request.post("/exec/" + id + "/start").json(start));
             return 0;
