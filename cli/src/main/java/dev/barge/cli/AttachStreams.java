@@ -42,7 +42,9 @@ final class AttachStreams {
                     copyRaw(h.output(), cli.out);
                 }
             } catch (IOException e) {
-                if (!detached) throw e;
+                // a reset after the container's output is how some daemons end a hijacked stream
+                boolean reset = String.valueOf(e.getMessage()).contains("Connection reset");
+                if (!detached && !reset) throw e;
             }
         } finally {
             restore.run();

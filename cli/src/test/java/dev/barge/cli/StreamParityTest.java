@@ -114,6 +114,48 @@ class StreamParityTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run -t busybox", "run -it busybox", "exec -t c0ffee ls", "start -a c0ffee"})
+    void withATerminalLikeDocker(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) not installed");
+        try (FakeDaemon d = daemon()) {
+            d.json("GET /containers/c0ffee/json", 200, INSPECT.replace("\"Tty\":false", "\"Tty\":true"));
+            FakeDaemon.Route tty = c -> {
+                c.out().write(("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
+                        + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                c.out().write("tty says hi\r\n".getBytes(StandardCharsets.US_ASCII));
+                c.out().flush();
+                Thread.sleep(300);
+                c.channel().close();
+            };
+            d.route("POST /containers/c0ffee/attach", tty);
+            d.route("POST /exec/e1/start", tty);
+            d.route("POST /containers/c0ffee/resize", c -> c.respond(200, "text/plain", ""));
+            d.route("POST /exec/e1/resize", c -> c.respond(201, "text/plain", ""));
+            Path cfg = Files.createTempDirectory("cfg");
+            String docker = underScript("DOCKER_HOST=" + d.host() + " /usr/local/bin/docker --config " + cfg + " " + command);
+            List<String> dockerCalls = calls(d.calls);
+            d.calls.clear();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String barge = underScript(java + " -cp " + System.getProperty("java.class.path") + " dev.barge.cli.Main -H "
+                    + d.host() + " " + command);
+            Files.delete(cfg);
+            assertThat(calls(d.calls)).as("requests").isEqualTo(dockerCalls);
+            assertThat(barge).isEqualTo(docker);
+        }
+    }
+
+    /** Runs a shell command with a pseudo-terminal as its stdin/stdout; returns what it printed and its status. */
+    private static String underScript(String shellCommand) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/script", "-qec", "stty cols 80 rows 24; " + shellCommand + "; echo \"[exit $?]\"",
+                "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     /** Request lines without pings, query parameters sorted (Go encodes them sorted). */
     private static List<String> calls(List<String> calls) {
         List<String> out = new ArrayList<>();
