@@ -15,6 +15,8 @@ import java.util.Map;
  * }</pre>
  */
 public final class Template {
+    private static final Map<String, Func> DEFAULTS = Map.copyOf(Builtins.all());
+
     private final List<Node> nodes;
     private final Map<String, Func> functions;
 
@@ -30,7 +32,8 @@ public final class Template {
 
     /** Parses with extra functions that replace defaults of the same name. */
     public static Template parse(String text, Map<String, Func> extra) {
-        Map<String, Func> functions = new HashMap<>(Builtins.all());
+        if (extra.isEmpty()) return new Template(Parser.parse(text, DEFAULTS.keySet()), DEFAULTS);
+        Map<String, Func> functions = new HashMap<>(DEFAULTS);
         functions.putAll(extra);
         return new Template(Parser.parse(text, functions.keySet()), Map.copyOf(functions));
     }
