@@ -54,7 +54,7 @@ final class ImagesCommand extends BaseCommand {
         Instant now = cli.now();
         for (JsonNode image : images) rows.addAll(rows(image, now, !noTrunc, digests));
         String f = format.isEmpty() ? cli.config().imagesFormat().orElse("") : format;
-        if (quiet) f = "{{.ID}}";
+        if (quiet && (f.isEmpty() || f.equals("table"))) f = "{{.ID}}"; // a custom format wins over -q, as in docker
         cli.out.print(Listing.render(f, digests ? TABLE_DIGESTS : TABLE, rows, TITLES));
         return 0;
     }

@@ -52,7 +52,7 @@ final class PsCommand extends BaseCommand {
         JsonNode containers = cli.client().json(r);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode c : containers) rows.add(ContainerRow.of(c, cli.now(), !noTrunc));
-        if (quiet) f = "{{.ID}}";
+        if (quiet) f = "{{.ID}}"; // ps -q wins over any format, as in docker
         String table = size && (f.isEmpty() || f.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
         cli.out.print(Listing.render(f, table, rows, ContainerRow.titles()));
         return 0;

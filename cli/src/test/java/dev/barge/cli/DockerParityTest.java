@@ -80,6 +80,15 @@ class DockerParityTest {
         daemon.json("POST /images/create", 404,
                 "{\"message\":\"pull access denied for nope, repository does not exist or may require 'docker login'\"}");
         daemon.json("GET /info", 200, INFO);
+        daemon.json("GET /version", 200, """
+                {"Platform":{"Name":"Barge Engine"},"Components":[{"Name":"Engine","Version":"0.1.0",
+                 "Details":{"ApiVersion":"1.50","MinAPIVersion":"1.24","GoVersion":"java25","GitCommit":"abc",
+                 "BuildTime":"today","Os":"linux","Arch":"amd64","Experimental":"false","KernelVersion":"6.1"}},
+                 {"Name":"runc","Version":"1.1.5","Details":{"GitCommit":"v1.1.5"}},
+                 {"Name":"conmon","Version":"2.1.6","Details":{"Package":"conmon_2.1.6","GitCommit":"abc"}}],
+                 "Version":"0.1.0","ApiVersion":"1.50","MinAPIVersion":"1.24","GitCommit":"abc","GoVersion":"java25",
+                 "Os":"linux","Arch":"amd64","KernelVersion":"6.1","BuildTime":"today"}
+                """);
         daemon.route("GET /events", c -> c.json(200, """
                 {"status":"start","id":"abc","from":"busybox","Type":"container","Action":"start","Actor":{"ID":"abc",
                  "Attributes":{"name":"web","image":"busybox"}},"scope":"local","time":1700000000,"timeNano":1700000000123456789}
@@ -174,6 +183,14 @@ class DockerParityTest {
         return out;
     }
 
+    @org.junit.jupiter.api.Test
+    void versionServerSectionMatches() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        String docker = runDocker(List.of("version")).out();
+        String barge = daemon.barge("", "version").out();
+        assertThat(barge.substring(barge.indexOf("Server:"))).isEqualTo(docker.substring(docker.indexOf("Server:")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"info", "system info"})
     void infoServerSectionMatches(String command) throws Exception {
@@ -188,7 +205,9 @@ class DockerParityTest {
     @ValueSource(strings = {
         "images", "images -a", "images --digests", "images --no-trunc", "images -q",
         "images --format {{.Repository}}|{{.Tag}}|{{.ID}}|{{.Size}}|{{.CreatedSince}}",
-        "images --format json", "images --format table_{{.ID}}\\t{{.Repository}}:{{.Tag}}",
+        "images --format json", "images -q --format {{.Repository}}", "ps -q --format {{.Names}}", "ps -q --format table",
+        "history -q --format {{.Size}} busybox", "version --format {{.Server.Version}}|{{.Server.APIVersion}}|{{.Client.DefaultAPIVersion}}",
+        "version --format {{json_.Server}}", "images --format table_{{.ID}}\\t{{.Repository}}:{{.Tag}}",
         "ps", "ps -a", "ps -a --no-trunc", "ps -q", "ps -s", "ps --format {{.Names}}|{{.Ports}}|{{.Labels}}|{{.Networks}}",
         "ps --format table_{{.ID}}\\t{{.Mounts}}\\t{{.LocalVolumes}}\\t{{.Label_\"a\"}}\\t{{.State}}",
         "ps --format json",

@@ -38,7 +38,7 @@ final class JsonFunction {
     /** Fields that are Go maps in Docker's types, whatever their keys look like. */
     private static final java.util.Set<String> MAP_FIELDS = java.util.Set.of("Labels", "Attributes", "Networks",
             "Ports", "ExposedPorts", "Volumes", "Options", "DriverOpts", "Sysctls", "Tmpfs", "PortBindings",
-            "Annotations", "StorageOpt");
+            "Annotations", "StorageOpt", "Details");
 
     private static Object plain(Object v, boolean knownMap) {
         Object n = Values.normalize(v);

@@ -67,6 +67,11 @@ final class Values {
         if (isMissing(r)) return NO_VALUE;
         if (r instanceof Map<?, ?> m) {
             if (m.containsKey(name)) return normalize(m.get(name));
+            // Go field names and JSON names differ in case only (APIVersion/ApiVersion, ID/Id):
+            // templates written for Docker's typed structs use the former, our data carry the latter
+            for (Object k : m.keySet()) {
+                if (k instanceof String s && s.equalsIgnoreCase(name)) return normalize(m.get(k));
+            }
             return m instanceof ZeroValued z ? z.zeroValue() : NO_VALUE;
         }
         if (r instanceof String || r instanceof Number || r instanceof Boolean || r instanceof Collection<?>) {

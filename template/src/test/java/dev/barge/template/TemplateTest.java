@@ -34,6 +34,7 @@ class TemplateTest {
             {{.Config.Labels}}                            ~ map[a:1 b:2]
             {{.Config.Labels.a}}                          ~ 1
             {{.Config.Labels.zz}}                         ~ <no value>
+            {{.ID}} {{.config.LABELS.a}}                  ~ sha256:abc 1
             {{.Missing.Deeper}}                           ~ <no value>
             {{.Config.Cmd}}                               ~ <no value>
             {{.RepoTags}}                                 ~ [busybox:latest busybox:1]
