@@ -44,6 +44,7 @@ final class AttachCommand extends BaseCommand {
             if (keys != null) r = r.query("detachKeys", keys);
             try (Hijacked h = cli.client().hijack(r)) {
                 if (tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, path + "/resize");
+                if (!tty && sigProxy && cli.in == System.in) SignalProxy.forward(cli, path);
                 if (new AttachStreams(cli, keys).pump(h, tty, stdin) == AttachStreams.Outcome.DETACHED) return 0;
             }
             cli.client().json(Request.get(path + "/json")); // docker looks again before taking the exit status

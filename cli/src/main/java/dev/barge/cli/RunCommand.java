@@ -70,6 +70,7 @@ final class RunCommand extends BaseCommand {
                      .query("condition", options.autoRemove ? "removed" : "next-exit"))) {
             start(path);
             if (options.tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, path + "/resize");
+            if (!options.tty && options.sigProxy && cli.in == System.in) SignalProxy.forward(cli, path);
             AttachStreams.Outcome outcome = new AttachStreams(cli, keys).pump(h, options.tty, stdin);
             if (outcome == AttachStreams.Outcome.DETACHED) return 0;
             return Containers.exitCode(wait.json(), cli);

@@ -60,6 +60,7 @@ final class StartCommand extends BaseCommand {
                         "Error response from daemon: " + e.getMessage());
             }
             if (tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, path + "/resize");
+            if (!tty && cli.in == System.in) SignalProxy.forward(cli, path);
             if (new AttachStreams(cli, keys).pump(h, tty, stdin) == AttachStreams.Outcome.DETACHED) return 0;
             return Containers.exitCode(wait.json(), cli);
         }

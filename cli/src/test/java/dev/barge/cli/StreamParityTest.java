@@ -146,6 +146,50 @@ class StreamParityTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void signalsGoToTheContainerLikeDocker(String signal) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        try (FakeDaemon d = daemon()) {
+            var killed = new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(1));
+            d.route("POST /containers/c0ffee/kill", c -> {
+                c.respond(204, "text/plain", "");
+                killed.get().countDown();
+            });
+            d.route("POST /containers/c0ffee/attach", c -> {
+                c.out().write(("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.multiplexed-stream\r\n"
+                        + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                c.out().flush();
+                killed.get().await(20, TimeUnit.SECONDS);
+                c.out().write(FakeDaemon.frame(1, "stopped\n"));
+                c.out().flush();
+                c.channel().close();
+            });
+            Path cfg = Files.createTempDirectory("cfg");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<List<String>> commands = List.of(
+                    List.of("/usr/local/bin/docker", "--config", cfg.toString(), "-H", d.host(), "run", "busybox", "cat"),
+                    List.of(java, "-cp", System.getProperty("java.class.path"), "dev.barge.cli.Main", "-H", d.host(), "run",
+                            "busybox", "cat"));
+            List<List<String>> seen = new ArrayList<>();
+            for (List<String> cmd : commands) {
+                d.calls.clear();
+                killed.set(new java.util.concurrent.CountDownLatch(1));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (d.calls.stream().noneMatch(c -> c.contains("/start")) && System.nanoTime() < deadline) Thread.sleep(20);
+                Thread.sleep(300); // the handlers are installed after start
+                new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                seen.add(calls(d.calls));
+                assertThat(out).as(String.join(" ", cmd)).contains("stopped");
+            }
+            Files.delete(cfg);
+            assertThat(seen.get(1)).isEqualTo(seen.get(0));
+        }
+    }
+
     /** Runs a shell command with a pseudo-terminal as its stdin/stdout; returns what it printed and its status. */
     private static String underScript(String shellCommand) throws Exception {
         Process p = new ProcessBuilder("/usr/bin/script", "-qec", "stty cols 80 rows 24; " + shellCommand + "; echo \"[exit $?]\"",
