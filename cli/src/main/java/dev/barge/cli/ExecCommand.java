@@ -53,12 +53,12 @@ final class ExecCommand extends BaseCommand {
 
     @Override
     int run() throws Exception {
-        if (!detach && tty && interactive && !cli.stdinIsTerminal()) {
-            throw new StatusException(1, "the input device is not a TTY");
-        }
         String keys = detachKeys != null ? detachKeys : cli.config().detachKeys().orElse(null);
         // docker inspects first so that "No such container" wins over exec errors
         cli.client().json(Request.get(EachContainer.path(container) + "/json"));
+        if (!detach && tty && interactive && !cli.stdinIsTerminal()) {
+            throw new StatusException(1, "the input device is not a TTY");
+        }
         ContainerOptions envOnly = new ContainerOptions();
         envOnly.env = env;
         envOnly.envFiles = envFiles;

@@ -13,7 +13,7 @@ final class Filters {
         Map<String, Map<String, Boolean>> filters = new TreeMap<>();
         for (String f : flags) {
             int eq = f.indexOf('=');
-            if (eq <= 0) throw new StatusException(125, "invalid argument \"" + f + "\" for \"-f, --filter\" flag: "
+            if (eq <= 0) throw new UsageException("invalid argument \"" + f + "\" for \"-f, --filter\" flag: "
                     + "bad format of filter (expected name=value)");
             filters.computeIfAbsent(f.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT), k -> new TreeMap<>())
                     .put(f.substring(eq + 1).trim(), true);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "inspect", description = "Return low-level information on Docker objects")
 final class InspectCommand extends BaseCommand {
-    enum Kind { ANY, CONTAINER, IMAGE }
+    enum Kind { ANY, CONTAINER, IMAGE, NETWORK, VOLUME }
 
     private final Kind kind;
 
@@ -40,6 +40,8 @@ final class InspectCommand extends BaseCommand {
             case "" -> kind;
             case "container" -> Kind.CONTAINER;
             case "image" -> Kind.IMAGE;
+            case "network" -> Kind.NETWORK;
+            case "volume" -> Kind.VOLUME;
             default -> throw new StatusException(1, "\"" + type + "\" is not a valid value for --type");
         };
         List<JsonNode> found = new ArrayList<>();
@@ -62,21 +64,24 @@ final class InspectCommand extends BaseCommand {
         return errors.isEmpty() ? 0 : 1;
     }
 
+    /** Tries each kind in docker's order; only a 404 moves on to the next. */
     private Optional<JsonNode> find(Kind k, String name) {
-        if (k != Kind.IMAGE) {
+        String n = Request.segment(name);
+        List<Kind> kinds = k == Kind.ANY ? List.of(Kind.CONTAINER, Kind.IMAGE, Kind.NETWORK, Kind.VOLUME) : List.of(k);
+        for (Kind kind : kinds) {
+            Request r = switch (kind) {
+                case CONTAINER -> Request.get("/containers/" + n + "/json").query("size", size);
+                case IMAGE -> Request.get("/images/" + n + "/json");
+                case NETWORK -> Request.get("/networks/" + n);
+                case VOLUME, ANY -> Request.get("/volumes/" + n);
+            };
             try {
-                return Optional.of(cli.client().json(Request.get("/containers/" + Request.segment(name) + "/json")
-                        .query("size", size)));
+                return Optional.of(cli.client().json(r));
             } catch (EngineException e) {
-                if (e.status() != 404 || k == Kind.CONTAINER) throw e;
+                if (e.status() != 404 || k != Kind.ANY) throw e;
             }
         }
-        try {
-            return Optional.of(cli.client().json(Request.get("/images/" + Request.segment(name) + "/json")));
-        } catch (EngineException e) {
-            if (e.status() == 404 && k == Kind.ANY) return Optional.empty();
-            throw e;
-        }
+        return Optional.empty();
     }
 
     private void print(List<JsonNode> found) {
@@ -85,12 +90,14 @@ final class InspectCommand extends BaseCommand {
             return;
         }
         String f = format.equals("json") ? "{{json .}}" : format;
-        Template t = Listing.parse(f);
+        // docker falls back to the raw JSON with missingkey=error when its typed structs lack a field
+        Template t = Listing.parse(f).missingKeyError();
         for (JsonNode n : found) {
             try {
                 cli.out.println(t.execute(n));
             } catch (TemplateException e) {
-                throw new StatusException(1, e.getMessage());
+                cli.out.println(); // docker flushes its (empty) output before the error
+                throw new StatusException(1, "template parsing error: " + e.getMessage());
             }
         }
     }

@@ -96,8 +96,9 @@ public final class Main {
         Optional<BaseCommand> command = Commands.create(group, name);
         String shown = group == null ? name : group + " " + name;
         if (command.isEmpty()) {
-            err.println("barge: unknown command: barge " + shown + "\n\nRun 'barge " + (group == null ? ""
-                    : group + " ") + "--help' for more information");
+            err.println("barge: unknown command: barge " + shown + "\n\n" + (group == null ? ""
+                    : "Usage:  barge " + group + "\n\n") + "Run 'barge " + (group == null ? "" : group + " ")
+                    + "--help' for more information");
             return 1;
         }
         Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel));
@@ -118,8 +119,9 @@ public final class Main {
             }
             return command.call();
         } catch (CommandLine.ParameterException e) {
-            err.println("barge: " + e.getMessage() + "\n\nRun 'barge " + shown + " --help' for more information");
-            return 125;
+            return usageError(command, shown, e);
+        } catch (UsageException e) {
+            return flagError(command, shown, e.getMessage());
         } catch (StatusException e) {
             if (!e.getMessage().isEmpty()) err.println(e.getMessage());
             return e.status();
@@ -136,6 +138,32 @@ public final class Main {
             if (cli.globals.debug()) e.printStackTrace(err);
             return fail(command, shown, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Argument counts as cobra words them (status 1), flag errors with the usage line (status 125). */
+    private int usageError(BaseCommand command, String shown, CommandLine.ParameterException e) {
+        Usage usage = Usage.of(command);
+        boolean unknownOption = e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption();
+        boolean arguments = e instanceof CommandLine.MissingParameterException && e.getMessage().contains("parameter")
+                || e instanceof CommandLine.UnmatchedArgumentException && !unknownOption;
+        if (arguments) {
+            err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
+                    + usage.arguments() + "\n\nSee 'barge " + shown + " --help' for more information");
+            return 1;
+        }
+        if (unknownOption) {
+            String flag = ((CommandLine.UnmatchedArgumentException) e).getUnmatched().getFirst();
+            String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
+            return flagError(command, shown, name.startsWith("--") ? "unknown flag: " + name
+                    : "unknown shorthand flag: '" + name.charAt(1) + "' in " + name);
+        }
+        return flagError(command, shown, e.getMessage());
+    }
+
+    private int flagError(BaseCommand command, String shown, String message) {
+        err.println(message + "\n\nUsage:  barge " + shown + " " + Usage.of(command).arguments()
+                + "\n\nRun 'barge " + shown + " --help' for more information");
+        return 125;
     }
 
     private int fail(BaseCommand command, String shown, String message) {

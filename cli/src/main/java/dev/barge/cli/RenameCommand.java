@@ -15,7 +15,12 @@ final class RenameCommand extends BaseCommand {
     @Override
     int run() {
         if (newName.isBlank()) throw new StatusException(1, "Error: neither old or new names may be empty");
-        cli.client().run(Request.post(EachContainer.path(container) + "/rename").query("name", newName));
+        try {
+            cli.client().run(Request.post(EachContainer.path(container) + "/rename").query("name", newName));
+        } catch (dev.barge.client.EngineException e) {
+            throw new StatusException(1, "Error response from daemon: " + e.getMessage()
+                    + "\nError: failed to rename container named " + container);
+        }
         return 0;
     }
 }

@@ -79,6 +79,15 @@ class DockerParityTest {
         daemon.json("POST /containers/create", 404, "{\"message\":\"No such image: nope:latest\"}");
         daemon.json("POST /images/create", 404,
                 "{\"message\":\"pull access denied for nope, repository does not exist or may require 'docker login'\"}");
+        for (String route : List.of("POST /containers/nope/start", "POST /containers/nope/pause", "POST /containers/nope/wait",
+                "GET /containers/nope/logs", "GET /containers/nope/top", "POST /containers/nope/rename",
+                "POST /containers/nope/exec", "POST /containers/nope/attach", "POST /containers/nope/restart",
+                "POST /containers/nope/unpause")) {
+            daemon.json(route, 404, "{\"message\":\"No such container: nope\"}");
+        }
+        for (String route : List.of("GET /images/nope/history", "POST /images/nope/tag", "GET /images/get")) {
+            daemon.json(route, 404, "{\"message\":\"No such image: nope:latest\"}");
+        }
         daemon.json("GET /info", 200, INFO);
         daemon.json("GET /version", 200, """
                 {"Platform":{"Name":"Barge Engine"},"Components":[{"Name":"Engine","Version":"0.1.0",
@@ -130,6 +139,11 @@ class DockerParityTest {
     @ValueSource(strings = {
         "rmi nope", "inspect nope", "image inspect nope", "stop nope", "kill nope", "rm -f nope", "run nope",
         "create --name x nope", "images --format {{.Nope", "ps --format {{nofunc}}",
+        "start nope", "start -a nope", "pause nope", "unpause nope", "restart nope", "wait nope", "logs nope", "top nope",
+        "rename nope x", "exec nope ls", "attach nope", "history nope", "tag nope x", "save -o /tmp/barge-x.tar nope",
+        "images --filter bad", "run -d nope", "run --rm -it busybox", "exec -it nope sh", "stop", "run",
+        "kill -s HUP nope", "rm nope", "rmi", "nosuchcommand", "container nosuch", "images --nosuchflag",
+        "image inspect --format {{.Foo}} busybox", "inspect --type volume x", "rename nope ''",
     })
     void failsAsDockerFails(String command) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");

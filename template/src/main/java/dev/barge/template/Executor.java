@@ -14,11 +14,13 @@ final class Executor {
     private record Var(String name, Object value) {}
 
     private final Map<String, Func> functions;
+    private final boolean missingKeyError;
     private final StringBuilder out;
     private final List<Var> vars = new ArrayList<>();
 
-    Executor(Map<String, Func> functions, StringBuilder out, Object root) {
+    Executor(Map<String, Func> functions, boolean missingKeyError, StringBuilder out, Object root) {
         this.functions = functions;
+        this.missingKeyError = missingKeyError;
         this.out = out;
         vars.add(new Var("$", Values.normalize(root)));
     }
@@ -62,7 +64,8 @@ final class Executor {
 
     private void range(Object dot, Node.Control c) {
         List<String> declared = c.pipe().declared();
-        Node.Pipe undeclared = new Node.Pipe(List.of(), false, c.pipe().commands(), c.pipe().line(), c.pipe().source());
+        Node.Pipe undeclared = new Node.Pipe(List.of(), false, c.pipe().commands(), c.pipe().line(), c.pipe().column(),
+                c.pipe().source());
         Iterator<Object[]> items = guard(c.pipe(), () -> Values.rangeOver(pipe(dot, undeclared)));
         if (!items.hasNext()) {
             walk(dot, c.otherwise());
@@ -114,8 +117,8 @@ final class Executor {
             return body.get();
         } catch (TemplateException e) {
             if (e.getMessage().startsWith("template: ")) throw e;
-            throw new TemplateException("template: :" + pipe.line() + ": executing \"\" at <" + pipe.source() + ">: "
-                    + e.getMessage());
+            throw new TemplateException("template: :" + pipe.line() + ":" + pipe.column() + ": executing \"\" at <"
+                    + pipe.source() + ">: " + e.getMessage());
         }
     }
 
@@ -167,12 +170,22 @@ final class Executor {
         for (int i = 0; i < path.size(); i++) {
             boolean lastName = i == path.size() - 1;
             v = Values.field(v, path.get(i));
+            if (missingKeyError && v == Values.NO_VALUE && Values.normalize(receiverOf(receiver, path, i)) instanceof Map<?, ?>) {
+                throw new TemplateException("map has no entry for key \"" + path.get(i) + "\"");
+            }
             if (v instanceof Func fn) {
                 v = Values.normalize(fn.call(lastName ? args : List.of()));
             } else if (lastName && !args.isEmpty()) {
                 throw new TemplateException(path.get(i) + " has arguments but cannot be invoked as function");
             }
         }
+        return v;
+    }
+
+    /** The value the i-th name of a path is looked up on. */
+    private static Object receiverOf(Object receiver, List<String> path, int i) {
+        Object v = receiver;
+        for (int k = 0; k < i; k++) v = Values.field(v, path.get(k));
         return v;
     }
 

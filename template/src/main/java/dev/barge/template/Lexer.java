@@ -40,7 +40,7 @@ final class Lexer {
             pos = open + 2 + (trimPrev ? 2 : 0);
             trimNext = action();
         }
-        out.add(new Token(Token.Kind.EOF, "", line, false));
+        out.add(new Token(Token.Kind.EOF, "", line, 0, false));
     }
 
     private static int count(String s) {
@@ -206,7 +206,9 @@ final class Lexer {
     }
 
     private void emit(Token.Kind kind, String text, boolean space) {
-        out.add(new Token(kind, text, line, space));
+        int start = Math.max(0, pos - (kind == Token.Kind.TEXT || kind == Token.Kind.STRING ? 0 : text.length()));
+        int lineStart = src.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        out.add(new Token(kind, text, line, Math.max(0, start - lineStart), space));
     }
 
     private TemplateException error(String msg) {

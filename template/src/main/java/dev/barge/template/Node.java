@@ -19,7 +19,7 @@ sealed interface Node {
     record Continue() implements Node {}
 
     /** Commands joined by '|', each result passed as the last argument of the next. */
-    record Pipe(List<String> declared, boolean assign, List<Command> commands, int line, String source) {}
+    record Pipe(List<String> declared, boolean assign, List<Command> commands, int line, int column, String source) {}
 
     record Command(List<Arg> args) {}
 

@@ -96,6 +96,7 @@ final class Parser {
 
     private Node.Pipe pipeline(Kind terminator, boolean range) {
         int line = peek().line();
+        int column = peek().column();
         List<String> declared = new ArrayList<>();
         boolean assign = false;
         if (peek().kind() == Kind.VARIABLE) {
@@ -124,7 +125,7 @@ final class Parser {
             if (declared.isEmpty()) throw error("missing value for command");
             throw error("missing value for command");
         }
-        return new Node.Pipe(List.copyOf(declared), assign, commands, line, source.toString());
+        return new Node.Pipe(List.copyOf(declared), assign, commands, line, column, source.toString());
     }
 
     private Node.Command command(StringBuilder source) {

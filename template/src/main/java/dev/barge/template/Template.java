@@ -19,10 +19,21 @@ public final class Template {
 
     private final List<Node> nodes;
     private final Map<String, Func> functions;
+    private final boolean missingKeyError;
 
     private Template(List<Node> nodes, Map<String, Func> functions) {
+        this(nodes, functions, false);
+    }
+
+    private Template(List<Node> nodes, Map<String, Func> functions, boolean missingKeyError) {
         this.nodes = nodes;
         this.functions = functions;
+        this.missingKeyError = missingKeyError;
+    }
+
+    /** Go's Option("missingkey=error"): a key missing from a map is an error, not {@code <no value>}. */
+    public Template missingKeyError() {
+        return new Template(nodes, functions, true);
     }
 
     /** Parses with the default functions; a syntax error or unknown function is a {@link TemplateException}. */
@@ -42,12 +53,12 @@ public final class Template {
     public Template withFunctions(Map<String, Func> replaced) {
         Map<String, Func> functions = new HashMap<>(this.functions);
         functions.putAll(replaced);
-        return new Template(nodes, Map.copyOf(functions));
+        return new Template(nodes, Map.copyOf(functions), missingKeyError);
     }
 
     public String execute(Object data) {
         StringBuilder out = new StringBuilder();
-        new Executor(functions, out, data).walk(Values.normalize(data), nodes);
+        new Executor(functions, missingKeyError, out, data).walk(Values.normalize(data), nodes);
         return out.toString();
     }
 
