@@ -2,7 +2,6 @@ package dev.barge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.client.ConnectionFailedException;
-import dev.barge.client.JsonCodec;
 import dev.barge.client.Request;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -153,9 +152,5 @@ final class InfoCommand extends BaseCommand {
         List<String> parts = new ArrayList<>();
         list.forEach(n -> parts.add(n.asText()));
         return String.join(" ", parts);
-    }
-
-    static JsonNode tree(Object value) {
-        return JsonCodec.mapper().valueToTree(value);
     }
 }

@@ -32,9 +32,8 @@ final class JsonMessages {
                 String progress = m.path("progress").asText("");
                 out.println((id.isEmpty() ? "" : id + ": ") + m.get("status").asText()
                         + (progress.isEmpty() ? "" : " " + progress));
-            } else if (m.has("aux") && m.path("aux").hasNonNull("ID")) {
-                // the image ID of build/load; shown by the stream lines
             }
+            // "aux" (an image ID) is shown by the stream lines already
         }
         out.flush();
     }
