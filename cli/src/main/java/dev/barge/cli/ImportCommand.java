@@ -3,8 +3,6 @@ package dev.barge.cli;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,8 +14,9 @@ final class ImportCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "file|URL|-")
     String source;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
-    String reference;
+    /** REPOSITORY[:TAG]; docker ignores any further arguments. */
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "REPOSITORY[:TAG]")
+    List<String> rest = new ArrayList<>();
 
     @Option(names = {"-c", "--change"}, description = "Apply Dockerfile instruction to the created image")
     List<String> changes = new ArrayList<>();
@@ -33,7 +32,7 @@ final class ImportCommand extends BaseCommand {
         boolean remote = source.startsWith("http://") || source.startsWith("https://");
         Request r = Request.post("/images/create").query("fromSrc", remote ? source : "-");
         // the whole reference goes in repo, as docker sends it; the daemon splits off the tag
-        if (reference != null) r = r.query("repo", reference);
+        if (!rest.isEmpty()) r = r.query("repo", rest.getFirst());
         if (message != null) r = r.query("message", message);
         if (platform != null) r = r.query("platform", platform);
         for (String c : changes) r = r.query("changes", c);
@@ -43,7 +42,7 @@ final class ImportCommand extends BaseCommand {
             }
             return 0;
         }
-        try (InputStream in = source.equals("-") ? cli.in : Files.newInputStream(Path.of(source));
+        try (InputStream in = source.equals("-") ? cli.in : FileArgs.open(source);
              Response resp = cli.client().call(r.stream(in, "application/x-tar"))) {
             JsonMessages.display(resp, cli.out);
         }

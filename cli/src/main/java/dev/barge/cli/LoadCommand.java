@@ -3,8 +3,6 @@ package dev.barge.cli;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +19,7 @@ final class LoadCommand extends BaseCommand {
         if (input == null && cli.stdinIsTerminal()) {
             throw new StatusException(1, "requested load from stdin, but stdin is empty");
         }
-        try (InputStream in = input == null ? cli.in : Files.newInputStream(Path.of(input));
+        try (InputStream in = input == null ? cli.in : FileArgs.open(input);
              Response r = cli.client().call(Request.post("/images/load").query("quiet", quiet ? "1" : "0")
                      .stream(in, "application/x-tar"))) {
             JsonMessages.display(r, cli.out);

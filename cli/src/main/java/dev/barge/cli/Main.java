@@ -148,7 +148,8 @@ public final class Main {
                 || e instanceof CommandLine.UnmatchedArgumentException && !unknownOption;
         if (arguments) {
             err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
-                    + usage.arguments() + "\n\nSee 'barge " + shown + " --help' for more information");
+                    + usage.arguments() + "\n\n" + usage.helpVerb() + " 'barge " + shown
+                    + " --help' for more information");
             return 1;
         }
         if (unknownOption) {

@@ -13,7 +13,7 @@ record Usage(String arguments, int min, int max) {
             case ExecCommand c -> new Usage("[OPTIONS] CONTAINER COMMAND [ARG...]", 2, -1);
             case HistoryCommand c -> new Usage("[OPTIONS] IMAGE", 1, 1);
             case ImagesCommand c -> new Usage("[OPTIONS] [REPOSITORY[:TAG]]", 0, 1);
-            case ImportCommand c -> new Usage("[OPTIONS] file|URL|- [REPOSITORY[:TAG]]", 1, 2);
+            case ImportCommand c -> new Usage("[OPTIONS] file|URL|- [REPOSITORY[:TAG]]", 1, -1);
             case InspectCommand c -> new Usage("[OPTIONS] NAME|ID [NAME|ID...]", 1, -1);
             case KillCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
             case LogsCommand c -> new Usage("[OPTIONS] CONTAINER", 1, 1);
@@ -36,10 +36,18 @@ record Usage(String arguments, int min, int max) {
     String countError(String command) {
         String quoted = "'" + command + "'";
         if (max == 0) return quoted + " accepts no arguments";
-        if (min == max) return quoted + " requires exactly " + plural(min);
+        if (min == max) return quoted + " requires " + plural(min);
         if (max < 0) return quoted + " requires at least " + plural(min);
         if (min == 0) return quoted + " requires at most " + plural(max);
         return quoted + " requires at least " + min + " and at most " + plural(max);
+    }
+
+    /** How the error's last line begins: docker's rules differ, down to RequiresMaxArgs' "SRun" typo. */
+    String helpVerb() {
+        if (max == 0 || min == max) return "Run";
+        if (max < 0) return "See";
+        if (min == 0) return "SRun";
+        return "See";
     }
 
     private static String plural(int n) {
