@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.client.Hijacked;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 final class AttachCommand extends BaseCommand {

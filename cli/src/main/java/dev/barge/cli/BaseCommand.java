@@ -1,9 +1,9 @@
 package dev.barge.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Option;
 
-/** A barge command: picocli fills the flags, {@link #run()} does the work and returns the exit status. */
+/** A barge command: {@link dev.barge.cli.args.ArgParser} fills the flags, {@link #run()} does the work and returns the exit status. */
 abstract class BaseCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Option;
 
 /** The flags `create` and `run` share, turned into the body of POST /containers/create. */
 final class ContainerOptions {

@@ -2,9 +2,9 @@ package dev.barge.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Mixin;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "create", description = "Create a new container")
 final class CreateCommand extends BaseCommand {

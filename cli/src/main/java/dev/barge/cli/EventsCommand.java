@@ -7,8 +7,8 @@ import dev.barge.template.Template;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
 
 @Command(name = "events", description = "Get real time events from the server")
 final class EventsCommand extends BaseCommand {

@@ -5,9 +5,9 @@ import dev.barge.client.Response;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "import", description = "Import the contents from a tarball to create a filesystem image")
 final class ImportCommand extends BaseCommand {

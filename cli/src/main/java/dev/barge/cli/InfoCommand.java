@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
 
 @Command(name = "info", description = "Display system-wide information")
 final class InfoCommand extends BaseCommand {

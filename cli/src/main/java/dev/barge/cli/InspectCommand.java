@@ -8,9 +8,9 @@ import dev.barge.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "inspect", description = "Return low-level information on Docker objects")
 final class InspectCommand extends BaseCommand {

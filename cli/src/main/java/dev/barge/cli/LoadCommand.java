@@ -3,8 +3,8 @@ package dev.barge.cli;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.io.InputStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
 
 @Command(name = "load", description = "Load an image from a tar archive or STDIN")
 final class LoadCommand extends BaseCommand {

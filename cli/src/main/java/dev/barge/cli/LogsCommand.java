@@ -4,9 +4,9 @@ import dev.barge.client.FrameDemuxer;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.io.InputStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "logs", description = "Fetch the logs of a container")
 final class LogsCommand extends BaseCommand {

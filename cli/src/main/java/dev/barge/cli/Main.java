@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
+import dev.barge.cli.args.ArgException;
+import dev.barge.cli.args.ArgParser;
+import dev.barge.cli.args.Command;
 
 /**
  * barge: Docker's command line against barged. Global flags are read by hand and only the named
- * command's class is loaded and given to picocli, so start-up stays small.
+ * command's class is loaded and given to {@link ArgParser}, so start-up stays small.
  */
 public final class Main {
     private final Map<String, String> env;
@@ -107,19 +109,18 @@ public final class Main {
 
     private int execute(Cli cli, BaseCommand command, String shown, String[] rest) {
         command.cli = cli;
-        CommandLine cl = new CommandLine(command);
-        cl.setCommandName("barge " + shown);
-        cl.setStopAtPositional(command.stopsAtPositional());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        ArgParser parser = new ArgParser(command);
         try {
-            cl.parseArgs(rest);
-            if (cl.isUsageHelpRequested()) {
-                cl.usage(out);
+            parser.parse(rest, command.stopsAtPositional());
+            if (parser.helpRequested()) {
+                Command c = command.getClass().getAnnotation(Command.class);
+                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), c == null ? ""
+                        : c.description()));
                 return 0;
             }
             return command.call();
-        } catch (CommandLine.ParameterException e) {
-            return usageError(command, shown, e);
+        } catch (ArgException e) {
+            return e.argumentCount() ? countError(command, shown) : flagError(command, shown, e.getMessage());
         } catch (UsageException e) {
             return flagError(command, shown, e.getMessage());
         } catch (StatusException e) {
@@ -140,27 +141,15 @@ public final class Main {
         }
     }
 
-    /** Argument counts as cobra words them (status 1), flag errors with the usage line (status 125). */
-    private int usageError(BaseCommand command, String shown, CommandLine.ParameterException e) {
+    /** Argument counts as cobra words them, status 1. */
+    private int countError(BaseCommand command, String shown) {
         Usage usage = Usage.of(command);
-        boolean unknownOption = e instanceof CommandLine.UnmatchedArgumentException u && u.isUnknownOption();
-        boolean arguments = e instanceof CommandLine.MissingParameterException && e.getMessage().contains("parameter")
-                || e instanceof CommandLine.UnmatchedArgumentException && !unknownOption;
-        if (arguments) {
-            err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
-                    + usage.arguments() + "\n\n" + usage.helpVerb() + " 'barge " + shown
-                    + " --help' for more information");
-            return 1;
-        }
-        if (unknownOption) {
-            String flag = ((CommandLine.UnmatchedArgumentException) e).getUnmatched().getFirst();
-            String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
-            return flagError(command, shown, name.startsWith("--") ? "unknown flag: " + name
-                    : "unknown shorthand flag: '" + name.charAt(1) + "' in " + name);
-        }
-        return flagError(command, shown, e.getMessage());
+        err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
+                + usage.arguments() + "\n\n" + usage.helpVerb() + " 'barge " + shown + " --help' for more information");
+        return 1;
     }
 
+    /** Flag errors with the usage line, status 125. */
     private int flagError(BaseCommand command, String shown, String message) {
         err.println(message + "\n\nUsage:  barge " + shown + " " + Usage.of(command).arguments()
                 + "\n\nRun 'barge " + shown + " --help' for more information");

@@ -2,8 +2,8 @@ package dev.barge.cli;
 
 import dev.barge.client.Request;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "pause", description = "Pause (or unpause) all processes within one or more containers")
 final class PauseCommand extends BaseCommand {

@@ -5,8 +5,8 @@ import dev.barge.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
 
 @Command(name = "ps", description = "List containers")
 final class PsCommand extends BaseCommand {

@@ -1,8 +1,8 @@
 package dev.barge.cli;
 
 import dev.barge.client.Request;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "rename", description = "Rename a container")
 final class RenameCommand extends BaseCommand {

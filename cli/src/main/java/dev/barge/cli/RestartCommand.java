@@ -2,9 +2,9 @@ package dev.barge.cli;
 
 import dev.barge.client.Request;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "restart", description = "Restart one or more containers")
 final class RestartCommand extends BaseCommand {

@@ -3,9 +3,9 @@ package dev.barge.cli;
 import dev.barge.client.EngineException;
 import dev.barge.client.Request;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "rm", description = "Remove one or more containers")
 final class RmCommand extends BaseCommand {

@@ -6,10 +6,10 @@ import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Mixin;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 /**
  * docker run: create (pulling a missing image) -> attach -> wait?condition=next-exit (removed for

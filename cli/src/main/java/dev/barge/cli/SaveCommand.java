@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "save", description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
 final class SaveCommand extends BaseCommand {

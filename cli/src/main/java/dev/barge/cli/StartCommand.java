@@ -6,9 +6,9 @@ import dev.barge.client.Hijacked;
 import dev.barge.client.Request;
 import dev.barge.client.Response;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "start", description = "Start one or more stopped containers")
 final class StartCommand extends BaseCommand {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.client.Request;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "top", description = "Display the running processes of a container")
 final class TopCommand extends BaseCommand {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
 
 @Command(name = "version", description = "Show the Barge version information")
 final class VersionCommand extends BaseCommand {

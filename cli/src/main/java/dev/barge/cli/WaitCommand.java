@@ -3,8 +3,8 @@ package dev.barge.cli;
 import dev.barge.client.EngineException;
 import dev.barge.client.Request;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Parameters;
 
 @Command(name = "wait", description = "Block until one or more containers stop, then print their exit codes")
 final class WaitCommand extends BaseCommand {

@@ -142,7 +142,9 @@ class DockerParityTest {
         "start nope", "start -a nope", "pause nope", "unpause nope", "restart nope", "wait nope", "logs nope", "top nope",
         "rename nope x", "exec nope ls", "attach nope", "history nope", "tag nope x", "save -o /tmp/barge-x.tar nope",
         "images --filter bad", "run -d nope", "run --rm -it busybox", "exec -it nope sh", "stop", "run",
-        "kill -s HUP nope", "rm nope", "rmi", "ps x", "images a b", "rename a", "logs a b", "import a b c", "tag a", "nosuchcommand", "container nosuch", "images --nosuchflag",
+        "kill -s HUP nope", "rm nope", "rmi", "ps x", "images a b", "rename a", "logs a b", "import a b c", "tag a",
+        "stop -t x c", "rm --force=maybe c", "logs c -n", "ps -z", "ps -az", "images --filter", "ps --last", "run --rm=x busybox",
+        "history -H=nope busybox", "nosuchcommand", "container nosuch", "images --nosuchflag",
         "image inspect --format {{.Foo}} busybox", "inspect --type volume x", "rename nope ''",
     })
     void failsAsDockerFails(String command) throws Exception {
