@@ -101,7 +101,16 @@ public final class EngineClient {
         SocketChannel ch = open();
         try {
             HttpConnection c = new HttpConnection(ch);
-            c.send(host.hostHeader(), target, request);
+            try {
+                c.send(host.hostHeader(), target, request);
+            } catch (IOException sendFailed) {
+                // the daemon may refuse an upload early (a bad archive): its answer explains why
+                try {
+                    return c.readHead(request.method());
+                } catch (IOException noAnswer) {
+                    throw sendFailed;
+                }
+            }
             return c.readHead(request.method());
         } catch (IOException e) {
             closeQuietly(ch);

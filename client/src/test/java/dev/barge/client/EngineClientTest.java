@@ -100,6 +100,35 @@ class EngineClientTest {
     }
 
     @Test
+    void anEarlyRefusalOfAnUploadIsReported() throws Exception {
+        String json = "{\"message\":\"invalid tar header\"}";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("early");
+        java.nio.file.Path sock = dir.resolve("s.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(sock));
+            Thread.ofVirtual().start(() -> {
+                try (var ch = server.accept()) {
+                    ch.read(java.nio.ByteBuffer.allocate(512));
+                    ch.write(java.nio.ByteBuffer.wrap(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + json.length() + "\r\n\r\n" + json).getBytes(StandardCharsets.US_ASCII)));
+                    ch.shutdownOutput();
+                    Thread.sleep(200);
+                } catch (Exception e) {
+                    // the test checks what the client saw
+                }
+            });
+            EngineClient c = new EngineClient(DockerHost.parse("unix://" + sock), Optional.of("1.44"));
+            byte[] big = new byte[8 * 1024 * 1024];
+            assertThatThrownBy(() -> c.run(Request.post("/images/load").stream(new ByteArrayInputStream(big),
+                    "application/x-tar"))).isInstanceOfSatisfying(EngineException.class,
+                    e -> assertThat(e.getMessage()).isEqualTo("invalid tar header"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(sock);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void hijackStreamsBothWaysAndHalfCloses() throws Exception {
         try (TinyServer s = new TinyServer(r -> {
             if (r.requestLine().startsWith("GET /_ping")) {
