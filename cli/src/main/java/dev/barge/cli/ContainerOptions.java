@@ -148,6 +148,12 @@ final class ContainerOptions {
 
     /** The create body; attaching decides AttachStd*, OpenStdin and StdinOnce as docker's CLI does. */
     Map<String, Object> body(String image, List<String> cmd, boolean detach, Map<String, String> environment) {
+        return body(image, cmd, detach, environment, java.util.Optional.empty());
+    }
+
+    /** @param consoleSize rows and columns of our terminal, sent with -t so the first size is right */
+    Map<String, Object> body(String image, List<String> cmd, boolean detach, Map<String, String> environment,
+            java.util.Optional<int[]> consoleSize) {
         Map<String, Object> c = new LinkedHashMap<>();
         if (hostname != null) c.put("Hostname", hostname);
         if (domainname != null) c.put("Domainname", domainname);
@@ -171,7 +177,9 @@ final class ContainerOptions {
         c.put("Labels", keyValues(labels, "label"));
         if (stopSignal != null) c.put("StopSignal", stopSignal);
         if (stopTimeout != null) c.put("StopTimeout", stopTimeout);
-        c.put("HostConfig", hostConfig(bindings));
+        Map<String, Object> hostConfig = hostConfig(bindings);
+        consoleSize.filter(size -> tty).ifPresent(size -> hostConfig.put("ConsoleSize", List.of(size[0], size[1])));
+        c.put("HostConfig", hostConfig);
         if (network != null && !isBuiltinMode(network)) {
             c.put("NetworkingConfig", Map.of("EndpointsConfig", Map.of(network, Map.of())));
         }

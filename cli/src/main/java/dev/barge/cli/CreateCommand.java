@@ -22,9 +22,13 @@ final class CreateCommand extends BaseCommand {
         return true;
     }
 
+    private java.util.Optional<int[]> consoleSize() {
+        return options.tty && cli.stdoutIsTerminal() ? Terminal.size() : java.util.Optional.empty();
+    }
+
     @Override
     int run() {
-        String id = Containers.create(cli, options.body(image, command, false, cli.env), options.name,
+        String id = Containers.create(cli, options.body(image, command, false, cli.env, consoleSize()), options.name,
                 options.platform, options.quiet);
         cli.out.println(id);
         return 0;

@@ -69,6 +69,8 @@ final class ExecCommand extends BaseCommand {
         body.put("User", user == null ? "" : user);
         body.put("Privileged", privileged);
         body.put("Tty", tty);
+        java.util.Optional<int[]> size = tty && cli.stdoutIsTerminal() ? Terminal.size() : java.util.Optional.empty();
+        size.ifPresent(s -> body.put("ConsoleSize", List.of(s[0], s[1])));
         body.put("AttachStdin", interactive && !detach);
         body.put("AttachStderr", !detach);
         body.put("AttachStdout", !detach);
@@ -82,6 +84,7 @@ final class ExecCommand extends BaseCommand {
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("Detach", detach);
         start.put("Tty", tty);
+        size.ifPresent(s -> start.put("ConsoleSize", List.of(s[0], s[1])));
         if (detach) {
             cli.client().run(Request.post("/exec/" + id + "/start").json(start));
             return 0;

@@ -39,6 +39,10 @@ final class RunCommand extends BaseCommand {
         return true;
     }
 
+    private java.util.Optional<int[]> consoleSize() {
+        return options.tty && cli.stdoutIsTerminal() ? Terminal.size() : java.util.Optional.empty();
+    }
+
     @Override
     int run() throws Exception {
         if (detach && options.autoRemove && options.restart != null && !options.restart.equals("no")) {
@@ -47,7 +51,7 @@ final class RunCommand extends BaseCommand {
         if (!detach && options.tty && options.interactive && !cli.stdinIsTerminal()) {
             throw new StatusException(1, "the input device is not a TTY");
         }
-        var body = options.body(image, command, detach, cli.env);
+        var body = options.body(image, command, detach, cli.env, consoleSize());
         String id = Containers.create(cli, body, options.name, options.platform, options.quiet);
         String path = "/containers/" + id;
         if (detach) {

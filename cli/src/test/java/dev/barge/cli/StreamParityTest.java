@@ -136,13 +136,30 @@ class StreamParityTest {
             Path cfg = Files.createTempDirectory("cfg");
             String docker = underScript("DOCKER_HOST=" + d.host() + " /usr/local/bin/docker --config " + cfg + " " + command);
             List<String> dockerCalls = calls(d.calls);
+            if (Boolean.getBoolean("probe")) {
+                for (int i = 0; i < d.calls.size(); i++) System.out.println("PROBE " + d.calls.get(i) + " " + d.bodies.get(i));
+            }
+            List<String> dockerBodies = new ArrayList<>(d.bodies);
+            List<String> dockerAllCalls = new ArrayList<>(d.calls);
             d.calls.clear();
+            d.bodies.clear();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String barge = underScript(java + " -cp " + System.getProperty("java.class.path") + " dev.barge.cli.Main -H "
                     + d.host() + " " + command);
             Files.delete(cfg);
             assertThat(calls(d.calls)).as("requests").isEqualTo(dockerCalls);
             assertThat(barge).isEqualTo(docker);
+            for (int i = 0; i < d.calls.size(); i++) {
+                String call = d.calls.get(i);
+                if (call.startsWith("POST /exec/e1/start") || call.startsWith("POST /containers/c0ffee/exec")) {
+                    assertThat(d.bodies.get(i).strip()).as(call).isEqualTo(dockerBodies.get(dockerAllCalls.indexOf(call)).strip());
+                }
+                if (call.startsWith("POST /containers/create")) {
+                    String dockerBody = dockerBodies.get(dockerAllCalls.indexOf(call));
+                    String size = dockerBody.strip().replaceAll(".*(\"ConsoleSize\":\\[[0-9]+,[0-9]+\\]).*", "$1");
+                    assertThat(d.bodies.get(i)).as("console size").contains(size);
+                }
+            }
         }
     }
 
