@@ -55,27 +55,55 @@ final class AttachStreams {
 
     private void copyInput(Hijacked h, boolean watchDetachKeys) {
         byte[] buf = new byte[8192];
-        int matched = 0;
         try {
             InputStream in = cli.in;
             OutputStream out = h.input();
+            DetachKeyFilter filter = new DetachKeyFilter(detachKeys);
             for (int n; (n = in.read(buf)) >= 0; ) {
-                if (watchDetachKeys) {
-                    for (int i = 0; i < n; i++) {
-                        matched = buf[i] == detachKeys[matched] ? matched + 1 : (buf[i] == detachKeys[0] ? 1 : 0);
-                        if (matched == detachKeys.length) {
-                            detached = true;
-                            h.close();
-                            return;
-                        }
-                    }
+                byte[] chunk = watchDetachKeys ? filter.pass(buf, n) : java.util.Arrays.copyOf(buf, n);
+                if (chunk == null) {
+                    detached = true;
+                    h.close();
+                    return;
                 }
-                out.write(buf, 0, n);
+                out.write(chunk);
                 out.flush();
             }
             h.closeWrite();
         } catch (IOException e) {
             // the connection ended first: nothing more to send
+        }
+    }
+
+    /**
+     * docker's escape proxy: the keys of a detach sequence are held back until the sequence either
+     * completes (null: detach, nothing sent) or breaks (the held keys go out with the rest).
+     */
+    static final class DetachKeyFilter {
+        private final byte[] keys;
+        private int matched;
+
+        DetachKeyFilter(byte[] keys) {
+            this.keys = keys;
+        }
+
+        byte[] pass(byte[] buf, int n) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(n + keys.length);
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == keys[matched]) {
+                    if (++matched == keys.length) return null;
+                    continue;
+                }
+                out.write(keys, 0, matched);
+                matched = 0;
+                if (buf[i] == keys[0]) {
+                    matched = 1;
+                    if (keys.length == 1) return null;
+                } else {
+                    out.write(buf[i]);
+                }
+            }
+            return out.toByteArray();
         }
     }
 
