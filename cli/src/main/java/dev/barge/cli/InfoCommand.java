@@ -40,9 +40,7 @@ final class InfoCommand extends BaseCommand {
         try {
             info = cli.client().json(Request.get("/info"));
         } catch (ConnectionFailedException e) {
-            o.println("ERROR: " + e.getMessage());
-            o.println("errors pretty printing info");
-            return 1;
+            throw new StatusException(1, e.getMessage());
         }
         server(o, info);
         for (JsonNode w : info.path("Warnings")) cli.err.println(w.asText());

@@ -57,6 +57,9 @@ final class InspectCommand extends BaseCommand {
             } catch (EngineException e) {
                 errors.add((e.status() == 404 && k == Kind.ANY ? "Error: " : "Error response from daemon: ")
                         + e.getMessage());
+            } catch (dev.barge.client.ConnectionFailedException e) {
+                errors.add(e.getMessage());
+                break;
             }
         }
         print(found);

@@ -69,7 +69,8 @@ final class VersionCommand extends BaseCommand {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("Client", clientInfo(apiVersion));
-        if (server != null) data.put("Server", server);
+        // without a daemon, .Server.X prints nothing, as on docker's nil *Version
+        data.put("Server", server != null ? server : new Listing.Header(Map.of()));
         boolean ok = server != null;
         data.put("ServerOK", (Func) args -> ok);
         String text = format.isEmpty() ? TEMPLATE : format.equals("json") ? "{{json .}}" : format;
