@@ -53,8 +53,17 @@ public record DockerHost(String url, SocketAddress address) {
             ch.socket().setTcpNoDelay(true);
             return ch;
         }
+        // a missing socket file cannot be connected to: saying so at once spares the JDK's
+        // unix-socket set-up (it seeds a SecureRandom), the bulk of a failing command's time
+        java.nio.file.Path path = ((UnixDomainSocketAddress) address).getPath();
+        if (!java.nio.file.Files.exists(path)) throw new java.net.ConnectException("connect " + path + ": no such file or directory");
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(address);
+        try {
+            ch.connect(address);
+        } catch (java.io.IOException e) {
+            ch.close();
+            throw e;
+        }
         return ch;
     }
 
