@@ -115,7 +115,7 @@ class StreamParityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run -t busybox", "run -it busybox", "exec -t c0ffee ls", "start -a c0ffee"})
+    @ValueSource(strings = {"run -t busybox", "run -it busybox", "exec -t c0ffee ls", "start -a c0ffee", "save busybox", "load"})
     void withATerminalLikeDocker(String command) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) not installed");
