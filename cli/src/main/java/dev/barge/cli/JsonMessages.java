@@ -7,7 +7,7 @@ import java.util.Iterator;
 
 /**
  * jsonmessage.DisplayJSONMessagesStream without a terminal: "stream" text as is, "status" lines
- * prefixed by their id, and an "error" ends the stream as a failure.
+ * prefixed by their id, progress updates left out, and an "error" ends the stream as a failure.
  */
 final class JsonMessages {
     private JsonMessages() {}
@@ -28,10 +28,13 @@ final class JsonMessages {
             if (m.hasNonNull("stream")) {
                 out.print(m.get("stream").asText());
             } else if (m.hasNonNull("status")) {
+                // progress updates are drawn in place on a terminal; written out line by line they
+                // are noise, and docker leaves them out when not on a terminal
+                boolean progress = !m.path("progress").asText("").isEmpty()
+                        || m.path("progressDetail").path("total").asLong() > 0;
+                if (progress) continue;
                 String id = m.path("id").asText("");
-                String progress = m.path("progress").asText("");
-                out.println((id.isEmpty() ? "" : id + ": ") + m.get("status").asText()
-                        + (progress.isEmpty() ? "" : " " + progress));
+                out.println((id.isEmpty() ? "" : id + ": ") + m.get("status").asText());
             }
             // "aux" (an image ID) is shown by the stream lines already
         }

@@ -164,6 +164,51 @@ class StreamParityTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"run -d busybox", "create busybox", "run --rm busybox cat"})
+    void pullsAMissingImageLikeDocker(String command) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
+        try (FakeDaemon d = daemon()) {
+            var creates = new java.util.concurrent.atomic.AtomicInteger();
+            d.route("POST /containers/create", c -> {
+                if (creates.getAndIncrement() % 2 == 0) {
+                    c.json(404, "{\"message\":\"No such image: busybox:latest\"}");
+                } else {
+                    c.json(201, "{\"Id\":\"c0ffee\",\"Warnings\":[]}");
+                }
+            });
+            d.route("POST /images/create", c -> c.json(200, """
+                    {"status":"Pulling from library/busybox","id":"latest"}
+                    {"status":"Pulling fs layer","progressDetail":{},"id":"a1b2c3"}
+                    {"status":"Downloading","progressDetail":{"current":10,"total":20},"progress":"[==>   ] 10B/20B","id":"a1b2c3"}
+                    {"status":"Pull complete","progressDetail":{},"id":"a1b2c3"}
+                    {"status":"Digest: sha256:0000000000000000000000000000000000000000000000000000000000000000"}
+                    {"status":"Status: Downloaded newer image for busybox:latest"}
+                    """));
+            List<String> args = List.of(command.split(" "));
+            Path cfg = Files.createTempDirectory("cfg");
+            List<String> cmd = new ArrayList<>(List.of("/usr/local/bin/docker", "--config", cfg.toString()));
+            cmd.addAll(args);
+            Path err = Files.createTempFile("docker", ".err");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+            pb.environment().put("DOCKER_HOST", d.host());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String dockerOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String dockerErr = Files.readString(err);
+            Files.delete(err);
+            Files.delete(cfg);
+            List<String> dockerCalls = calls(d.calls);
+            d.calls.clear();
+            FakeDaemon.Result barge = d.barge("", args.toArray(String[]::new));
+            assertThat(calls(d.calls)).as("requests").isEqualTo(dockerCalls);
+            assertThat(barge.out()).as("stdout").isEqualTo(dockerOut);
+            assertThat(barge.err()).as("stderr").isEqualTo(dockerErr);
+            assertThat(barge.status()).isEqualTo(p.exitValue());
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM"})
     void signalsGoToTheContainerLikeDocker(String signal) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
