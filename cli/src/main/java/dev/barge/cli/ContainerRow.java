@@ -2,6 +2,7 @@ package dev.barge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.template.Func;
+import dev.barge.template.Lazy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ final class ContainerRow {
         String command = c.path("Command").asText();
         r.put("Command", goQuote(trunc ? Units.ellipsis(command, 20) : command));
         long created = c.path("Created").asLong();
-        r.put("CreatedAt", Times.goString(created));
+        r.put("CreatedAt", new Lazy(() -> Times.goString(created)));
         r.put("RunningFor", Units.since(created, now));
         r.put("Ports", ports(c.path("Ports")));
         r.put("State", c.path("State").asText());

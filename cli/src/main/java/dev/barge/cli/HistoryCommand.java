@@ -2,6 +2,7 @@ package dev.barge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.client.Request;
+import dev.barge.template.Lazy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ final class HistoryCommand extends BaseCommand {
         long size = h.path("Size").asLong();
         String createdBy = h.path("CreatedBy").asText().replace("\t", " ");
         r.put("ID", id.equals("<missing>") || !trunc ? id : Units.shortId(id));
-        r.put("CreatedSince", human ? Units.since(created, now) : Times.rfc3339(created));
-        r.put("CreatedAt", Times.rfc3339(created));
+        r.put("CreatedSince", human ? Units.since(created, now) : new Lazy(() -> Times.rfc3339(created)));
+        r.put("CreatedAt", new Lazy(() -> Times.rfc3339(created)));
         r.put("CreatedBy", trunc ? Units.ellipsis(createdBy, 45) : createdBy);
         r.put("Size", human ? Units.size(size) : Long.toString(size));
         r.put("Comment", h.path("Comment").asText());

@@ -2,6 +2,7 @@ package dev.barge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.client.Request;
+import dev.barge.template.Lazy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ final class ImagesCommand extends BaseCommand {
         r.put("Tag", tag);
         r.put("Digest", digest);
         r.put("CreatedSince", Units.since(created, now));
-        r.put("CreatedAt", Times.goString(created));
+        r.put("CreatedAt", new Lazy(() -> Times.goString(created)));
         r.put("Size", Units.size(size));
         r.put("VirtualSize", Units.humanSize(size));
         long containers = img.path("Containers").asLong(-1);

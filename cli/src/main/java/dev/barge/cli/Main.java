@@ -103,6 +103,7 @@ public final class Main {
                     + "--help' for more information");
             return 1;
         }
+        Warmup.start();
         Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel));
         return execute(cli, command.get(), shown, Arrays.copyOfRange(args, i, args.length));
     }

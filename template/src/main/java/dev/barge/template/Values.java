@@ -35,6 +35,7 @@ final class Values {
 
     /** Jackson trees become maps, lists and scalars; JSON null becomes NO_VALUE. */
     static Object normalize(Object v) {
+        if (v instanceof Lazy lazy) v = lazy.get();
         if (v == null) return NO_VALUE;
         if (!(v instanceof JsonNode n)) return v;
         return switch (n.getNodeType()) {
