@@ -113,6 +113,17 @@ class TemplateTest {
     }
 
     @Test
+    void lazyValuesAreComputedOnlyWhenRead() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Object> row = new TreeMap<>();
+        row.put("A", "a");
+        row.put("When", new Lazy(() -> "t" + calls.incrementAndGet()));
+        assertThat(Template.parse("{{.A}}").execute(row)).isEqualTo("a");
+        assertThat(calls.get()).isZero();
+        assertThat(Template.parse("{{.When}} {{json .}}").execute(row)).isEqualTo("t1 {\"A\":\"a\",\"When\":\"t2\"}");
+    }
+
+    @Test
     void recordsExposeTheirComponents() {
         record Port(String ip, int privatePort) {}
         assertThat(Template.parse("{{.Ip}}:{{.PrivatePort}} {{.}}").execute(new Port("0.0.0.0", 80)))
