@@ -86,6 +86,10 @@ public final class Main {
             return 0;
         }
         String name = args[i++];
+        if (name.equals("help")) {
+            out.print(Help.TOP);
+            return 0;
+        }
         String group = null;
         if (Commands.isGroup(name)) {
             group = name;

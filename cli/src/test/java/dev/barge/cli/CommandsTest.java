@@ -256,6 +256,20 @@ class CommandsTest {
     }
 
     @Test
+    void formatsComeFromTheDockerConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("config.json"),
+                "{\"psFormat\":\"{{.Names}}!\",\"imagesFormat\":\"table {{.Repository}}\",\"detachKeys\":\"ctrl-x\"}");
+        String containers = "[{\"Id\":\"aaaa\",\"Names\":[\"/web\"],\"Image\":\"busybox\",\"Created\":1}]";
+        try (FakeDaemon d = new FakeDaemon().json("GET /containers/json", 200, containers).json("GET /images/json", 200, IMAGES)) {
+            var env = java.util.Map.of("DOCKER_CONFIG", dir.toString());
+            assertThat(d.bargeWith(env, "", "ps").out()).isEqualTo("web!\n");
+            assertThat(d.bargeWith(env, "", "images").out()).isEqualTo("REPOSITORY\nbusybox\nbusybox\n<none>\n");
+            assertThat(d.bargeWith(env, "", "ps", "--format", "{{.ID}}").out()).isEqualTo("aaaa\n");
+            assertThat(d.bargeWith(java.util.Map.of(), "", "--config", dir.toString(), "ps").out()).isEqualTo("web!\n");
+        }
+    }
+
+    @Test
     void unreachableDaemonSaysSo() {
         FakeDaemon.Result r;
         try (FakeDaemon d = new FakeDaemon()) {

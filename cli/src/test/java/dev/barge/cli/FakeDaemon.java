@@ -184,11 +184,15 @@ final class FakeDaemon implements AutoCloseable {
     record Result(int status, String out, String err) {}
 
     Result barge(String stdin, String... args) {
+        return bargeWith(Map.of("DOCKER_CONFIG", "/nonexistent", "HOME", "/root"), stdin, args);
+    }
+
+    Result bargeWith(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("-H", host()));
         all.addAll(List.of(args));
-        int status = new Main(Map.of("DOCKER_CONFIG", "/nonexistent", "HOME", "/root"), new java.io.ByteArrayInputStream(
+        int status = new Main(env, new java.io.ByteArrayInputStream(
                 stdin.getBytes(StandardCharsets.UTF_8)), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(String[]::new));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
