@@ -146,6 +146,87 @@ final class ContainerOptions {
     @Option(names = {"-q", "--quiet"}, description = "Suppress the pull output")
     boolean quiet;
 
+    @Option(names = {"-P", "--publish-all"}, description = "Publish all exposed ports to random ports")
+    boolean publishAll;
+
+    @Option(names = "--mount", description = "Attach a filesystem mount to the container")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--log-driver", description = "Logging driver for the container")
+    String logDriver;
+
+    @Option(names = "--log-opt", description = "Log driver options")
+    List<String> logOpts = new ArrayList<>();
+
+    @Option(names = {"-c", "--cpu-shares"}, description = "CPU shares (relative weight)")
+    Long cpuShares;
+
+    @Option(names = "--cpuset-cpus", description = "CPUs in which to allow execution (0-3, 0,1)")
+    String cpusetCpus;
+
+    @Option(names = "--cpuset-mems", description = "MEMs in which to allow execution (0-3, 0,1)")
+    String cpusetMems;
+
+    @Option(names = "--memory-swap", description = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
+    String memorySwap;
+
+    @Option(names = "--memory-reservation", description = "Memory soft limit")
+    String memoryReservation;
+
+    @Option(names = "--oom-kill-disable", description = "Disable OOM Killer")
+    boolean oomKillDisable;
+
+    @Option(names = "--oom-score-adj", description = "Tune host's OOM preferences (-1000 to 1000)")
+    Integer oomScoreAdj;
+
+    @Option(names = "--device", description = "Add a host device to the container")
+    List<String> devices = new ArrayList<>();
+
+    @Option(names = "--userns", description = "User namespace to use")
+    String userns;
+
+    @Option(names = "--cgroupns", description = "Cgroup namespace to use (host|private)")
+    String cgroupns;
+
+    @Option(names = "--uts", description = "UTS namespace to use")
+    String uts;
+
+    @Option(names = "--volumes-from", description = "Mount volumes from the specified container(s)")
+    List<String> volumesFrom = new ArrayList<>();
+
+    @Option(names = "--link", description = "Add link to another container")
+    List<String> links = new ArrayList<>();
+
+    @Option(names = "--dns-search", description = "Set custom DNS search domains")
+    List<String> dnsSearch = new ArrayList<>();
+
+    @Option(names = "--dns-option", description = "Set DNS options")
+    List<String> dnsOptions = new ArrayList<>();
+
+    @Option(names = "--label-file", description = "Read in a line delimited file of labels")
+    List<String> labelFiles = new ArrayList<>();
+
+    @Option(names = "--cidfile", description = "Write the container ID to the file")
+    String cidfile;
+
+    @Option(names = "--health-cmd", description = "Command to run to check health")
+    String healthCmd;
+
+    @Option(names = "--health-interval", description = "Time between running the check (ms|s|m|h)")
+    String healthInterval;
+
+    @Option(names = "--health-timeout", description = "Maximum time to allow one check to run (ms|s|m|h)")
+    String healthTimeout;
+
+    @Option(names = "--health-start-period", description = "Start period for the container to initialize (ms|s|m|h)")
+    String healthStartPeriod;
+
+    @Option(names = "--health-retries", description = "Consecutive failures needed to report unhealthy")
+    Integer healthRetries;
+
+    @Option(names = "--no-healthcheck", description = "Disable any container-specified HEALTHCHECK")
+    boolean noHealthcheck;
+
     /** The create body; attaching decides AttachStd*, OpenStdin and StdinOnce as docker's CLI does. */
     Map<String, Object> body(String image, List<String> cmd, boolean detach, Map<String, String> environment) {
         return body(image, cmd, detach, environment, java.util.Optional.empty());
@@ -174,7 +255,8 @@ final class ContainerOptions {
         c.put("Image", image);
         if (workdir != null) c.put("WorkingDir", workdir);
         if (entrypoint != null) c.put("Entrypoint", List.of(entrypoint));
-        c.put("Labels", keyValues(labels, "label"));
+        c.put("Labels", keyValues(allLabels(), "label"));
+        healthcheck().ifPresent(h -> c.put("Healthcheck", h));
         if (stopSignal != null) c.put("StopSignal", stopSignal);
         if (stopTimeout != null) c.put("StopTimeout", stopTimeout);
         Map<String, Object> hostConfig = hostConfig(bindings);
@@ -217,7 +299,104 @@ final class ContainerOptions {
         if (!ulimits.isEmpty()) h.put("Ulimits", ulimitList());
         if (init) h.put("Init", true);
         h.put("MemorySwappiness", -1);
+        if (publishAll) h.put("PublishAllPorts", true);
+        if (!mounts.isEmpty()) h.put("Mounts", mountList());
+        if (logDriver != null || !logOpts.isEmpty()) {
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("Type", logDriver == null ? "" : logDriver);
+            log.put("Config", keyValues(logOpts, "log-opt"));
+            h.put("LogConfig", log);
+        }
+        if (cpuShares != null) h.put("CpuShares", cpuShares);
+        if (cpusetCpus != null) h.put("CpusetCpus", cpusetCpus);
+        if (cpusetMems != null) h.put("CpusetMems", cpusetMems);
+        if (memorySwap != null) h.put("MemorySwap", memorySwap.equals("-1") ? -1L : ramInBytes(memorySwap, "memory-swap"));
+        if (memoryReservation != null) h.put("MemoryReservation", ramInBytes(memoryReservation, "memory-reservation"));
+        if (oomKillDisable) h.put("OomKillDisable", true);
+        if (oomScoreAdj != null) h.put("OomScoreAdj", oomScoreAdj);
+        if (!devices.isEmpty()) h.put("Devices", deviceList());
+        if (userns != null) h.put("UsernsMode", userns);
+        if (cgroupns != null) h.put("CgroupnsMode", cgroupns);
+        if (uts != null) h.put("UTSMode", uts);
+        if (!volumesFrom.isEmpty()) h.put("VolumesFrom", volumesFrom);
+        if (!links.isEmpty()) h.put("Links", links);
+        if (!dnsSearch.isEmpty()) h.put("DnsSearch", dnsSearch);
+        if (!dnsOptions.isEmpty()) h.put("DnsOptions", dnsOptions);
         return h;
+    }
+
+    private List<String> allLabels() {
+        List<String> all = new ArrayList<>();
+        for (String file : labelFiles) {
+            try {
+                for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+                    String l = line.strip();
+                    if (!l.isEmpty() && !l.startsWith("#")) all.add(l);
+                }
+            } catch (IOException e) {
+                throw new StatusException(125, "barge: open " + file + ": no such file or directory");
+            }
+        }
+        all.addAll(labels);
+        return all;
+    }
+
+    /** --health-*: Test ["CMD-SHELL", cmd] and durations in nanoseconds; --no-healthcheck is ["NONE"]. */
+    private java.util.Optional<Map<String, Object>> healthcheck() {
+        if (noHealthcheck) return java.util.Optional.of(Map.of("Test", List.of("NONE")));
+        if (healthCmd == null && healthInterval == null && healthTimeout == null && healthStartPeriod == null
+                && healthRetries == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> h = new LinkedHashMap<>();
+        if (healthCmd != null) h.put("Test", List.of("CMD-SHELL", healthCmd));
+        if (healthInterval != null) h.put("Interval", TimeArg.duration(healthInterval).toNanos());
+        if (healthTimeout != null) h.put("Timeout", TimeArg.duration(healthTimeout).toNanos());
+        if (healthStartPeriod != null) h.put("StartPeriod", TimeArg.duration(healthStartPeriod).toNanos());
+        if (healthRetries != null) h.put("Retries", healthRetries);
+        return java.util.Optional.of(h);
+    }
+
+    /** --mount type=bind,source=/a,target=/b,readonly: the Mounts of HostConfig. */
+    private List<Map<String, Object>> mountList() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String spec : mounts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Type", "volume");
+            for (String field : spec.split(",")) {
+                int eq = field.indexOf('=');
+                String key = (eq < 0 ? field : field.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+                String value = eq < 0 ? "true" : field.substring(eq + 1);
+                switch (key) {
+                    case "type" -> m.put("Type", value);
+                    case "source", "src" -> m.put("Source", value);
+                    case "target", "destination", "dst" -> m.put("Target", value);
+                    case "readonly", "ro" -> m.put("ReadOnly", !value.equals("false") && !value.equals("0"));
+                    case "consistency" -> m.put("Consistency", value);
+                    case "bind-propagation" -> m.put("BindOptions", Map.of("Propagation", value));
+                    case "volume-nocopy" -> m.put("VolumeOptions", Map.of("NoCopy", true));
+                    case "tmpfs-size" -> m.put("TmpfsOptions", Map.of("SizeBytes", ramInBytes(value, "mount")));
+                    default -> throw new UsageException("invalid argument \"" + spec + "\" for \"--mount\" flag: "
+                            + "unexpected key '" + key + "' in '" + field + "'");
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** --device /dev/x[:/dev/y[:rwm]]. */
+    private List<Map<String, Object>> deviceList() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String d : devices) {
+            String[] p = d.split(":");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("PathOnHost", p[0]);
+            m.put("PathInContainer", p.length > 1 ? p[1] : p[0]);
+            m.put("CgroupPermissions", p.length > 2 ? p[2] : "rwm");
+            out.add(m);
+        }
+        return out;
     }
 
     /** opts.CapabilitiesMap: upper case with the CAP_ prefix, except ALL. */

@@ -28,8 +28,10 @@ final class CreateCommand extends BaseCommand {
 
     @Override
     int run() {
+        CidFile.check(options.cidfile);
         String id = Containers.create(cli, options.body(image, command, false, cli.env, consoleSize()), options.name,
                 options.platform, options.quiet);
+        CidFile.write(options.cidfile, id);
         cli.out.println(id);
         return 0;
     }

@@ -52,7 +52,9 @@ final class RunCommand extends BaseCommand {
             throw new StatusException(1, "the input device is not a TTY");
         }
         var body = options.body(image, command, detach, cli.env, consoleSize());
+        CidFile.check(options.cidfile);
         String id = Containers.create(cli, body, options.name, options.platform, options.quiet);
+        CidFile.write(options.cidfile, id);
         String path = "/containers/" + id;
         if (detach) {
             // docker asks for the exit before starting even when detached, then leaves

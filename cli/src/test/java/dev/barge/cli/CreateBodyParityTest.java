@@ -30,6 +30,14 @@ class CreateBodyParityTest {
         "-v /tmp:/data:ro -p 8080:80 -p 127.0.0.1:53:53/udp --expose 9000 busybox",
         "-m 512m --cpus 1.5 --pids-limit 100 --dns 1.1.1.1 --add-host h:1.2.3.4 busybox",
         "--rm -a stdout busybox", "--network mynet busybox",
+        "-P --mount type=bind,source=/tmp,target=/data,readonly --mount type=volume,src=v,dst=/v busybox",
+        "--mount type=tmpfs,dst=/t,tmpfs-size=64m busybox",
+        "--log-driver local --log-opt max-size=10m -c 512 --cpuset-cpus 0 --cpuset-mems 0 busybox",
+        "-m 64m --memory-swap 128m --memory-reservation 32m --oom-kill-disable --oom-score-adj 100 busybox",
+        "--device /dev/null:/dev/x:r --device /dev/zero --userns host --cgroupns private --uts host busybox",
+        "--volumes-from other --link db --link web:w --dns-search example.com --dns-option ndots:2 busybox",
+        "--health-cmd true --health-interval 30s --health-timeout 1m30s --health-retries 3 --health-start-period 5s busybox",
+        "--no-healthcheck busybox",
     })
     void sameCreateBodyAsDocker(String flags) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");

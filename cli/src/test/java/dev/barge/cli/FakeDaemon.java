@@ -27,7 +27,7 @@ final class FakeDaemon implements AutoCloseable {
     record Call(String method, String path, String body, SocketChannel channel, InputStream in, OutputStream out) {
         void respond(int status, String contentType, String body) throws IOException {
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            String head = "HTTP/1.1 " + status + " X\r\nApi-Version: 1.50\r\nContent-Type: " + contentType
+            String head = "HTTP/1.1 " + status + " X\r\nApi-Version: 1.50\r\nOstype: linux\r\nContent-Type: " + contentType
                     + "\r\nContent-Length: " + b.length + "\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(b);
