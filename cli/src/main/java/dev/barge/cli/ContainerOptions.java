@@ -274,7 +274,7 @@ final class ContainerOptions {
 
     private Map<String, Object> hostConfig(Map<String, Object> bindings) {
         Map<String, Object> h = new LinkedHashMap<>();
-        if (!volumes.isEmpty()) h.put("Binds", volumes);
+        if (!volumes.isEmpty()) h.put("Binds", volumes.stream().map(ContainerOptions::absoluteBind).toList());
         h.put("NetworkMode", network == null ? "default" : network);
         if (!bindings.isEmpty()) h.put("PortBindings", bindings);
         h.put("RestartPolicy", restartPolicy());
@@ -339,6 +339,13 @@ final class ContainerOptions {
         }
         all.addAll(labels);
         return all;
+    }
+
+    /** A bind source written relative ("./data:/data") is made absolute, as docker's CLI does. */
+    static String absoluteBind(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || !spec.startsWith(".")) return spec;
+        return Path.of(spec.substring(0, colon)).toAbsolutePath().normalize() + spec.substring(colon);
     }
 
     /** --health-*: Test ["CMD-SHELL", cmd] and durations in nanoseconds; --no-healthcheck is ["NONE"]. */

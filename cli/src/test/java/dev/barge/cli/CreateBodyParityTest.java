@@ -37,7 +37,7 @@ class CreateBodyParityTest {
         "--device /dev/null:/dev/x:r --device /dev/zero --userns host --cgroupns private --uts host busybox",
         "--volumes-from other --link db --link web:w --dns-search example.com --dns-option ndots:2 busybox",
         "--health-cmd true --health-interval 30s --health-timeout 1m30s --health-retries 3 --health-start-period 5s busybox",
-        "--no-healthcheck busybox",
+        "--no-healthcheck busybox", "-v ./rel:/data -v ../up/x:/x:ro -v named:/n busybox",
     })
     void sameCreateBodyAsDocker(String flags) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");
