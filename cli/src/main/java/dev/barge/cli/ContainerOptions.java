@@ -423,7 +423,7 @@ final class ContainerOptions {
         p.put("Name", colon < 0 ? policy : policy.substring(0, colon));
         p.put("MaximumRetryCount", colon < 0 ? 0 : Integer.parseInt(policy.substring(colon + 1)));
         if (autoRemove && !p.get("Name").equals("no") && !p.get("Name").equals("")) {
-            throw new StatusException(125, "barge: Conflicting options: --restart and --rm");
+            throw new StatusException(125, "barge: conflicting options: cannot specify both --restart and --rm");
         }
         return p;
     }
@@ -477,7 +477,9 @@ final class ContainerOptions {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String u : ulimits) {
             int eq = u.indexOf('=');
-            if (eq <= 0) throw new StatusException(125, "barge: invalid ulimit argument: " + u);
+            if (eq <= 0) {
+                throw new UsageException("invalid argument \"" + u + "\" for \"--ulimit\" flag: invalid ulimit argument: " + u);
+            }
             String[] limits = u.substring(eq + 1).split(":");
             long soft = Long.parseLong(limits[0]);
             long hard = limits.length > 1 ? Long.parseLong(limits[1]) : soft;
@@ -520,15 +522,25 @@ final class ContainerOptions {
                 || network.startsWith("container:");
     }
 
-    /** units.RAMInBytes: binary multiples, "64m" is 64 MiB. */
+    /** units.RAMInBytes: binary multiples, "64m" is 64 MiB; errors worded as go-units'. */
     static long ramInBytes(String value, String flag) {
-        var m = java.util.regex.Pattern.compile("(?i)^(\\d+(?:\\.\\d+)?)\\s*([kmgtp]?)i?b?$").matcher(value.trim());
+        var m = java.util.regex.Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(.*)$").matcher(value.trim());
+        String display = flag.equals("memory") ? "-m, --memory" : "--" + flag;
         if (!m.matches()) {
-            throw new StatusException(125, "barge: invalid argument \"" + value + "\" for \"--" + flag + "\" flag: "
-                    + "invalid size: '" + value + "'");
+            throw new UsageException("invalid argument \"" + value + "\" for \"" + display + "\" flag: invalid size: '"
+                    + value + "'");
         }
-        double n = Double.parseDouble(m.group(1));
-        int power = "bkmgtp".indexOf(m.group(2).isEmpty() ? 'b' : m.group(2).toLowerCase(Locale.ROOT).charAt(0));
-        return (long) (n * Math.pow(1024, power));
+        String suffix = m.group(2).toLowerCase(Locale.ROOT);
+        int power = switch (suffix) {
+            case "", "b" -> 0;
+            case "k", "kb", "kib" -> 1;
+            case "m", "mb", "mib" -> 2;
+            case "g", "gb", "gib" -> 3;
+            case "t", "tb", "tib" -> 4;
+            case "p", "pb", "pib" -> 5;
+            default -> throw new UsageException("invalid argument \"" + value + "\" for \"" + display + "\" flag: "
+                    + "invalid suffix: '" + m.group(2) + "'");
+        };
+        return (long) (Double.parseDouble(m.group(1)) * Math.pow(1024, power));
     }
 }

@@ -129,7 +129,11 @@ public final class Main {
         } catch (UsageException e) {
             return flagError(command, shown, e.getMessage());
         } catch (StatusException e) {
-            if (!e.getMessage().isEmpty()) err.println(e.getMessage());
+            // docker's cli.StatusError for its own checks: "docker: ..." then where to find help
+            boolean own = e.status() == 125 && e.getMessage().startsWith("barge: ") && !e.getMessage().contains("\n");
+            if (!e.getMessage().isEmpty()) {
+                err.println(e.getMessage() + (own ? "\n\nRun 'barge " + shown + " --help' for more information" : ""));
+            }
             return e.status();
         } catch (EngineException e) {
             return fail(command, shown, "Error response from daemon: " + e.getMessage());

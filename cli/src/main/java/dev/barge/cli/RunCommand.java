@@ -46,7 +46,7 @@ final class RunCommand extends BaseCommand {
     @Override
     int run() throws Exception {
         if (detach && options.autoRemove && options.restart != null && !options.restart.equals("no")) {
-            throw new StatusException(125, "barge: Conflicting options: --restart and --rm");
+            throw new StatusException(125, "barge: conflicting options: cannot specify both --restart and --rm");
         }
         if (!detach && options.tty && options.interactive && !cli.stdinIsTerminal()) {
             throw new StatusException(1, "the input device is not a TTY");

@@ -144,7 +144,9 @@ class DockerParityTest {
         "images --filter bad", "run -d nope", "run --rm -it busybox", "exec -it nope sh", "stop", "run",
         "kill -s HUP nope", "rm nope", "rmi", "ps x", "images a b", "rename a", "logs a b", "import a b c", "tag a",
         "stop -t x c", "rm --force=maybe c", "logs c -n", "ps -z", "ps -az", "images --filter", "ps --last", "run --rm=x busybox",
-        "history -H=nope busybox", "nosuchcommand", "container nosuch", "images --nosuchflag",
+        "history -H=nope busybox", "start -a a b", "run -d --rm --restart always busybox", "exec -d", "save",
+        "run --cidfile /etc/hostname busybox", "run -e A --env-file /nonexistent busybox", "run -m 12x busybox",
+        "run --ulimit nofile busybox", "run --mount bogus=1 busybox", "run --detach-keys ctrl-aa -it busybox", "nosuchcommand", "container nosuch", "images --nosuchflag",
         "image inspect --format {{.Foo}} busybox", "inspect --type volume x", "rename nope ''",
     })
     void failsAsDockerFails(String command) throws Exception {
