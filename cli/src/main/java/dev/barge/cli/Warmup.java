@@ -6,7 +6,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Start-up work done on a second core while the command's flags are read: the JDK's unix-socket
- * set-up (it seeds a SecureRandom) and Jackson's mapper, which every daemon call needs next.
+ * set-up (it seeds a SecureRandom) and Jackson's parser, which every daemon call needs next.
  */
 final class Warmup {
     private Warmup() {}
@@ -19,7 +19,7 @@ final class Warmup {
 
     private static void run() {
         try (SocketChannel ignored = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            JsonCodec.mapper();
+            JsonCodec.read("{\"a\":[1,\"b\"]}");
         } catch (Exception e) {
             // only a head start; the command does the real work and reports real errors
         }

@@ -25,9 +25,9 @@ public record DockerConfig(Optional<String> psFormat, Optional<String> imagesFor
         Path file = directory.resolve("config.json");
         if (!Files.isRegularFile(file)) return empty();
         try {
-            JsonNode n = JsonCodec.mapper().readTree(file.toFile());
+            JsonNode n = JsonCodec.read(Files.newInputStream(file));
             return new DockerConfig(text(n, "psFormat"), text(n, "imagesFormat"), text(n, "detachKeys"));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return empty();
         }
     }

@@ -132,9 +132,9 @@ public final class EngineClient {
         String message = body;
         if (body.startsWith("{")) {
             try {
-                JsonNode n = JsonCodec.mapper().readTree(body);
+                JsonNode n = JsonCodec.read(body);
                 if (n.hasNonNull("message")) message = n.get("message").asText();
-            } catch (IOException e) {
+            } catch (java.io.UncheckedIOException e) {
                 // not JSON after all: keep the text
             }
         }

@@ -1,7 +1,5 @@
 package dev.barge.template;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,8 +7,7 @@ import java.util.Map;
 
 /** Docker's json function, Go's json.Marshal: compact, with &lt; &gt; &amp; escaped; method values (Func) are left out. */
 final class JsonFunction {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
 
     private JsonFunction() {}
 
@@ -22,10 +19,14 @@ final class JsonFunction {
     /** json.Marshal, which escapes &lt; &gt; &amp; (Docker's bare --format json takes this path). */
     static String encode(Object v, boolean escapeHtml) {
         try {
-            String json = MAPPER.writeValueAsString(plain(v, false));
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = FACTORY.createGenerator(w)) {
+                write(g, plain(v, false));
+            }
+            String json = w.toString();
             return escapeHtml ? goEscapes(json) : json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
-        } catch (JsonProcessingException e) {
-            throw new TemplateException("error calling json: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new TemplateException("error calling json: " + e.getMessage());
         }
     }
 
@@ -33,6 +34,40 @@ final class JsonFunction {
     private static String goEscapes(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /** Writes what plain() returns; a streaming generator, as an ObjectMapper is slow to set up. */
+    private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case java.math.BigDecimal d -> g.writeNumber(d.toPlainString());
+            case Double d -> g.writeNumber(d);
+            case Number n -> g.writeNumber(n.toString());
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case Collection<?> c -> {
+                g.writeStartArray();
+                for (Object e : c) write(g, e);
+                g.writeEndArray();
+            }
+            case Record r -> {
+                g.writeStartObject();
+                for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                    g.writeFieldName(c.getName());
+                    write(g, plain(Values.field(r, c.getName()), false));
+                }
+                g.writeEndObject();
+            }
+            default -> g.writeString(String.valueOf(v));
+        }
     }
 
     /** Fields that are Go maps in Docker's types, whatever their keys look like. */
