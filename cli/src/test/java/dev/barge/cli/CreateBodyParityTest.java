@@ -75,12 +75,18 @@ class CreateBodyParityTest {
         Map<String, String> out = new TreeMap<>();
         walk("", new ObjectMapper().readTree(json), out);
         out.keySet().removeIf(k -> k.startsWith("HostConfig.ConsoleSize"));
-        // docker's Env order varies from run to run: compare it as a set
-        List<String> env = new ArrayList<>();
-        out.entrySet().removeIf(e -> e.getKey().startsWith("Env[") && env.add(e.getValue()));
-        env.sort(null);
-        for (int i = 0; i < env.size(); i++) out.put("Env[" + i + "]", env.get(i));
+        // docker collects Env and volumes in Go maps, so their order varies from run to run:
+        // compare them as sets
+        asSet(out, "Env");
+        asSet(out, "HostConfig.Binds");
         return out;
+    }
+
+    private static void asSet(Map<String, String> flat, String list) {
+        List<String> values = new ArrayList<>();
+        flat.entrySet().removeIf(e -> e.getKey().startsWith(list + "[") && values.add(e.getValue()));
+        values.sort(null);
+        for (int i = 0; i < values.size(); i++) flat.put(list + "[" + i + "]", values.get(i));
     }
 
     private static void walk(String path, JsonNode n, Map<String, String> out) {
