@@ -2,6 +2,7 @@ package dev.barge.image;
 
 import dev.barge.core.BargeException;
 import dev.barge.store.Compression;
+import dev.barge.store.StrictTarInputStream;
 import dev.barge.store.Trees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ final class ArchiveDir implements AutoCloseable {
     }
 
     private void read(InputStream in) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        TarArchiveInputStream tar = StrictTarInputStream.of(in);
         boolean any = false;
         for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
             any = true;
