@@ -11,7 +11,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * {@code archive/tar} does ("unexpected EOF"); commons-compress takes such a stream for the
  * end of the archive, so a truncated upload or a few bytes of junk would read as a short but
  * valid tar. A stream ending at a block boundary without the end-of-archive marker is
- * accepted, as Go accepts it. (Truncation inside an entry's data already fails.)
+ * accepted, as Go accepts it. Truncation inside an entry's data fails in commons-compress's
+ * words, which are translated to Go's, so clients see one message for one problem.
  */
 public final class StrictTarInputStream extends TarArchiveInputStream {
     private static final int BLOCK = 512;
@@ -33,6 +34,18 @@ public final class StrictTarInputStream extends TarArchiveInputStream {
             throw new IOException("unexpected EOF");
         }
         return entry;
+    }
+
+    @Override
+    public int read(byte[] buf, int offset, int length) throws IOException {
+        try {
+            return super.read(buf, offset, length);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Truncated TAR archive")) {
+                throw new IOException("unexpected EOF", e);
+            }
+            throw e;
+        }
     }
 
     /** Counts the bytes read from the raw stream. */
