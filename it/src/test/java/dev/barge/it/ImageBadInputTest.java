@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,26 +18,17 @@ import org.junit.jupiter.api.Timeout;
  * already holds (which must survive the roll-back) and a new good one (which must not).
  */
 @Timeout(60)
-class ImageBadInputTest {
-    private static Barged barged;
+class ImageBadInputTest extends BargedPerClass {
     private static byte[] sharedLayer;
     private static final String MARK = "barge-it-" + UUID.randomUUID();
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
-        assertThat(barged.docker("load", "-i", ImageArchives.busybox("busybox:latest").toString()).exitCode()).isZero();
+        loadBusybox();
         sharedLayer = new LayerTar().dir("etc").file("etc/shared", "shared\n").build();
         Path good = new SaveArchive().layer(sharedLayer).tag("good:1").write(barged.dir().resolve("good.tar"));
         var r = barged.docker("load", "-i", good.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @Test

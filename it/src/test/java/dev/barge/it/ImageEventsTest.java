@@ -2,32 +2,15 @@ package dev.barge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Image events replayed by {@code docker events --since --until}: load, tag, untag, delete. */
 @Timeout(60)
-class ImageEventsTest {
-    private static Barged barged;
-
-    @BeforeAll
-    static void start() throws IOException {
-        barged = Barged.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
-    }
-
+class ImageEventsTest extends BargedPerClass {
     @Test
     void loadTagUntagAndDeleteAreEventsInOrder() {
         Path archive = ImageArchives.busybox("busybox:latest");

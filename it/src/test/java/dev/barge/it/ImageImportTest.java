@@ -7,20 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code docker import} of a root file system tar, from stdin and from a file, with changes. */
 @Timeout(60)
-class ImageImportTest {
-    private static Barged barged;
+class ImageImportTest extends BargedPerClass {
     private static Path rootfs;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
         Path dir = barged.dir().resolve("rootfs");
         Files.createDirectories(dir.resolve("bin"));
         Files.createDirectories(dir.resolve("etc"));
@@ -30,13 +27,6 @@ class ImageImportTest {
         rootfs = barged.dir().resolve("rootfs.tar");
         var tar = barged.exec(List.of("tar", "-C", dir.toString(), "-cf", rootfs.toString(), "."), Duration.ofSeconds(10));
         assertThat(tar.exitCode()).as(tar.toString()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @Test

@@ -7,30 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code docker image inspect} and {@code docker history} of a loaded busybox. */
 @Timeout(60)
-class ImageInspectTest {
-    private static Barged barged;
+class ImageInspectTest extends BargedPerClass {
     private static String id;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
-        Path archive = ImageArchives.busybox("busybox:latest");
-        id = ImageArchives.idOf(archive);
-        assertThat(barged.docker("load", "-i", archive.toString()).exitCode()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
+        id = loadBusybox();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,18 +16,14 @@ import org.junit.jupiter.api.Timeout;
  * labelled import (created now) and an untagged, dangling import (created last).
  */
 @Timeout(60)
-class ImageListTest {
-    private static Barged barged;
+class ImageListTest extends BargedPerClass {
     private static String busybox;
     private static String labelled;
     private static String dangling;
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        barged = Barged.start();
-        Path archive = ImageArchives.busybox("busybox:latest");
-        busybox = ImageArchives.idOf(archive);
-        assertThat(barged.docker("load", "-i", archive.toString()).exitCode()).isZero();
+        busybox = loadBusybox();
         Path rootfs = barged.dir().resolve("rootfs.tar");
         Files.createDirectories(barged.dir().resolve("rootfs/etc"));
         Files.writeString(barged.dir().resolve("rootfs/etc/hello"), "hello\n");
@@ -38,13 +33,6 @@ class ImageListTest {
         Thread.sleep(1100); // created times differ by whole seconds, as the CLI shows them
         dangling = barged.docker("import", "-m", "no name", rootfs.toString()).stdout().trim();
         assertThat(List.of(labelled, dangling)).allMatch(id -> id.startsWith("sha256:"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @Test

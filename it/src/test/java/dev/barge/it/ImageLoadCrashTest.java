@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,26 +18,15 @@ import org.junit.jupiter.api.Timeout;
  * leaves no orphaned blob or layer, and loading the same archive again succeeds.
  */
 @Timeout(120)
-class ImageLoadCrashTest {
+class ImageLoadCrashTest extends BargedPerClass {
     private static final long MB = 1024 * 1024;
-    private static Barged barged;
     private static Path big;
     private static String busybox;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
         big = ImageArchives.big(100);
-        Path archive = ImageArchives.busybox("busybox:latest");
-        busybox = ImageArchives.idOf(archive);
-        assertThat(barged.docker("load", "-i", archive.toString()).exitCode()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
+        busybox = loadBusybox();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,21 +13,12 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code docker load}: from a file, quietly, from stdin, compressed, OCI layout only, twice. */
 @Timeout(60)
-class ImageLoadTest {
-    private static Barged barged;
+class ImageLoadTest extends BargedPerClass {
     private static Path busybox;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
         busybox = ImageArchives.busybox("busybox:latest");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,24 +14,15 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code docker image prune}: dangling images only, or with {@code -a} every unused one. */
 @Timeout(60)
-class ImagePruneTest {
-    private static Barged barged;
+class ImagePruneTest extends BargedPerClass {
     private static Path archive;
     private static String busybox;
     private String dangling;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
         archive = ImageArchives.busybox("busybox:latest");
         busybox = ImageArchives.idOf(archive);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @BeforeEach

@@ -7,36 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code docker save}, then {@code docker load} into a second, clean barged. */
 @Timeout(90)
-class ImageSaveTest {
-    private static Barged barged;
+class ImageSaveTest extends BargedPerClass {
     private static String busybox;
     private static String imported;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
-        Path archive = ImageArchives.busybox("busybox:latest");
-        busybox = ImageArchives.idOf(archive);
-        assertThat(barged.docker("load", "-i", archive.toString()).exitCode()).isZero();
-        var r = barged.exec(List.of("sh", "-c", "docker import -c 'CMD [\"sh\"]' -c 'LABEL a=b' - app:2 < " + archive),
+        busybox = loadBusybox();
+        var r = barged.exec(List.of("sh", "-c", "docker import -c 'CMD [\"sh\"]' -c 'LABEL a=b' - app:2 < " + ImageArchives.busybox("busybox:latest")),
                 Duration.ofSeconds(30));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         imported = r.stdout().trim();
         assertThat(barged.docker("tag", "busybox", "busybox:other").exitCode()).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,23 +15,14 @@ import org.junit.jupiter.api.Timeout;
 
 /** {@code docker tag} and {@code docker rmi}: untag versus delete, force, short IDs, bad names. */
 @Timeout(60)
-class ImageTagAndRemoveTest {
-    private static Barged barged;
+class ImageTagAndRemoveTest extends BargedPerClass {
     private static Path archive;
     private static String id;
 
     @BeforeAll
     static void start() throws IOException {
-        barged = Barged.start();
         archive = ImageArchives.busybox("busybox:latest");
         id = ImageArchives.idOf(archive);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (barged != null) {
-            barged.close();
-        }
     }
 
     @BeforeEach
