@@ -1,6 +1,7 @@
 package dev.barge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,6 +115,15 @@ class ImageListTest extends BargedPerClass {
         var r = barged.docker("info", "--format", "{{.Images}}");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout().trim()).isEqualTo("3");
+    }
+
+    @Test
+    void systemDfCountsTheImagesOnceTheEndpointExists() {
+        var probe = barged.curl("-s", "-o", "/dev/null", "-w", "%{http_code}", "http://d/v1.50/system/df");
+        assumeTrue(probe.stdout().equals("200"), "GET /system/df is not served yet");
+        var r = barged.docker("system", "df", "--format", "{{.Type}} {{.TotalCount}}");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(ImageArchives.lines(r.stdout())).contains("Images 3");
     }
 
     @Test
