@@ -22,5 +22,17 @@ install_packages() {
 }
 
 build() {
-  (cd "$REPO" && mvn -q -B package -DskipTests "$@")
+  echo "building (mvn package)..."
+  local log; log=$(mktemp)
+  if ! (cd "$REPO" && mvn -B -Dstyle.color=never package -DskipTests "$@") >"$log" 2>&1; then
+    tail -50 "$log"; rm -f "$log"; echo "build failed" >&2; exit 1
+  fi
+  rm -f "$log"
+}
+
+# True when the launchers' jars exist and no source or pom is newer than them.
+up_to_date() {
+  local stamp=$REPO/daemon/target/lib/barge-daemon-0.1.0-SNAPSHOT.jar
+  [[ -f $stamp && -f $REPO/cli/target/barge-cli-0.1.0-SNAPSHOT.jar ]] || return 1
+  [[ -z $(find "$REPO" -path "$REPO/.git" -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit) ]]
 }

@@ -1,6 +1,6 @@
 package dev.barge.api;
 
-import dev.barge.engine.api.ApiVersion;
+import dev.barge.engineapi.ApiVersion;
 
 /**
  * What {@link EngineApi} learnt about the request before calling a route, bound for the route's

@@ -1,7 +1,7 @@
 package dev.barge.api;
 
 import dev.barge.core.BargeException;
-import dev.barge.engine.api.ApiVersion;
+import dev.barge.engineapi.ApiVersion;
 import dev.barge.http.Exchange;
 import dev.barge.http.Handler;
 import dev.barge.http.Router;

@@ -2,7 +2,7 @@ package dev.barge.api;
 
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
-import dev.barge.engine.api.ApiVersion;
+import dev.barge.engineapi.ApiVersion;
 import dev.barge.engineapi.ImageDeleteItem;
 import dev.barge.engineapi.ImageHistoryItem;
 import dev.barge.engineapi.ImageInspect;

@@ -1,7 +1,7 @@
 package dev.barge.api;
 
 import dev.barge.core.Json;
-import dev.barge.engine.api.StreamError;
+import dev.barge.engineapi.StreamError;
 import dev.barge.http.Exchange;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.barge.api;
 
 import dev.barge.core.Json;
-import dev.barge.engine.api.ErrorMessage;
+import dev.barge.engineapi.ErrorMessage;
 import dev.barge.http.Exchange;
 import java.nio.charset.StandardCharsets;
 

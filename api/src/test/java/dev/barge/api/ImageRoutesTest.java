@@ -8,7 +8,7 @@ import dev.barge.core.BargeException;
 import dev.barge.core.ErrorKind;
 import dev.barge.core.Json;
 import dev.barge.core.event.EventBus;
-import dev.barge.engine.api.ApiVersion;
+import dev.barge.engineapi.ApiVersion;
 import dev.barge.http.Router;
 import dev.barge.image.ImageService;
 import dev.barge.image.ImageUsage;

@@ -54,10 +54,11 @@ public final class Daemon implements AutoCloseable {
             Files.createDirectories(config.execRoot());
             pidFile = PidFile.write(config.pidfile());
             EventBus events = new EventBus();
-            DaemonInfo info = HostProbe.probe(config, EngineId.load(config.dataRoot()));
+            services = Services.start(config, events);
+            DaemonInfo info = HostProbe.probe(config, EngineId.load(config.dataRoot()),
+                    services.runtime().available(), services.runtime().name());
             Router router = new Router();
 
-            services = Services.start(config, events);
             services.register(router);
             EngineFacts facts = services.facts();
 

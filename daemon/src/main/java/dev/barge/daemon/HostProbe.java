@@ -1,7 +1,7 @@
 package dev.barge.daemon;
 
+import dev.barge.runtime.RuntimeInfo;
 import dev.barge.api.DaemonInfo;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,11 @@ final class HostProbe {
 
     private HostProbe() {}
 
-    static DaemonInfo probe(DaemonConfig config, String engineId) {
+    /**
+     * The host's facts for {@code /info}; {@code runtimes} are those the runtime driver found
+     * working or not, so that {@code info} says which OCI runtimes work here and why not.
+     */
+    static DaemonInfo probe(DaemonConfig config, String engineId, List<RuntimeInfo> runtimes, String defaultRuntime) {
         Map<String, String> osRelease = osRelease();
         boolean v2 = Files.exists(CGROUP.resolve("cgroup.controllers"));
         DaemonInfo.CgroupSupport cgroups = v2 ? cgroupV2() : cgroupV1();
@@ -33,12 +37,24 @@ final class HostProbe {
                 config.dataRoot().toAbsolutePath().toString(),
                 config.debug(),
                 config.liveRestore(),
-                runtimes(config),
-                config.defaultRuntime(),
+                runtimePaths(runtimes, config),
+                defaultRuntime,
                 config.labels(),
                 config.insecureRegistries(),
                 config.registryMirrors(),
-                warnings(cgroups));
+                warnings(cgroups, runtimes));
+    }
+
+    /** The runtimes that work here, plus configured ones. */
+    private static Map<String, String> runtimePaths(List<RuntimeInfo> runtimes, DaemonConfig config) {
+        Map<String, String> r = new LinkedHashMap<>();
+        for (RuntimeInfo info : runtimes) {
+            if (info.available()) {
+                r.put(info.name(), info.path().toString());
+            }
+        }
+        r.putAll(config.runtimes());
+        return r;
     }
 
     private static DaemonInfo.CgroupSupport cgroupV1() {
@@ -58,8 +74,13 @@ final class HostProbe {
                 c.contains("cpu"), c.contains("cpuset"), c.contains("pids"));
     }
 
-    private static List<String> warnings(DaemonInfo.CgroupSupport c) {
+    private static List<String> warnings(DaemonInfo.CgroupSupport c, List<RuntimeInfo> runtimes) {
         List<String> w = new ArrayList<>();
+        for (RuntimeInfo r : runtimes) {
+            if (!r.available()) {
+                w.add("WARNING: runtime " + r.name() + " does not work on this host: " + r.reason());
+            }
+        }
         if (!c.memory()) {
             w.add("WARNING: No memory limit support");
         }
@@ -78,26 +99,6 @@ final class HostProbe {
         return w;
     }
 
-    /** runc always (the default), crun when installed, plus configured ones. */
-    private static Map<String, String> runtimes(DaemonConfig config) {
-        Map<String, String> r = new LinkedHashMap<>();
-        r.put("runc", "runc");
-        if (onPath("crun")) {
-            r.put("crun", "crun");
-        }
-        r.putAll(config.runtimes());
-        return r;
-    }
-
-    private static boolean onPath(String binary) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static long memTotal() {
         try {

@@ -1,12 +1,24 @@
 package dev.barge.daemon;
 
+import dev.barge.api.ContainerRoutes;
 import dev.barge.api.EngineFacts;
+import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
+import dev.barge.container.Container;
+import dev.barge.container.ContainerService;
+import dev.barge.container.ListOptions;
 import dev.barge.core.event.EventBus;
 import dev.barge.http.Router;
 import dev.barge.image.ImageService;
+import dev.barge.image.ImageUsage;
+import dev.barge.runtime.RuntimeDriver;
+import dev.barge.runtime.conmon.ConmonRuntimeDriver;
 import dev.barge.store.Store;
+import dev.barge.linux.Mounts;
+import dev.barge.runtime.oci.HostFacts;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The engine's services, built from the configuration with plain constructors, and their
@@ -15,25 +27,51 @@ import java.util.List;
 final class Services implements AutoCloseable {
     private final Store store;
     private final ImageService images;
+    private final ConmonRuntimeDriver runtime;
+    private final ContainerService containers;
 
-    private Services(Store store, ImageService images) {
+    private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers) {
         this.store = store;
         this.images = images;
+        this.runtime = runtime;
+        this.containers = containers;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
         Store store = Store.open(config.dataRoot().resolve("image"));
+        ConmonRuntimeDriver runtime = null;
         try {
-            ImageService images = new ImageService(store, events, imageId -> List.of());
-            return new Services(store, images);
+            // Images ask containers whether they are in use, and containers are built from images:
+            // the reference closes that loop once both exist.
+            AtomicReference<ContainerService> containerRef = new AtomicReference<>();
+            ImageUsage usage = imageId -> containerRef.get() == null ? List.of()
+                    : containerRef.get().createdFrom(imageId.toString()).stream()
+                            .map(c -> new ImageUsage.User(c.id(), c.state().running()))
+                            .toList();
+            ImageService images = new ImageService(store, events, usage);
+            runtime = new ConmonRuntimeDriver(config.execRoot().resolve("runtime"), Mounts.system(), HostFacts.probe(),
+                    Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
+            ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
+                    config.dataRoot());
+            containerRef.set(containers);
+            return new Services(store, images, runtime, containers);
         } catch (RuntimeException e) {
+            if (runtime != null) {
+                runtime.close();
+            }
             store.close();
             throw e;
         }
     }
 
+    RuntimeDriver runtime() {
+        return runtime;
+    }
+
     void register(Router router) {
         new ImageRoutes(images).register(router);
+        new ContainerRoutes(containers).register(router);
+        new ExecRoutes(containers).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */
@@ -41,7 +79,17 @@ final class Services implements AutoCloseable {
         return new EngineFacts() {
             @Override
             public ContainerCounts containers() {
-                return new ContainerCounts(0, 0, 0);
+                int running = 0;
+                int paused = 0;
+                int stopped = 0;
+                for (Container c : containers.list(ListOptions.ALL)) {
+                    switch (c.state().status()) {
+                        case PAUSED -> paused++;
+                        case RUNNING, RESTARTING -> running++;
+                        case CREATED, EXITED, REMOVING, DEAD -> stopped++;
+                    }
+                }
+                return new ContainerCounts(running, paused, stopped);
             }
 
             @Override
@@ -53,6 +101,7 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        runtime.close();
         store.close();
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One object of the JSON message streams of image load and import ({@code docker load}
  * prints {@code stream}, {@code docker import} the {@code status}). Errors met after the
- * stream began travel as {@link dev.barge.engine.api.StreamError}.
+ * stream began travel as {@link dev.barge.engineapi.StreamError}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageStreamMessage(@JsonProperty("stream") String stream, @JsonProperty("status") String status) {

@@ -114,7 +114,8 @@ class TarExtractorTest {
     void refusesWritingThroughAnEscapingSymlink() throws Exception {
         Path t = target();
         Files.createSymbolicLink(t.resolve("evil"), Path.of("../.."));
-        String name = "escaped-" + java.util.UUID.randomUUID(); // /tmp is shared: a fixed name may exist already
+        // a name no one else uses: the escape would land beside this test's temp dir
+        String name = "barge-escape-" + java.util.UUID.randomUUID();
         assertThatThrownBy(() -> extract(new TarBuilder().file("evil/" + name, "evil").build(), t))
                 .isInstanceOf(BargeException.class).hasMessageContaining("through a symlink");
         assertThat(dir.resolve(name)).doesNotExist();

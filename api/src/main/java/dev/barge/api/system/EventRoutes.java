@@ -4,7 +4,7 @@ import dev.barge.api.Filters;
 import dev.barge.api.JsonStream;
 import dev.barge.core.event.Event;
 import dev.barge.core.event.EventBus;
-import dev.barge.engine.api.EventMessage;
+import dev.barge.engineapi.EventMessage;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import dev.barge.api.EngineFacts;
 import dev.barge.api.EngineVersion;
 import dev.barge.api.Responses;
 import dev.barge.api.ToolVersions;
-import dev.barge.engine.api.SystemInfo;
+import dev.barge.engineapi.SystemInfo;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
 import java.io.IOException;

@@ -1,0 +1,131 @@
+package dev.barge.api;
+
+import dev.barge.container.Container;
+import dev.barge.container.ContainerDetails;
+import dev.barge.container.ContainerState;
+import dev.barge.container.HostOptions;
+import dev.barge.container.Status;
+import dev.barge.container.Times;
+import dev.barge.engineapi.ContainerConfig;
+import dev.barge.engineapi.ContainerInspect;
+import dev.barge.engineapi.ContainerSummary;
+import dev.barge.engineapi.HostConfig;
+import dev.barge.engineapi.MountPoint;
+import dev.barge.engineapi.NetworkSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The container service's records -> the Engine API's inspect and list shapes. */
+final class ContainerViews {
+    private ContainerViews() {}
+
+    static ContainerInspect inspect(ContainerDetails d) {
+        Container c = d.container();
+        return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(), state(c.state()),
+                c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
+                c.state().restartCount(), "overlay2", "linux", "", "", "",
+                d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host()),
+                new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(c.host()), config(c),
+                networkSettings(c.host()));
+    }
+
+    static dev.barge.engineapi.ContainerState state(ContainerState s) {
+        Status st = s.status();
+        boolean running = st == Status.RUNNING || st == Status.PAUSED || st == Status.RESTARTING;
+        return new dev.barge.engineapi.ContainerState(st.word(), running, st == Status.PAUSED,
+                st == Status.RESTARTING, s.oomKilled(), st == Status.DEAD, s.pid(), s.exitCode(), s.error(),
+                Times.rfc3339Nano(s.startedAtNanos()), Times.rfc3339Nano(s.finishedAtNanos()));
+    }
+
+    static ContainerConfig config(Container c) {
+        dev.barge.container.ContainerConfig k = c.config();
+        Map<String, Object> exposed = k.exposedPorts().isEmpty() ? null : emptyObjects(k.exposedPorts());
+        Map<String, Object> volumes = k.volumes().isEmpty() ? null : emptyObjects(k.volumes());
+        ContainerConfig.Healthcheck health = k.healthcheck().test().isEmpty() ? null
+                : new ContainerConfig.Healthcheck(k.healthcheck().test(), k.healthcheck().intervalNanos(),
+                k.healthcheck().timeoutNanos(), k.healthcheck().startPeriodNanos(), k.healthcheck().retries());
+        return new ContainerConfig(k.hostname(), k.domainname(), k.user(), k.attachStdin(), k.attachStdout(),
+                k.attachStderr(), exposed, k.tty(), k.openStdin(), k.stdinOnce(), k.env(),
+                k.cmd().isEmpty() ? null : k.cmd(), health, k.image(), volumes, k.workingDir(),
+                k.entrypoint().isEmpty() ? null : k.entrypoint(), null, k.labels(),
+                k.stopSignal().isEmpty() ? null : k.stopSignal(), k.stopTimeout() >= 0 ? k.stopTimeout() : null);
+    }
+
+    private static Map<String, Object> emptyObjects(List<String> keys) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, Map.of()));
+        return m;
+    }
+
+    static HostConfig hostConfig(HostOptions h) {
+        HostOptions.Resources r = h.resources();
+        Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
+        h.portBindings().forEach((p, bs) -> ports.put(p, bs.stream()
+                .map(b -> new HostConfig.PortBinding(b.hostIp(), b.hostPort())).toList()));
+        List<HostConfig.Ulimit> ulimits = h.ulimits().stream()
+                .map(u -> new HostConfig.Ulimit(u.name(), u.soft(), u.hard())).toList();
+        return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
+                new HostConfig.LogConfig("json-file", Map.of()), networkModeWord(h.networkMode()), ports,
+                new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
+                h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
+                h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
+                "private", null, 0, "", h.privileged(), h.publishAllPorts(), h.readonlyRootfs(),
+                nullIfEmpty(h.securityOpt()), h.tmpfs().isEmpty() ? null : h.tmpfs(), "", "", h.effectiveShmSize(),
+                h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), "",
+                r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
+                List.of(), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
+                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
+    }
+
+    private static <T> List<T> nullIfEmpty(List<T> l) {
+        return l.isEmpty() ? null : l;
+    }
+
+    static String networkModeWord(String mode) {
+        return mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
+    }
+
+    static List<MountPoint> mounts(HostOptions h) {
+        List<MountPoint> out = new ArrayList<>();
+        for (String bind : h.binds()) {
+            String[] p = bind.split(":");
+            if (p.length >= 2) {
+                String mode = p.length == 3 ? p[2] : "";
+                out.add(new MountPoint("bind", p[0], p[1], mode, !mode.contains("ro"), "rprivate"));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, NetworkSettings.EndpointSettings> networks(HostOptions h) {
+        String mode = networkModeWord(h.networkMode());
+        if (mode.startsWith("container:")) {
+            return Map.of();
+        }
+        return Map.of(mode, NetworkSettings.EndpointSettings.empty());
+    }
+
+    static NetworkSettings networkSettings(HostOptions h) {
+        return new NetworkSettings("", "", "", Map.of(), false, "", 0, null, null, "", "", "", 0, "", 0, "", "",
+                networks(h));
+    }
+
+    static ContainerSummary summary(Container c, long nowNanos) {
+        return new ContainerSummary(c.id(), List.of(c.name()), c.config().image(), c.imageId(), command(c),
+                c.createdNanos() / 1_000_000_000L, List.of(), null, null, c.config().labels(),
+                c.state().status().word(), StatusText.of(c.state(), nowNanos),
+                new ContainerSummary.SummaryHostConfig(networkModeWord(c.host().networkMode())),
+                new ContainerSummary.SummaryNetworkSettings(networks(c.host())), mounts(c.host()));
+    }
+
+    /** Docker's {@code Command} column: path and args, args with spaces in single quotes. */
+    static String command(Container c) {
+        StringBuilder b = new StringBuilder(c.path());
+        for (String a : c.args()) {
+            b.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return b.toString();
+    }
+}

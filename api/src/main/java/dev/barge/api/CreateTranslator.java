@@ -1,0 +1,118 @@
+package dev.barge.api;
+
+import dev.barge.container.ContainerConfig;
+import dev.barge.container.CreateRequest;
+import dev.barge.container.HostOptions;
+import dev.barge.container.ImageConfig;
+import dev.barge.container.RestartPolicy;
+import dev.barge.core.BargeException;
+import dev.barge.engineapi.ContainerCreateRequest;
+import dev.barge.engineapi.HostConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Engine API's create body -> the container service's {@link CreateRequest}. Nulls end here. */
+final class CreateTranslator {
+    private CreateTranslator() {}
+
+    static CreateRequest toDomain(String name, ContainerCreateRequest r) {
+        if (r.image() == null || r.image().isEmpty()) {
+            throw BargeException.invalid("Config cannot be empty in order to create a container");
+        }
+        return new CreateRequest(name, config(r.config()), Optional.ofNullable(r.entrypoint()),
+                host(r.hostConfig()));
+    }
+
+    static ContainerConfig config(dev.barge.engineapi.ContainerConfig c) {
+        return new ContainerConfig(str(c.hostname()), str(c.domainname()), str(c.user()), c.attachStdin(),
+                c.attachStdout(), c.attachStderr(), c.tty(), c.openStdin(), c.stdinOnce(), list(c.env()),
+                list(c.cmd()), list(c.entrypoint()), str(c.image()), str(c.workingDir()), map(c.labels()),
+                str(c.stopSignal()), c.stopTimeout() == null ? -1 : c.stopTimeout(), keys(c.exposedPorts()),
+                keys(c.volumes()), healthcheck(c.healthcheck()));
+    }
+
+    static ImageConfig.Healthcheck healthcheck(dev.barge.engineapi.ContainerConfig.Healthcheck h) {
+        if (h == null || h.test() == null) {
+            return ImageConfig.Healthcheck.NONE;
+        }
+        return new ImageConfig.Healthcheck(h.test(), h.interval(), h.timeout(), h.startPeriod(), h.retries());
+    }
+
+    static HostOptions host(HostConfig h) {
+        if (h == null) {
+            return HostOptions.defaults();
+        }
+        refuseUnsupported(h);
+        List<String> binds = new ArrayList<>(list(h.binds()));
+        Map<String, String> tmpfs = new LinkedHashMap<>(map(h.tmpfs()));
+        for (HostConfig.MountSpec m : h.mounts() == null ? List.<HostConfig.MountSpec>of() : h.mounts()) {
+            switch (str(m.type())) {
+                case "bind" -> binds.add(m.source() + ":" + m.target() + (m.readOnly() ? ":ro" : ""));
+                case "tmpfs" -> tmpfs.put(m.target(), m.tmpfsOptions() != null && m.tmpfsOptions().sizeBytes() > 0
+                        ? "size=" + m.tmpfsOptions().sizeBytes() : "");
+                default -> throw BargeException.notImplemented("mount type \"%s\" is not supported yet", m.type());
+            }
+        }
+        RestartPolicy restart = h.restartPolicy() == null ? RestartPolicy.NO
+                : RestartPolicy.of(str(h.restartPolicy().name()), h.restartPolicy().maximumRetryCount());
+        List<HostOptions.Ulimit> ulimits = h.ulimits() == null ? List.of() : h.ulimits().stream()
+                .map(u -> new HostOptions.Ulimit(u.name(), u.soft(), u.hard())).toList();
+        HostOptions.Resources resources = new HostOptions.Resources(h.memory(), h.memorySwap(), h.cpuShares(),
+                h.cpuQuota(), h.cpuPeriod(), h.nanoCpus(), h.pidsLimit() == null || h.pidsLimit() < 0 ? 0
+                : h.pidsLimit(), str(h.cpusetCpus()));
+        Map<String, List<HostOptions.PortBinding>> ports = new LinkedHashMap<>();
+        if (h.portBindings() != null) {
+            h.portBindings().forEach((port, bindings) -> ports.put(port, bindings == null ? List.of()
+                    : bindings.stream().map(b -> new HostOptions.PortBinding(str(b.hostIp()), str(b.hostPort())))
+                    .toList()));
+        }
+        return new HostOptions(binds, str(h.networkMode()), restart, h.autoRemove(), list(h.capAdd()),
+                list(h.capDrop()), list(h.dns()), list(h.dnsSearch()), list(h.dnsOptions()), list(h.extraHosts()),
+                list(h.groupAdd()), h.privileged(), h.readonlyRootfs(), list(h.securityOpt()), tmpfs, h.shmSize(),
+                map(h.sysctls()), ulimits, h.init() != null && h.init(), str(h.runtime()), resources, ports,
+                h.publishAllPorts());
+    }
+
+    /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
+    private static void refuseUnsupported(HostConfig h) {
+        if (!str(h.pidMode()).isEmpty()) {
+            throw BargeException.notImplemented("--pid=%s is not supported yet", h.pidMode());
+        }
+        if (!List.of("", "private", "shareable", "none").contains(str(h.ipcMode()))) {
+            throw BargeException.notImplemented("--ipc=%s is not supported yet", h.ipcMode());
+        }
+        if (!str(h.utsMode()).isEmpty()) {
+            throw BargeException.notImplemented("--uts=%s is not supported yet", h.utsMode());
+        }
+        if (!list(h.devices()).isEmpty()) {
+            throw BargeException.notImplemented("--device is not supported yet");
+        }
+        if (!list(h.volumesFrom()).isEmpty()) {
+            throw BargeException.notImplemented("--volumes-from is not supported yet");
+        }
+    }
+
+    static String str(String s) {
+        return s == null ? "" : s;
+    }
+
+    static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    static Map<String, String> map(Map<String, String> m) {
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+
+    private static List<String> keys(Map<String, Object> m) {
+        return m == null ? List.of() : List.copyOf(m.keySet());
+    }
+}

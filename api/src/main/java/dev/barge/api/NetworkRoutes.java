@@ -1,0 +1,180 @@
+package dev.barge.api;
+
+import dev.barge.core.BargeException;
+import dev.barge.core.Json;
+import dev.barge.engineapi.NetworkConnectRequest;
+import dev.barge.engineapi.NetworkCreateRequest;
+import dev.barge.engineapi.NetworkCreateResponse;
+import dev.barge.engineapi.NetworkPruneResponse;
+import dev.barge.engineapi.NetworkResource;
+import dev.barge.http.Exchange;
+import dev.barge.http.Router;
+import dev.barge.network.CreateRequest;
+import dev.barge.network.Network;
+import dev.barge.network.NetworkService;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /networks}: list, inspect, create, connect, disconnect, remove, prune. */
+public final class NetworkRoutes {
+    private static final String JSON = "application/json";
+
+    private final NetworkService networks;
+    private final ContainerNetworkHooks containers;
+
+    public NetworkRoutes(NetworkService networks, ContainerNetworkHooks containers) {
+        this.networks = networks;
+        this.containers = containers;
+    }
+
+    public void register(Router router) {
+        router.get("/networks", this::list);
+        router.post("/networks/create", this::create);
+        router.post("/networks/prune", this::prune);
+        router.get("/networks/{id}", this::inspect);
+        router.delete("/networks/{id}", this::remove);
+        router.post("/networks/{id}/connect", this::connect);
+        router.post("/networks/{id}/disconnect", this::disconnect);
+    }
+
+    private void list(Exchange ex) {
+        NetworkFilters f = NetworkFilters.parse(ex.queryParam("filters").orElse(""), NetworkFilters.LIST_KEYS);
+        for (String type : f.get("type")) {
+            if (!type.equals("custom") && !type.equals("builtin")) {
+                throw BargeException.invalid("invalid filter: 'type'='%s'", type);
+            }
+        }
+        List<NetworkResource> out = new ArrayList<>();
+        for (Network n : networks.list()) {
+            if (matches(f, n)) {
+                out.add(NetworkViews.resource(n, false));
+            }
+        }
+        json(ex, 200, out);
+    }
+
+    static boolean matches(NetworkFilters f, Network n) {
+        return f.any("driver", d -> d.equals(n.driver()))
+                && f.any("id", n.id()::startsWith)
+                && f.any("name", n.name()::contains)
+                && f.any("scope", s -> s.equals("local"))
+                && f.any("type", t -> t.equals(n.predefined() ? "builtin" : "custom"))
+                && f.any("dangling", d -> dangling(d) == (!n.predefined() && n.endpoints().isEmpty()))
+                && f.labels("label", n.labels());
+    }
+
+    private static boolean dangling(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw BargeException.invalid("invalid filter 'dangling=%s'", value);
+        };
+    }
+
+    private void inspect(Exchange ex) {
+        json(ex, 200, NetworkViews.resource(networks.inspect(ex.pathParam("id")), true));
+    }
+
+    private void create(Exchange ex) throws IOException {
+        NetworkCreateRequest r = Json.parse(ex.body().readAllBytes(), NetworkCreateRequest.class);
+        if (r.name() == null || r.name().isBlank()) {
+            throw BargeException.invalid("network name is required");
+        }
+        if (Boolean.TRUE.equals(r.enableIpv6())) {
+            throw BargeException.notImplemented("IPv6 networks are not supported");
+        }
+        if (Boolean.TRUE.equals(r.ingress()) || Boolean.TRUE.equals(r.configOnly())) {
+            throw BargeException.notImplemented("ingress and config-only networks need swarm, which is not supported");
+        }
+        if (r.scope() != null && !r.scope().isEmpty() && !r.scope().equals("local")) {
+            throw BargeException.notImplemented("only local scope networks are supported");
+        }
+        List<CreateRequest.PoolRequest> pools = new ArrayList<>();
+        if (r.ipam() != null && r.ipam().config() != null) {
+            if (r.ipam().driver() != null && !r.ipam().driver().isEmpty() && !r.ipam().driver().equals("default")) {
+                throw BargeException.notFound("plugin \"%s\" not found", r.ipam().driver());
+            }
+            for (NetworkCreateRequest.IpamConfig c : r.ipam().config()) {
+                if (text(c.subnet()).contains(":")) {
+                    throw BargeException.notImplemented("IPv6 subnets are not supported");
+                }
+                if (c.subnet() == null && (c.ipRange() != null || c.gateway() != null)) {
+                    throw BargeException.invalid("subnet is required when specifying ip-range or gateway");
+                }
+                pools.add(new CreateRequest.PoolRequest(text(c.subnet()), text(c.ipRange()), text(c.gateway())));
+            }
+        }
+        Network n = networks.create(new CreateRequest(r.name(), text(r.driver()), Boolean.TRUE.equals(r.internal()),
+                Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools));
+        json(ex, 201, new NetworkCreateResponse(n.id(), ""));
+    }
+
+    private void remove(Exchange ex) {
+        networks.remove(ex.pathParam("id"));
+        ex.respond(204, null, new byte[0]);
+    }
+
+    private void prune(Exchange ex) {
+        NetworkFilters f = NetworkFilters.parse(ex.queryParam("filters").orElse(""), NetworkFilters.PRUNE_KEYS);
+        Optional<Instant> until = f.get("until").stream().findFirst().map(NetworkRoutes::instant);
+        List<String> removed = networks.prune(n -> f.labels("label", n.labels())
+                && f.get("label!").stream().noneMatch(l -> NetworkService.labelsMatch(n, List.of(l)))
+                && until.map(u -> Instant.parse(n.created()).isBefore(u)).orElse(true));
+        json(ex, 200, new NetworkPruneResponse(removed.isEmpty() ? null : removed));
+    }
+
+    private void connect(Exchange ex) throws IOException {
+        Network n = networks.inspect(ex.pathParam("id"));
+        NetworkConnectRequest r = Json.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
+        if (r.container() == null || r.container().isEmpty()) {
+            throw BargeException.invalid("container is required");
+        }
+        NetworkConnectRequest.EndpointConfig ec = r.endpointConfig();
+        String ipv4 = ec == null || ec.ipamConfig() == null ? "" : text(ec.ipamConfig().ipv4Address());
+        containers.connect(r.container(), n.id(), ec == null || ec.aliases() == null ? List.of() : ec.aliases(), ipv4,
+                ec == null || ec.links() == null ? List.of() : ec.links());
+        ex.respond(200, null, new byte[0]);
+    }
+
+    private void disconnect(Exchange ex) throws IOException {
+        Network n = networks.inspect(ex.pathParam("id"));
+        NetworkConnectRequest r = Json.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
+        if (r.container() == null || r.container().isEmpty()) {
+            throw BargeException.invalid("container is required");
+        }
+        containers.disconnect(r.container(), n.id(), Boolean.TRUE.equals(r.force()));
+        ex.respond(200, null, new byte[0]);
+    }
+
+    /** Unix seconds (possibly fractional) or RFC 3339, as moby's {@code until}. */
+    private static Instant instant(String value) {
+        try {
+            return Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException e) {
+            try {
+                return Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw BargeException.invalid("invalid filter 'until=%s'", value);
+            }
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> m) {
+        return m == null ? Map.of() : m;
+    }
+
+    private static void json(Exchange ex, int status, Object value) {
+        byte[] body = Json.bytes(value);
+        byte[] line = java.util.Arrays.copyOf(body, body.length + 1);
+        line[body.length] = '\n'; // as Go's json.Encoder
+        ex.respond(status, JSON, line);
+    }
+}

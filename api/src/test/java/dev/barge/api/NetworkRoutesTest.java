@@ -1,0 +1,184 @@
+package dev.barge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.core.BargeException;
+import dev.barge.core.ErrorKind;
+import dev.barge.core.Json;
+import dev.barge.core.event.EventBus;
+import dev.barge.http.Exchange;
+import dev.barge.http.Hijacked;
+import dev.barge.http.Router;
+import dev.barge.network.AttachOptions;
+import dev.barge.network.ContainerFiles;
+import dev.barge.network.NetworkConfig;
+import dev.barge.network.NetworkService;
+import dev.barge.network.Subnet;
+import dev.barge.network.kernel.Firewall;
+import dev.barge.network.kernel.Namespaces;
+import dev.barge.network.kernel.RecordingLinks;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkRoutesTest {
+    @TempDir Path dir;
+    NetworkService service;
+    final Router router = new Router();
+    final List<String> hookCalls = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        var kernel = new NetworkService.Kernel(new RecordingLinks(), Namespaces.fake(), Firewall.disabled(),
+                ours -> List.<Subnet>of(), new ContainerFiles.HostResolv(List.of(), List.of(), List.of()), 0);
+        service = new NetworkService(dir.resolve("data"), dir.resolve("run"), new EventBus(), NetworkConfig.defaults(), kernel);
+        service.start(Set.of());
+        new NetworkRoutes(service, new ContainerNetworkHooks() {
+            @Override
+            public void connect(String container, String network, List<String> aliases, String ipv4, List<String> links) {
+                hookCalls.add("connect " + container + " " + network + " " + aliases + " " + ipv4);
+            }
+
+            @Override
+            public void disconnect(String container, String network, boolean force) {
+                hookCalls.add("disconnect " + container + " " + network + " " + force);
+            }
+        }).register(router);
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void createThenInspectShowsDockersFields() throws Exception {
+        FakeExchange created = call("POST", "/networks/create", Map.of(), """
+                {"Name":"app","Driver":"bridge","Internal":true,"IPAM":{"Driver":"default","Config":[{"Subnet":"10.213.3.0/24","Gateway":"10.213.3.254"}]},
+                 "Options":{"com.docker.network.driver.mtu":"1400"},"Labels":{"a":"b"}}""");
+        assertThat(created.status).isEqualTo(201);
+        String id = created.json().get("Id").asText();
+        assertThat(created.json().get("Warning").asText()).isEmpty();
+        service.attach("c".repeat(64), "web", "app", AttachOptions.none());
+        JsonNode n = call("GET", "/networks/app", Map.of(), "").json();
+        assertThat(n.get("Id").asText()).isEqualTo(id);
+        assertThat(n.get("Scope").asText()).isEqualTo("local");
+        assertThat(n.get("Internal").asBoolean()).isTrue();
+        assertThat(n.at("/IPAM/Config/0/Subnet").asText()).isEqualTo("10.213.3.0/24");
+        assertThat(n.at("/IPAM/Config/0/Gateway").asText()).isEqualTo("10.213.3.254");
+        assertThat(n.at("/IPAM/Config/0").has("IPRange")).isFalse();
+        assertThat(n.at("/Options/com.docker.network.driver.mtu").asText()).isEqualTo("1400");
+        assertThat(n.at("/Labels/a").asText()).isEqualTo("b");
+        JsonNode ep = n.get("Containers").get("c".repeat(64));
+        assertThat(ep.get("Name").asText()).isEqualTo("web");
+        assertThat(ep.get("IPv4Address").asText()).isEqualTo("10.213.3.1/24");
+    }
+
+    @Test
+    void listFilters() throws Exception {
+        call("POST", "/networks/create", Map.of(), "{\"Name\":\"front\",\"Labels\":{\"tier\":\"web\"}}");
+        assertThat(names(Map.of())).contains("bridge", "host", "none", "front");
+        assertThat(names(Map.of("filters", "{\"type\":{\"custom\":true}}"))).containsExactly("front");
+        assertThat(names(Map.of("filters", "{\"driver\":[\"null\"]}"))).containsExactly("none");
+        assertThat(names(Map.of("filters", "{\"label\":{\"tier=web\":true}}"))).containsExactly("front");
+        assertThat(names(Map.of("filters", "{\"dangling\":[\"true\"]}"))).containsExactly("front");
+        assertThat(names(Map.of("filters", "{\"name\":[\"ron\"]}"))).containsExactly("front");
+        assertThatThrownBy(() -> call("GET", "/networks", Map.of("filters", "{\"bogus\":[\"x\"]}"), ""))
+                .hasMessage("invalid filter 'bogus'");
+    }
+
+    @Test
+    void errorsAreDockers() throws Exception {
+        call("POST", "/networks/create", Map.of(), "{\"Name\":\"a\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.213.4.0/24\"}]}}");
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"a\"}"))
+                .hasMessage("network with name a already exists");
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"b\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.213.4.0/25\"}]}}"))
+                .hasMessage("invalid pool request: Pool overlaps with other one on this address space");
+        assertThatThrownBy(() -> call("DELETE", "/networks/host", Map.of(), ""))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThatThrownBy(() -> call("GET", "/networks/zzz", Map.of(), ""))
+                .hasMessage("network zzz not found");
+    }
+
+    @Test
+    void connectAndDisconnectGoThroughTheContainerService() throws Exception {
+        String id = call("POST", "/networks/create", Map.of(), "{\"Name\":\"app\"}").json().get("Id").asText();
+        call("POST", "/networks/app/connect", Map.of(),
+                "{\"Container\":\"web\",\"EndpointConfig\":{\"IPAMConfig\":{\"IPv4Address\":\"10.1.1.5\"},\"Aliases\":[\"w\"]}}");
+        call("POST", "/networks/" + id.substring(0, 6) + "/disconnect", Map.of(), "{\"Container\":\"web\",\"Force\":true}");
+        assertThat(hookCalls).containsExactly("connect web " + id + " [w] 10.1.1.5", "disconnect web " + id + " true");
+    }
+
+    @Test
+    void deleteAndPrune() throws Exception {
+        call("POST", "/networks/create", Map.of(), "{\"Name\":\"one\"}");
+        call("POST", "/networks/create", Map.of(), "{\"Name\":\"two\",\"Labels\":{\"keep\":\"1\"}}");
+        assertThat(call("DELETE", "/networks/one", Map.of(), "").status).isEqualTo(204);
+        call("POST", "/networks/create", Map.of(), "{\"Name\":\"three\"}");
+        JsonNode pruned = call("POST", "/networks/prune", Map.of("filters", "{\"label!\":[\"keep\"]}"), "").json();
+        assertThat(pruned.get("NetworksDeleted")).extracting(JsonNode::asText).containsExactly("three");
+        assertThat(call("POST", "/networks/prune", Map.of(), "").json().get("NetworksDeleted").isNull()).isFalse();
+    }
+
+    private List<String> names(Map<String, String> query) throws Exception {
+        List<String> names = new ArrayList<>();
+        call("GET", "/networks", query, "").json().forEach(n -> names.add(n.get("Name").asText()));
+        return names;
+    }
+
+    private FakeExchange call(String method, String path, Map<String, String> query, String body) throws Exception {
+        Router.Match m = router.match(method, path).orElseThrow();
+        FakeExchange ex = new FakeExchange(method, path, m.params(), query, body);
+        m.handler().handle(ex);
+        return ex;
+    }
+
+    /** Just enough of an exchange for routes that respond once. */
+    static final class FakeExchange implements Exchange {
+        final String method, path, body;
+        final Map<String, String> params, query;
+        int status;
+        byte[] response = new byte[0];
+
+        FakeExchange(String method, String path, Map<String, String> params, Map<String, String> query, String body) {
+            this.method = method;
+            this.path = path;
+            this.params = params;
+            this.query = query;
+            this.body = body;
+        }
+
+        JsonNode json() throws Exception {
+            return Json.mapper().readTree(response);
+        }
+
+        @Override public String method() { return method; }
+        @Override public String path() { return path; }
+        @Override public Optional<String> pathVersion() { return Optional.empty(); }
+        @Override public String pathParam(String name) { return params.get(name); }
+        @Override public List<String> queryParams(String name) { return query.containsKey(name) ? List.of(query.get(name)) : List.of(); }
+        @Override public Optional<String> header(String name) { return Optional.empty(); }
+        @Override public Map<String, List<String>> headers() { return new HashMap<>(); }
+        @Override public InputStream body() { return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)); }
+        @Override public void responseHeader(String name, String value) {}
+        @Override public void respond(int s, String contentType, byte[] b) { status = s; response = b; }
+        @Override public OutputStream stream(int s, String contentType) { throw new UnsupportedOperationException(); }
+        @Override public Hijacked hijack(String contentType) { throw new UnsupportedOperationException(); }
+        @Override public boolean clientGone() { return false; }
+        @Override public boolean responseStarted() { return status != 0; }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.barge.container;
+
+import dev.barge.core.BargeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code docker create}: image resolved and merged, options validated, name claimed, files written. */
+final class Creation {
+    private final ContainerContext ctx;
+    private final ImageAccess images;
+    private final ContainerEvents events;
+    private final ContainerStore store;
+    private final ContainerRegistry registry;
+
+    Creation(ContainerContext ctx) {
+        this.ctx = ctx;
+        this.images = ctx.images;
+        this.events = ctx.events;
+        this.store = ctx.store;
+        this.registry = ctx.registry;
+    }
+
+    /** Creates a container; returns it with its new ID and name. */
+    Container create(CreateRequest request) {
+        ResolvedImage image = images.resolve(request.config().image());
+        HostOptions host = validate(request.host());
+        String workdir = request.config().workingDir();
+        if (!workdir.isEmpty() && !workdir.startsWith("/")) {
+            throw BargeException.invalid("the working directory '%s' is invalid, it needs to be an absolute path",
+                    workdir);
+        }
+        ContainerConfig merged = ConfigMerger.merge(request, image.config());
+        List<String> commandLine = ConfigMerger.commandLine(merged);
+        String id = Ids.random();
+        String name = request.name().isEmpty() ? Names.generate(registry::nameTaken) : Names.validate(request.name());
+        registry.reserveName(name, id);
+        try {
+            if (merged.hostname().isEmpty()) {
+                merged = merged.withHostname(host.networkMode().equals("host") ? hostHostname() : id.substring(0, 12));
+            }
+            Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
+                    commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
+            EtcFiles.write(store.dir(id), merged, host);
+            store.save(c);
+            registry.add(new LiveContainer(c));
+            events.publish(c, "create");
+            return c;
+        } catch (RuntimeException e) {
+            registry.releaseName(name, id);
+            store.delete(id);
+            throw e;
+        }
+    }
+
+    private static HostOptions validate(HostOptions host) {
+        if (host.autoRemove() && host.restartPolicy().mode() != RestartPolicy.Mode.NO) {
+            throw BargeException.invalid("can't create 'AutoRemove' container with restart policy");
+        }
+        RunSpecBuilder.security(host);
+        RunSpecBuilder.binds(host.binds());
+        validateResources(host);
+        String mode = host.networkMode();
+        if (!(mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("none")
+                || mode.equals("host") || mode.startsWith("container:"))) {
+            throw BargeException.notFound("network %s not found", mode);
+        }
+        return host.networkMode().isEmpty() ? withNetworkMode(host, "default") : host;
+    }
+
+    /** The checks (and words) of Docker's {@code verifyPlatformContainerResources}. */
+    private static void validateResources(HostOptions host) {
+        HostOptions.Resources r = host.resources();
+        if (r.memory() > 0 && r.memory() < 6 * 1024 * 1024) {
+            throw BargeException.invalid("Minimum memory limit allowed is 6MB");
+        }
+        if (r.memory() > 0 && r.memorySwap() > 0 && r.memorySwap() < r.memory()) {
+            throw BargeException.invalid(
+                    "Minimum memoryswap limit should be larger than memory limit, see usage");
+        }
+        if (r.memory() == 0 && r.memorySwap() > 0) {
+            throw BargeException.invalid("You should always set the Memory limit when using Memoryswap limit, "
+                    + "see usage");
+        }
+        if (r.nanoCpus() > 0 && (r.cpuPeriod() > 0 || r.cpuQuota() > 0)) {
+            throw BargeException.invalid("Conflicting options: Nano CPUs and CPU Period cannot both be set");
+        }
+        if (host.shmSize() < 0) {
+            throw BargeException.invalid("SHM size can not be less than 0");
+        }
+        if (r.cpuShares() < 0) {
+            throw BargeException.invalid("invalid CPU shares (%d): value must be a positive integer", r.cpuShares());
+        }
+    }
+
+    private static HostOptions withNetworkMode(HostOptions h, String mode) {
+        return new HostOptions(h.binds(), mode, h.restartPolicy(), h.autoRemove(), h.capAdd(), h.capDrop(), h.dns(),
+                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), h.groupAdd(), h.privileged(), h.readonlyRootfs(),
+                h.securityOpt(), h.tmpfs(), h.shmSize(), h.sysctls(), h.ulimits(), h.init(), h.runtime(),
+                h.resources(), h.portBindings(), h.publishAllPorts());
+    }
+
+    private static String hostHostname() {
+        try {
+            return Files.readString(Path.of("/etc/hostname")).trim();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

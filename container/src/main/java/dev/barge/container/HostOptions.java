@@ -1,0 +1,75 @@
+package dev.barge.container;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the host runs a container (Docker's {@code HostConfig}, in domain terms). Stored with the
+ * container. Empty strings and lists mean "not set".
+ *
+ * @param binds        {@code /host:/container[:ro]} bind mounts
+ * @param networkMode  {@code none}, {@code host}, {@code bridge}/{@code default}, {@code container:<id>}
+ * @param tmpfs        container path -> mount options
+ * @param shmSize      bytes for /dev/shm; 0 for the default 64 MiB
+ * @param init         run an init process as PID 1
+ * @param runtime      runtime name, empty for the default
+ */
+public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                          List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                          List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                          boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                          Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                          List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                          Map<String, List<PortBinding>> portBindings, boolean publishAllPorts) {
+    public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
+
+    public HostOptions {
+        binds = List.copyOf(binds);
+        capAdd = List.copyOf(capAdd);
+        capDrop = List.copyOf(capDrop);
+        dns = List.copyOf(dns);
+        dnsSearch = List.copyOf(dnsSearch);
+        dnsOptions = List.copyOf(dnsOptions);
+        extraHosts = List.copyOf(extraHosts);
+        groupAdd = List.copyOf(groupAdd);
+        securityOpt = List.copyOf(securityOpt);
+        tmpfs = Map.copyOf(tmpfs);
+        sysctls = Map.copyOf(sysctls);
+        ulimits = List.copyOf(ulimits);
+        portBindings = Map.copyOf(portBindings);
+    }
+
+    /** Everything unset: what {@code docker create busybox} sends, more or less. */
+    public static HostOptions defaults() {
+        return new HostOptions(List.of(), "default", RestartPolicy.NO, false, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), false, false, List.of(), Map.of(), 0, Map.of(),
+                List.of(), false, "", Resources.NONE, Map.of(), false);
+    }
+
+    public HostOptions withRestartPolicy(RestartPolicy policy) {
+        return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
+                extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
+                init, runtime, resources, portBindings, publishAllPorts);
+    }
+
+    public HostOptions withResources(Resources newResources) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, newResources, portBindings, publishAllPorts);
+    }
+
+    /** The effective /dev/shm size. */
+    public long effectiveShmSize() {
+        return shmSize > 0 ? shmSize : DEFAULT_SHM_SIZE;
+    }
+
+    public record Ulimit(String name, long soft, long hard) {}
+
+    public record PortBinding(String hostIp, String hostPort) {}
+
+    /** cgroup limits; zero means unlimited. {@code nanoCpus} is Docker's {@code --cpus} times 1e9. */
+    public record Resources(long memory, long memorySwap, long cpuShares, long cpuQuota, long cpuPeriod,
+                            long nanoCpus, long pidsLimit, String cpusetCpus) {
+        public static final Resources NONE = new Resources(0, 0, 0, 0, 0, 0, 0, "");
+    }
+}

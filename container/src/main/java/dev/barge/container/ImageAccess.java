@@ -1,0 +1,19 @@
+package dev.barge.container;
+
+import dev.barge.core.Mount;
+import java.util.List;
+
+/**
+ * What the container service needs from images; the composition root adapts the image service
+ * to it, so this module never sees manifests or layers.
+ */
+public interface ImageAccess {
+    /** Resolves a reference or ID; throws NOT_FOUND "No such image: busybox:latest" when absent. */
+    ResolvedImage resolve(String ref);
+
+    /** Prepares (or re-mounts) the container's writable layer on top of the image; idempotent. */
+    List<Mount> prepareRootfs(String containerId, String imageId);
+
+    /** Removes the container's writable layer; a missing layer is not an error. */
+    void removeRootfs(String containerId);
+}

@@ -1,0 +1,24 @@
+package dev.barge.container;
+
+/** Removes everything of a stopped container: runtime state, writable layer, files, record. */
+final class Removal {
+    private final ContainerContext ctx;
+
+    Removal(ContainerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Removes everything of a stopped container; the lock is held. */
+    void removeLocked(LiveContainer lc) {
+        lc.generation++;
+        Container c = lc.current();
+        ctx.commit(lc, c.withState(c.state().withStatus(Status.REMOVING)));
+        ctx.discardRuntime(c.id());
+        ctx.images.removeRootfs(c.id());
+        ctx.execs.forget(c.id());
+        ctx.registry.remove(lc);
+        ctx.store.delete(c.id());
+        ctx.events.publish(c, "destroy");
+        lc.removed(new WaitResult(c.state().exitCode(), c.state().error()));
+    }
+}

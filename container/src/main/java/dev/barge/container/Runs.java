@@ -1,0 +1,189 @@
+package dev.barge.container;
+
+import dev.barge.core.BargeException;
+import dev.barge.core.Mount;
+import dev.barge.runtime.AttachSession;
+import dev.barge.runtime.RunSpec;
+import dev.barge.runtime.RuntimeDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run of a container, from start to exit: creating and starting it in the runtime (Docker's
+ * start errors and exit codes when that fails), connecting waiting attaches, and at the exit the
+ * die event, the waiters, the restart policy with its back-off, or auto-removal.
+ */
+final class Runs {
+    private static final System.Logger LOG = System.getLogger(Runs.class.getName());
+    private final ContainerContext ctx;
+    private final ImageAccess images;
+    private final RuntimeDriver runtime;
+    private final ContainerEvents events;
+    private final ContainerStore store;
+    private final ContainerRegistry registry;
+    private final Removal removal;
+
+    Runs(ContainerContext ctx, Removal removal) {
+        this.ctx = ctx;
+        this.images = ctx.images;
+        this.runtime = ctx.runtime;
+        this.events = ctx.events;
+        this.store = ctx.store;
+        this.registry = ctx.registry;
+        this.removal = removal;
+    }
+
+    /** Creates and starts the runtime container; the lock is held. */
+    void startLocked(LiveContainer lc) {
+        Container c = lc.current();
+        String id = c.id();
+        ctx.discardRuntime(id);
+        long gen = ++lc.generation;
+        try {
+            List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
+            runtime.create(spec);
+            connectPendingAttaches(lc);
+            runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
+                    .start(() -> handleExit(lc, gen, code)));
+            runtime.start(id);
+        } catch (RuntimeException e) {
+            throw startFailed(lc, e);
+        }
+        int pid = runtime.state(id).pid();
+        lc.startedAtMonotonicNanos = System.nanoTime();
+        ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
+        events.publish(lc.current(), "start");
+    }
+
+    private RunSpec.NetworkNamespace network(Container c) {
+        String mode = c.host().networkMode();
+        if (mode.equals("host")) {
+            return new RunSpec.NetworkNamespace.Host();
+        }
+        if (mode.startsWith("container:")) {
+            Container other = registry.lookup(mode.substring("container:".length())).current();
+            if (!other.state().running()) {
+                throw BargeException.conflict("cannot join network namespace of a non running container: "
+                        + "container %s is %s", other.id(), other.state().status().word());
+            }
+            return new RunSpec.NetworkNamespace.Join("/proc/" + other.state().pid() + "/ns/net");
+        }
+        // bridge networking belongs to the network module; until it is wired, loopback only
+        return new RunSpec.NetworkNamespace.Fresh();
+    }
+
+    private BargeException startFailed(LiveContainer lc, RuntimeException e) {
+        lc.generation++;
+        String raw = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
+                && StartFailure.exitCode(raw) == 128) {
+            return be; // our own validation (no such container to join, bad option): no runtime involved
+        }
+        String message = StartFailure.describe(raw);
+        int code = StartFailure.exitCode(raw);
+        try {
+            runtime.delete(lc.id());
+        } catch (RuntimeException ignored) {
+            // nothing was created, or it is already gone
+        }
+        Container c = lc.current();
+        ctx.commit(lc, c.withState(c.state().failedStart(code, message, Times.nowNanos())));
+        lc.endPendingAttaches(); // the start's caller reports the error; the attached streams just end
+        // as Docker: exit waiters keep waiting (the run never began); a --rm removal below wakes removal waiters
+        if (c.host().autoRemove()) {
+            removal.removeLocked(lc);
+        }
+        return new BargeException(StartFailure.kind(raw), message, e);
+    }
+
+    private void connectPendingAttaches(LiveContainer lc) {
+        for (CompletableFuture<AttachSession> f : lc.pendingAttaches) {
+            try {
+                AttachSession s = runtime.attach(lc.id());
+                if (!f.complete(s)) {
+                    s.close(); // the client gave up waiting
+                }
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }
+        lc.pendingAttaches.clear();
+    }
+
+    /** The runtime reported an exit of run {@code gen}. */
+    void handleExit(LiveContainer lc, long gen, int code) {
+        lc.lock.lock();
+        try {
+            Container c = lc.current();
+            if (gen != lc.generation || !c.state().running()) {
+                return;
+            }
+            ctx.commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
+            long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
+            events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
+                    "execDuration", Long.toString(ranSeconds)));
+            lc.exited(new WaitResult(code, ""));
+            afterExit(lc, code);
+        } finally {
+            lc.lock.unlock();
+        }
+    }
+
+    /** Restart policy or auto-remove after an exit; the lock is held. */
+    private void afterExit(LiveContainer lc, int code) {
+        Container c = lc.current();
+        Duration ran = Duration.ofNanos(System.nanoTime() - lc.startedAtMonotonicNanos);
+        if (c.host().restartPolicy().shouldRestart(code, c.state().restartCount(), c.state().manuallyStopped())) {
+            lc.backoff = lc.backoff.next(ran);
+            scheduleRestart(lc, lc.backoff.delay());
+        } else if (c.host().autoRemove()) {
+            Thread.ofVirtual().name("autoremove-" + c.shortId()).start(() -> autoRemove(lc));
+        }
+    }
+
+    private void scheduleRestart(LiveContainer lc, Duration delay) {
+        Container c = lc.current();
+        ctx.commit(lc, c.withState(c.state().restarting()));
+        long gen = lc.generation;
+        Thread.ofVirtual().name("restart-" + c.shortId()).start(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return;
+            }
+            lc.lock.lock();
+            try {
+                if (gen != lc.generation || lc.current().state().status() != Status.RESTARTING
+                        || !registry.contains(lc.id())) {
+                    return;
+                }
+                startLocked(lc);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "restart of " + lc.id() + " failed: " + e.getMessage());
+                Container now = lc.current();
+                if (now.state().status() == Status.RESTARTING) {
+                    ctx.commit(lc, now.withState(now.state().withStatus(Status.EXITED)));
+                }
+            } finally {
+                lc.lock.unlock();
+            }
+        });
+    }
+
+    private void autoRemove(LiveContainer lc) {
+        lc.lock.lock();
+        try {
+            Status s = lc.current().state().status();
+            if (registry.contains(lc.id()) && (s == Status.EXITED || s == Status.CREATED)) {
+                removal.removeLocked(lc);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "auto-remove of " + lc.id() + " failed: " + e.getMessage());
+        } finally {
+            lc.lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.barge.daemon;
+
+import dev.barge.container.ImageAccess;
+import dev.barge.container.ImageConfig;
+import dev.barge.container.ResolvedImage;
+import dev.barge.core.Mount;
+import dev.barge.image.Image;
+import dev.barge.image.ImageService;
+import dev.barge.image.RunConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The image service as the container service sees it: run defaults and a writable rootfs. */
+final class ContainerImages implements ImageAccess {
+    private final ImageService images;
+
+    ContainerImages(ImageService images) {
+        this.images = images;
+    }
+
+    @Override
+    public ResolvedImage resolve(String ref) {
+        Image image = images.resolve(ref);
+        String familiar = image.tags().isEmpty() ? image.id().toString() : image.tags().getFirst().familiar();
+        return new ResolvedImage(image.id().toString(), familiar, runDefaults(image.config().config()));
+    }
+
+    @Override
+    public List<Mount> prepareRootfs(String containerId, String imageId) {
+        return images.prepareRootfs(containerId, imageId);
+    }
+
+    @Override
+    public void removeRootfs(String containerId) {
+        images.removeRwLayer(containerId);
+    }
+
+    static ImageConfig runDefaults(RunConfig c) {
+        return new ImageConfig(c.envOrEmpty(), orEmpty(c.cmd()), orEmpty(c.entrypoint()), c.workingDirOrEmpty(),
+                c.userOrEmpty(), c.labelsOrEmpty(), c.stopSignal() == null ? "" : c.stopSignal(),
+                keys(c.exposedPorts()), keys(c.volumes()), healthcheck(c.healthcheck()));
+    }
+
+    private static ImageConfig.Healthcheck healthcheck(Map<String, Object> h) {
+        if (h == null || !(h.get("Test") instanceof List<?> test)) {
+            return ImageConfig.Healthcheck.NONE;
+        }
+        return new ImageConfig.Healthcheck(test.stream().map(String::valueOf).toList(), number(h, "Interval"),
+                number(h, "Timeout"), number(h, "StartPeriod"), (int) number(h, "Retries"));
+    }
+
+    private static long number(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static List<String> keys(Map<String, Object> map) {
+        return map == null ? List.of() : List.copyOf(map.keySet());
+    }
+}

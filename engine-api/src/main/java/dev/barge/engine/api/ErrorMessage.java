@@ -1,6 +1,0 @@
-package dev.barge.engine.api;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-
-/** The body of every Engine API error response. */
-public record ErrorMessage(@JsonProperty("message") String message) {}

@@ -1,0 +1,39 @@
+package dev.barge.engineapi;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.List;
+import java.util.Map;
+
+/** Docker's container {@code Config} (create request top level, inspect's {@code Config}). Nulls mean absent. */
+public record ContainerConfig(
+        @JsonProperty("Hostname") String hostname,
+        @JsonProperty("Domainname") String domainname,
+        @JsonProperty("User") String user,
+        @JsonProperty("AttachStdin") boolean attachStdin,
+        @JsonProperty("AttachStdout") boolean attachStdout,
+        @JsonProperty("AttachStderr") boolean attachStderr,
+        @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts,
+        @JsonProperty("Tty") boolean tty,
+        @JsonProperty("OpenStdin") boolean openStdin,
+        @JsonProperty("StdinOnce") boolean stdinOnce,
+        @JsonProperty("Env") List<String> env,
+        @JsonProperty("Cmd") @JsonDeserialize(using = StrSliceDeserializer.class) List<String> cmd,
+        @JsonProperty("Healthcheck") Healthcheck healthcheck,
+        @JsonProperty("Image") String image,
+        @JsonProperty("Volumes") Map<String, Object> volumes,
+        @JsonProperty("WorkingDir") String workingDir,
+        @JsonProperty("Entrypoint") @JsonDeserialize(using = StrSliceDeserializer.class) List<String> entrypoint,
+        @JsonProperty("OnBuild") List<String> onBuild,
+        @JsonProperty("Labels") Map<String, String> labels,
+        @JsonProperty("StopSignal") String stopSignal,
+        @JsonProperty("StopTimeout") Integer stopTimeout) {
+
+    /** Durations in nanoseconds, as Docker's JSON has them. */
+    public record Healthcheck(
+            @JsonProperty("Test") List<String> test,
+            @JsonProperty("Interval") long interval,
+            @JsonProperty("Timeout") long timeout,
+            @JsonProperty("StartPeriod") long startPeriod,
+            @JsonProperty("Retries") int retries) {}
+}

@@ -1,0 +1,47 @@
+package dev.barge.engineapi;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Inspect's {@code NetworkSettings} (the legacy top-level fields plus {@code Networks}). */
+public record NetworkSettings(
+        @JsonProperty("Bridge") String bridge,
+        @JsonProperty("SandboxID") String sandboxId,
+        @JsonProperty("SandboxKey") String sandboxKey,
+        @JsonProperty("Ports") Map<String, List<HostConfig.PortBinding>> ports,
+        @JsonProperty("HairpinMode") boolean hairpinMode,
+        @JsonProperty("LinkLocalIPv6Address") String linkLocalIPv6Address,
+        @JsonProperty("LinkLocalIPv6PrefixLen") int linkLocalIPv6PrefixLen,
+        @JsonProperty("SecondaryIPAddresses") List<Object> secondaryIPAddresses,
+        @JsonProperty("SecondaryIPv6Addresses") List<Object> secondaryIPv6Addresses,
+        @JsonProperty("EndpointID") String endpointId,
+        @JsonProperty("Gateway") String gateway,
+        @JsonProperty("GlobalIPv6Address") String globalIPv6Address,
+        @JsonProperty("GlobalIPv6PrefixLen") int globalIPv6PrefixLen,
+        @JsonProperty("IPAddress") String ipAddress,
+        @JsonProperty("IPPrefixLen") int ipPrefixLen,
+        @JsonProperty("IPv6Gateway") String ipv6Gateway,
+        @JsonProperty("MacAddress") String macAddress,
+        @JsonProperty("Networks") Map<String, EndpointSettings> networks) {
+
+    public record EndpointSettings(
+            @JsonProperty("IPAMConfig") Object ipamConfig,
+            @JsonProperty("Links") List<String> links,
+            @JsonProperty("Aliases") List<String> aliases,
+            @JsonProperty("MacAddress") String macAddress,
+            @JsonProperty("NetworkID") String networkId,
+            @JsonProperty("EndpointID") String endpointId,
+            @JsonProperty("Gateway") String gateway,
+            @JsonProperty("IPAddress") String ipAddress,
+            @JsonProperty("IPPrefixLen") int ipPrefixLen,
+            @JsonProperty("IPv6Gateway") String ipv6Gateway,
+            @JsonProperty("GlobalIPv6Address") String globalIPv6Address,
+            @JsonProperty("GlobalIPv6PrefixLen") int globalIPv6PrefixLen,
+            @JsonProperty("DNSNames") List<String> dnsNames) {
+
+        public static EndpointSettings empty() {
+            return new EndpointSettings(null, null, null, "", "", "", "", "", 0, "", "", 0, null);
+        }
+    }
+}

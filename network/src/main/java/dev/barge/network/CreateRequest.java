@@ -1,0 +1,40 @@
+package dev.barge.network;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code docker network create}, in domain words.
+ *
+ * @param pools {@code --subnet}/{@code --ip-range}/{@code --gateway} (only the first is used: one IPv4 pool per network)
+ */
+public record CreateRequest(String name, String driver, boolean internal, boolean attachable,
+                            Map<String, String> labels, Map<String, String> options, List<PoolRequest> pools) {
+    public static final String OPTION_BRIDGE_NAME = "com.docker.network.bridge.name";
+    public static final String OPTION_MTU = "com.docker.network.driver.mtu";
+
+    public CreateRequest {
+        labels = Map.copyOf(labels);
+        options = Map.copyOf(options);
+        pools = List.copyOf(pools);
+    }
+
+    public static CreateRequest bridge(String name) {
+        return new CreateRequest(name, Network.BRIDGE, false, false, Map.of(), Map.of(), List.of());
+    }
+
+    public CreateRequest withPool(PoolRequest pool) {
+        return new CreateRequest(name, driver, internal, attachable, labels, options, List.of(pool));
+    }
+
+    public CreateRequest withOptions(Map<String, String> opts) {
+        return new CreateRequest(name, driver, internal, attachable, labels, opts, pools);
+    }
+
+    public CreateRequest withInternal(boolean on) {
+        return new CreateRequest(name, driver, on, attachable, labels, options, pools);
+    }
+
+    /** Strings are {@code ""} when not given. */
+    public record PoolRequest(String subnet, String ipRange, String gateway) {}
+}
