@@ -95,6 +95,11 @@ public final class ContentStore {
                 Files.createLink(target, file);
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 return new Blob(digest, size);
+            } catch (IOException | UnsupportedOperationException crossDevice) {
+                // another file system (or no hard links): copy, verifying the digest on the way
+                try (InputStream in = Files.newInputStream(file)) {
+                    return ingest(in, Optional.of(digest), OptionalLong.of(size));
+                }
             }
             syncDirectory();
             return new Blob(digest, size);
