@@ -137,12 +137,20 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
         }
     }
 
+    /**
+     * StdinOnce closes stdin when the first attach ends, but as in Docker only without a TTY:
+     * a terminal's input stays open, so {@code docker attach} after a detach can still type.
+     */
+    private static boolean leaveStdinOpen(RunSpec.ProcessSpec process) {
+        return !process.stdinOnce() || process.tty();
+    }
+
     private void startConmon(RunSpec spec, RuntimeInfo runtime, Path bundle) {
         String id = spec.id();
         RunSpec.ProcessSpec process = spec.process();
         ConmonCommand command = new ConmonCommand(conmon, id, id, runtime.path(), runtimeRoot(runtime.name()), bundle,
                 bundle.resolve("container.pid"), bundle.resolve("conmon.pid"), layout.log(id), layout.exitDir(),
-                process.openStdin(), !process.stdinOnce(), process.tty(), logSizeMax, Optional.empty());
+                process.openStdin(), leaveStdinOpen(process), process.tty(), logSizeMax, Optional.empty());
         try (ConmonProcess conmonProcess = ConmonProcess.launch(command.argv(), bundle, List.of(ConmonProcess.Pipe.SYNC))) {
             SyncMessage created = conmonProcess.nextSync();
             if (created.failed()) throw createFailed(created.message());
