@@ -110,7 +110,7 @@ class ContainerLifecycleTest {
 
     @Test
     void pauseFreezesAndUnpauseResumes() throws Exception {
-        d.ok("run", "-d", "--name", "counter", "busybox", "sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/n; sleep 0.1; done");
+        d.ok("run", "-d", "--name", "counter", "busybox", "sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/n.new; mv /tmp/n.new /tmp/n; sleep 0.1; done");
         assertThat(eventually(Duration.ofSeconds(5), () -> count("counter") > 2)).isTrue();
         d.ok("pause", "counter");
         assertThat(d.ok("ps", "--filter", "name=counter", "--format", "{{.Status}}")).endsWith("(Paused)");
