@@ -5,27 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What {@code docker run} options change inside the container. */
 @Timeout(60)
 class ContainerConfigTest {
-    private static ContainerDaemon d;
-
-    @BeforeAll
-    static void start() throws IOException {
-        d = ContainerDaemon.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (d != null) {
-            d.close();
-        }
-    }
+    @RegisterExtension
+    static final ContainerDaemon d = ContainerDaemon.perClass();
 
     private String capEff(String... options) {
         var args = new java.util.ArrayList<>(java.util.List.of("run", "--rm"));

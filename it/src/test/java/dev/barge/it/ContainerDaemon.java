@@ -9,32 +9,56 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A {@link Barged} with the busybox image loaded, for tests that run containers. {@link #close}
- * removes every container, stops the daemon, and then checks (and cleans, so one failure does
- * not leak into the machine) that no overlay mount or conmon process of this daemon is left.
+ * A {@link Barged} with the busybox image loaded, for tests that run containers: started in a
+ * test ({@link #start}, closed by try-with-resources) or once per test class
+ * ({@code @RegisterExtension static final ContainerDaemon d = ContainerDaemon.perClass();}).
+ * {@link #close} removes every container, stops the daemon, and then checks (and cleans, so one
+ * failure does not leak into the machine) that no overlay mount or conmon process of it is left.
  */
-public final class ContainerDaemon implements AutoCloseable {
+public final class ContainerDaemon implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static Path busyboxArchive;
 
-    private final Barged barged;
+    private Barged barged;
 
-    private ContainerDaemon(Barged barged) {
-        this.barged = barged;
-    }
+    private ContainerDaemon() {}
 
     public static ContainerDaemon start(String... extraArgs) throws IOException {
-        Barged b = Barged.start(extraArgs);
-        ContainerDaemon d = new ContainerDaemon(b);
+        ContainerDaemon d = new ContainerDaemon();
+        d.launch(extraArgs);
+        return d;
+    }
+
+    /** A daemon started before the class's tests and closed after them. */
+    public static ContainerDaemon perClass() {
+        return new ContainerDaemon();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (barged != null) {
+            close();
+        }
+    }
+
+    private void launch(String... extraArgs) throws IOException {
+        barged = Barged.start(extraArgs);
         try {
-            var load = b.docker("load", "-i", busyboxArchive().toString());
+            var load = barged.docker("load", "-i", busyboxArchive().toString());
             assertThat(load.exitCode()).as(load.toString()).isZero();
         } catch (RuntimeException | Error e) {
-            d.close();
+            close();
             throw e;
         }
-        return d;
     }
 
     /** One archive per test JVM, made by the checkout's script. */

@@ -2,29 +2,21 @@ package dev.barge.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input answers with Docker's status codes and words, and the CLI's exit codes follow. */
 @Timeout(60)
 class ContainerErrorsTest {
-    private static ContainerDaemon d;
+    @RegisterExtension
+    static final ContainerDaemon d = ContainerDaemon.perClass();
 
     @BeforeAll
-    static void start() throws IOException {
-        d = ContainerDaemon.start();
+    static void start() {
         d.ok("run", "-d", "--name", "running", "busybox", "sleep", "1000");
         d.ok("create", "--name", "stopped", "busybox", "true");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (d != null) {
-            d.close();
-        }
     }
 
     /** Status code and body of a raw API call. */

@@ -9,27 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Running, streaming, signalling and listing containers with the real docker CLI. */
 @Timeout(60)
 class ContainerLifecycleTest {
-    private static ContainerDaemon d;
-
-    @BeforeAll
-    static void start() throws IOException {
-        d = ContainerDaemon.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (d != null) {
-            d.close();
-        }
-    }
+    @RegisterExtension
+    static final ContainerDaemon d = ContainerDaemon.perClass();
 
     @Test
     void runRemoveEchoesHi() {

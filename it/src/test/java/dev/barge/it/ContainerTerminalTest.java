@@ -3,29 +3,16 @@ package dev.barge.it;
 import static dev.barge.it.ContainerDaemon.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code -it}, resize, exec in a terminal and detach keys, with the CLI in a tmux pty. */
 @Timeout(60)
 class ContainerTerminalTest {
-    private static ContainerDaemon d;
-
-    @BeforeAll
-    static void start() throws IOException {
-        d = ContainerDaemon.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (d != null) {
-            d.close();
-        }
-    }
+    @RegisterExtension
+    static final ContainerDaemon d = ContainerDaemon.perClass();
 
     @Test
     void runItEchoesInputSeesResizesAndDetachesLeavingItRunning() {
