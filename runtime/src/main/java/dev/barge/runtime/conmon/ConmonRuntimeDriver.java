@@ -101,8 +101,8 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
             mountRootfs(spec.rootfs(), layout.rootfs(id));
             Spec oci = SpecBuilder.build(spec, new SpecContext(layout.rootfs(id), host));
             Files.write(bundle.resolve("config.json"), Json.bytes(oci));
-            startConmon(spec, runtime, bundle);
-            return new Created(id, bundle, layout.log(id));
+            int pid = startConmon(spec, runtime, bundle);
+            return new Created(id, bundle, layout.log(id), pid);
         } catch (IOException e) {
             abandon(id, runtime);
             throw BargeException.internal("cannot create container " + id + ": " + e.getMessage(), e);
@@ -145,7 +145,8 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
         return !process.stdinOnce() || process.tty();
     }
 
-    private void startConmon(RunSpec spec, RuntimeInfo runtime, Path bundle) {
+    /** Returns the container's pid, as conmon reports it once the runtime created the container. */
+    private int startConmon(RunSpec spec, RuntimeInfo runtime, Path bundle) {
         String id = spec.id();
         RunSpec.ProcessSpec process = spec.process();
         ConmonCommand command = new ConmonCommand(conmon, id, id, runtime.path(), runtimeRoot(runtime.name()), bundle,
@@ -154,6 +155,7 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
         try (ConmonProcess conmonProcess = ConmonProcess.launch(command.argv(), bundle, List.of(ConmonProcess.Pipe.SYNC))) {
             SyncMessage created = conmonProcess.nextSync();
             if (created.failed()) throw createFailed(created.message());
+            return created.data();
         }
     }
 
@@ -205,6 +207,8 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
     @Override
     public ProcessState state(String id) {
         if (!Files.isDirectory(layout.bundle(id))) return new ProcessState(ProcessState.Status.UNKNOWN, 0);
+        // conmon writes the exit file once the process is gone: no need to ask the runtime (a process each time)
+        if (exitCode(id).isPresent()) return new ProcessState(ProcessState.Status.STOPPED, 0);
         ProcessState state = runtimeOf(id).state(id);
         if (state.status() == ProcessState.Status.UNKNOWN && exitCode(id).isPresent()) {
             return new ProcessState(ProcessState.Status.STOPPED, 0);
