@@ -10,20 +10,25 @@ import java.util.List;
  */
 final class Tmux implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
     private final Barged barged;
     private final String socket;
 
     private Tmux(Barged barged) {
         this.barged = barged;
-        this.socket = barged.dir().resolve("tmux.sock").toString();
+        // a server of its own each time: a new session on a server being killed could vanish with it
+        this.socket = barged.dir().resolve("tmux-" + SERVERS.incrementAndGet() + ".sock").toString();
     }
 
     /** Starts {@code command} (a shell line, with this daemon's DOCKER_HOST) in a rows x cols window. */
     static Tmux run(Barged barged, int rows, int cols, String command) {
         Tmux t = new Tmux(barged);
-        t.tmux("new-session", "-d", "-s", "t", "-x", String.valueOf(cols), "-y", String.valueOf(rows),
+        Barged.Result started = t.tmux("new-session", "-d", "-s", "t", "-x", String.valueOf(cols), "-y", String.valueOf(rows),
                 "DOCKER_HOST=unix://" + barged.socket() + " DOCKER_CONFIG=" + barged.dir().resolve("docker-config")
                         + " " + command + "; echo \"[exit $?]\"; sleep 30");
+        if (!started.ok()) {
+            throw new IllegalStateException("tmux did not start: " + started);
+        }
         return t;
     }
 
