@@ -36,6 +36,15 @@ class ContainerLifecycleTest {
     }
 
     @Test
+    void logsKeepEarlierRunsAndTailCountsAcrossThem() {
+        d.ok("run", "--name", "twice", "busybox", "sh", "-c", "echo run; printf part");
+        assertThat(d.ok("start", "-a", "twice")).isEqualTo("run\npart");
+        assertThat(d.ok("logs", "twice")).isEqualTo("run\npartrun\npart");
+        assertThat(d.ok("logs", "--tail", "2", "twice")).isEqualTo("run\npart");
+        d.ok("rm", "twice");
+    }
+
+    @Test
     void stdinPipesThroughRunAndExec() throws IOException {
         var r = d.shell("echo x | docker run -i --rm busybox cat", Duration.ofSeconds(30));
         assertThat(r.exitCode()).as(r.toString()).isZero();
