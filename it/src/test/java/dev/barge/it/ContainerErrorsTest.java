@@ -30,6 +30,13 @@ class ContainerErrorsTest {
 
     record Http(int status, String body) {}
 
+    /** Runs docker, expecting it to fail with {@code exitCode} and {@code message} on stderr. */
+    private static void fails(int exitCode, String message, String... args) {
+        var r = d.docker(args);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(exitCode);
+        assertThat(r.stderr()).contains(message);
+    }
+
     @Test
     void unknownImageIsLookedUpThenFailsWith125() {
         var r = d.docker("run", "--rm", "nosuch");
@@ -42,12 +49,8 @@ class ContainerErrorsTest {
 
     @Test
     void aMissingCommandIs127AndANonExecutableOne126() {
-        var missing = d.docker("run", "--rm", "busybox", "nosuchcmd");
-        assertThat(missing.exitCode()).isEqualTo(127);
-        assertThat(missing.stderr()).contains("exec: \"nosuchcmd\": executable file not found in $PATH");
-        var notExec = d.docker("run", "--rm", "busybox", "/etc/passwd");
-        assertThat(notExec.exitCode()).isEqualTo(126);
-        assertThat(notExec.stderr()).contains("permission denied");
+        fails(127, "exec: \"nosuchcmd\": executable file not found in $PATH", "run", "--rm", "busybox", "nosuchcmd");
+        fails(126, "permission denied", "run", "--rm", "busybox", "/etc/passwd");
         var notExecExec = d.docker("exec", "running", "/etc/passwd");
         assertThat(notExecExec.exitCode()).isEqualTo(126);
         assertThat(d.docker("exec", "running", "nosuchcmd").exitCode()).isEqualTo(127);
@@ -55,9 +58,7 @@ class ContainerErrorsTest {
 
     @Test
     void invalidNamesAreBadRequests() {
-        var r = d.docker("run", "--name", "bad name", "busybox");
-        assertThat(r.exitCode()).isEqualTo(125);
-        assertThat(r.stderr()).contains("Invalid container name (bad name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        fails(125, "Invalid container name (bad name), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "run", "--name", "bad name", "busybox");
         Http http = api("POST", "/containers/create?name=-x", "{\"Image\":\"busybox\"}");
         assertThat(http.status()).isEqualTo(400);
         assertThat(http.body()).contains("Invalid container name (-x)");
@@ -65,27 +66,21 @@ class ContainerErrorsTest {
 
     @Test
     void aTakenNameIsAConflict() {
-        var r = d.docker("run", "--name", "running", "busybox");
-        assertThat(r.exitCode()).isEqualTo(125);
-        assertThat(r.stderr()).contains("Conflict. The container name \"/running\" is already in use by container \"");
+        fails(125, "Conflict. The container name \"/running\" is already in use by container \"", "run", "--name", "running", "busybox");
         assertThat(api("POST", "/containers/create?name=running", "{\"Image\":\"busybox\"}").status()).isEqualTo(409);
         assertThat(d.docker("rename", "stopped", "running").stderr()).contains("Conflict.");
     }
 
     @Test
     void anInvalidSignalIsABadRequest() {
-        var r = d.docker("kill", "-s", "NOPE", "running");
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("Invalid signal: NOPE");
+        fails(1, "Invalid signal: NOPE", "kill", "-s", "NOPE", "running");
         assertThat(api("POST", "/containers/running/kill?signal=NOPE", "").status()).isEqualTo(400);
         assertThat(d.ok("inspect", "-f", "{{.State.Running}}", "running")).isEqualTo("true");
     }
 
     @Test
     void anInvalidRestartPolicyIsABadRequest() {
-        var r = d.docker("run", "--restart", "bogus", "busybox");
-        assertThat(r.exitCode()).isEqualTo(125);
-        assertThat(r.stderr()).contains("invalid restart policy");
+        fails(125, "invalid restart policy", "run", "--restart", "bogus", "busybox");
         Http http = api("POST", "/containers/create", "{\"Image\":\"busybox\",\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":3}}}");
         assertThat(http.status()).isEqualTo(400);
         assertThat(http.body()).contains("invalid restart policy");
@@ -93,9 +88,7 @@ class ContainerErrorsTest {
 
     @Test
     void removingARunningContainerWithoutForceIsAConflict() {
-        var r = d.docker("rm", "running");
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("cannot remove container \"/running\": container is running: stop the container before removing or force remove");
+        fails(1, "cannot remove container \"/running\": container is running: stop the container before removing or force remove", "rm", "running");
         assertThat(api("DELETE", "/containers/running", "").status()).isEqualTo(409);
     }
 
