@@ -41,10 +41,11 @@ final class Runs {
         String id = c.id();
         ctx.discardRuntime(id);
         long gen = ++lc.generation;
+        int pid;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
-            runtime.create(spec);
+            pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
                     .start(() -> handleExit(lc, gen, code)));
@@ -52,7 +53,6 @@ final class Runs {
         } catch (RuntimeException e) {
             throw startFailed(lc, e);
         }
-        int pid = runtime.state(id).pid();
         lc.startedAtMonotonicNanos = System.nanoTime();
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
         events.publish(lc.current(), "start");
