@@ -113,4 +113,9 @@ final class ImageTestExchange implements Exchange {
     public boolean clientGone() {
         return false;
     }
+
+    @Override
+    public boolean responseStarted() {
+        return status != 0;
+    }
 }

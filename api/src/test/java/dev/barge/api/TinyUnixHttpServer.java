@@ -230,6 +230,7 @@ final class TinyUnixHttpServer implements AutoCloseable {
 
         @Override public Hijacked hijack(String contentType) { throw new UnsupportedOperationException(); }
         @Override public boolean clientGone() { return false; }
+        @Override public boolean responseStarted() { return started; }
     }
 
     /** A chunked request body. */

@@ -29,8 +29,11 @@ public final class Daemon implements AutoCloseable {
     private final ShutdownSignal shutdown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Daemon(ShutdownSignal shutdown, DaemonLock lock, PidFile pidFile, HttpServer server) {
+    private final Services services;
+
+    private Daemon(ShutdownSignal shutdown, DaemonLock lock, PidFile pidFile, Services services, HttpServer server) {
         this.shutdown = shutdown;
+        this.services = services;
         this.lock = lock;
         this.pidFile = pidFile;
         this.server = server;
@@ -46,6 +49,7 @@ public final class Daemon implements AutoCloseable {
         ShutdownSignal shutdown = ShutdownSignal.install();
         DaemonLock lock = DaemonLock.acquire(config.dataRoot());
         PidFile pidFile = null;
+        Services services = null;
         try {
             Files.createDirectories(config.execRoot());
             pidFile = PidFile.write(config.pidfile());
@@ -53,15 +57,13 @@ public final class Daemon implements AutoCloseable {
             DaemonInfo info = HostProbe.probe(config, EngineId.load(config.dataRoot()));
             Router router = new Router();
 
-            // --- Services. The lead wires ImageService and ContainerService here: build them from
-            // --- config.dataRoot()/execRoot() and `events`, register their routes
-            // --- (new ImageRoutes(images).register(router), new ContainerRoutes(...).register(router)),
-            // --- and replace EngineFacts.NONE with facts backed by them.
-            EngineFacts facts = EngineFacts.NONE;
+            services = Services.start(config, events);
+            services.register(router);
+            EngineFacts facts = services.facts();
 
             SystemRoutes.register(router, info, facts, events, ToolProbe.forConfig(config, info.runtimes()));
             HttpServer server = HttpServer.start(listenAddresses(config), new EngineApi(router));
-            Daemon daemon = new Daemon(shutdown, lock, pidFile, server);
+            Daemon daemon = new Daemon(shutdown, lock, pidFile, services, server);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(daemon::close));
             ConfigReload.install(reread, events, info.id(), info.name());
             for (String host : config.hosts()) {
@@ -71,6 +73,9 @@ public final class Daemon implements AutoCloseable {
                     + " ms; data root " + config.dataRoot() + ")");
             return daemon;
         } catch (IOException | RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             if (pidFile != null) {
                 pidFile.close();
             }
@@ -120,6 +125,7 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         server.close();
+        services.close();
         try {
             pidFile.close();
         } catch (IOException e) {
