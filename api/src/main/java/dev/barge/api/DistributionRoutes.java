@@ -13,6 +13,8 @@ import dev.barge.distribution.RegistryClient;
 import dev.barge.distribution.RegistryException;
 import dev.barge.distribution.Repository;
 import dev.barge.http.Exchange;
+import dev.barge.http.Handler;
+import dev.barge.image.ImageService;
 import dev.barge.http.Router;
 import dev.barge.image.ImagePuller;
 import dev.barge.image.ImagePusher;
@@ -52,7 +54,8 @@ public final class DistributionRoutes {
         router.get("/images/search", this::search);
     }
 
-    void pull(Exchange ex) {
+    /** {@code POST /images/create?fromImage=}: give this to {@link ImageRoutes#ImageRoutes(ImageService, Handler)}. */
+    public void pull(Exchange ex) {
         String from = ex.queryParam("fromImage").orElse("");
         String tag = ex.queryParam("tag").orElse("");
         String reference = tag.isEmpty() ? from : Digest.isDigest(tag) ? from + "@" + tag : from + ":" + tag;
@@ -168,13 +171,15 @@ public final class DistributionRoutes {
         void write(TransferProgress p) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", p.status());
-            if (!p.id().isEmpty()) {
+            if (p.kind() == TransferProgress.Kind.STEP) {
                 if (p.hasDetail()) {
                     m.put("progressDetail", Map.of("current", p.current(), "total", p.total()));
                     m.put("progress", ProgressBar.render(p.current(), p.total()));
                 } else {
                     m.put("progressDetail", Map.of());
                 }
+            }
+            if (!p.id().isEmpty()) {
                 m.put("id", p.id());
             }
             raw(m);

@@ -61,7 +61,7 @@ public final class ImagePuller {
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag();
         FetchedManifest top = repo.manifest(tagOrDigest);
         FetchedManifest manifest = MediaTypes.isIndex(top.mediaType()) ? choose(repo, top, platform, ref) : top;
-        out.accept(TransferProgress.of(ref.tag() != null && ref.digest() == null ? ref.tag() : tagOrDigest, "Pulling from " + ref.path()));
+        out.accept(TransferProgress.message(ref.tag() != null && ref.digest() == null ? ref.tag() : tagOrDigest, "Pulling from " + ref.path()));
         JsonNode m = Json.parse(manifest.bytes(), JsonNode.class);
         if (!MediaTypes.isManifest(manifest.mediaType()) && !m.has("config")) {
             throw BargeException.invalid("unsupported manifest media type %s for %s", manifest.mediaType(), ref.familiar());
