@@ -62,10 +62,12 @@ public final class DistributionRoutes {
         PlatformSpec platform = PlatformSpec.parse(ex.queryParam("platform").orElse(""));
         Credentials credentials = Credentials.fromHeader(ex.header("X-Registry-Auth").orElse(""));
         ProgressStream out = new ProgressStream(ex);
-        try (out) {
+        try {
             puller.pull(reference, platform, credentials, out::write);
         } catch (RuntimeException e) {
             out.fail(e);
+        } finally {
+            out.close(); // after fail(): the error must go out before the stream ends
         }
     }
 
@@ -74,7 +76,7 @@ public final class DistributionRoutes {
         String tag = ex.queryParam("tag").orElse("");
         Credentials credentials = Credentials.fromHeader(ex.header("X-Registry-Auth").orElse(""));
         ProgressStream out = new ProgressStream(ex);
-        try (out) {
+        try {
             for (PushResult r : pusher.push(name, tag, credentials, out::write)) {
                 Map<String, Object> aux = new LinkedHashMap<>();
                 aux.put("Tag", r.tag());
@@ -87,6 +89,8 @@ public final class DistributionRoutes {
             }
         } catch (RuntimeException e) {
             out.fail(e);
+        } finally {
+            out.close();
         }
     }
 

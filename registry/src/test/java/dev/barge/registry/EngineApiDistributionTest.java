@@ -107,6 +107,16 @@ class EngineApiDistributionTest {
     }
 
     @Test
+    void aFailureAfterTheFirstMessageEndsTheStreamWithErrorDetail() throws Exception {
+        registry.close(); // gone after "The push refers to..." was sent
+        var push = call("POST", "/v1.47/images/" + reg + "/api/busybox/push?tag=latest", null);
+        assertThat(push.statusCode()).isEqualTo(200);
+        assertThat(push.body()).startsWith("{\"status\":\"The push refers to repository [")
+                .contains("{\"errorDetail\":{\"message\":");
+        registry = RegistryServer.start(ServerConfig.of("127.0.0.1:0", dir.resolve("registry")));
+    }
+
+    @Test
     void loginAndSearch() throws Exception {
         var login = call("POST", "/v1.47/auth", "{\"username\":\"u\",\"password\":\"p\",\"serveraddress\":\"" + reg + "\"}");
         assertThat(login.statusCode()).isEqualTo(200);
