@@ -28,6 +28,20 @@ public final class RegistryClient {
         return hosts;
     }
 
+    /**
+     * The repository on every endpoint to try for a pull, in order: the mirrors (anonymously,
+     * as Docker does) and then the registry itself with the credentials.
+     */
+    public List<Repository> pullCandidates(String domain, String path, Credentials credentials) {
+        List<Endpoint> endpoints = hosts.endpoints(domain);
+        List<Repository> out = new java.util.ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            boolean last = i == endpoints.size() - 1;
+            out.add(open(endpoints.get(i), path, last ? credentials : Credentials.NONE, "pull"));
+        }
+        return out;
+    }
+
     /** A repository for pulling, on the first endpoint (mirror) that answers {@code /v2/}. */
     public Repository forPull(String domain, String path, Credentials credentials) {
         List<Endpoint> endpoints = hosts.endpoints(domain);

@@ -57,9 +57,10 @@ public final class ImagePuller {
     }
 
     private Digest pull(ImageReference ref, PlatformSpec platform, Credentials credentials, Consumer<TransferProgress> out) {
-        Repository repo = registries.forPull(ref.domain(), ref.path(), credentials);
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag();
-        FetchedManifest top = repo.manifest(tagOrDigest);
+        Located located = locate(registries.pullCandidates(ref.domain(), ref.path(), credentials), tagOrDigest);
+        Repository repo = located.repo();
+        FetchedManifest top = located.top();
         FetchedManifest manifest = MediaTypes.isIndex(top.mediaType()) ? choose(repo, top, platform, ref) : top;
         out.accept(TransferProgress.message(ref.tag() != null && ref.digest() == null ? ref.tag() : tagOrDigest, "Pulling from " + ref.path()));
         JsonNode m = Json.parse(manifest.bytes(), JsonNode.class);
@@ -111,6 +112,23 @@ public final class ImagePuller {
                 return null;
             });
             throw e;
+        }
+    }
+
+    private record Located(Repository repo, FetchedManifest top) {}
+
+    /** The first endpoint that has the manifest: mirrors first, then the registry itself. */
+    private static Located locate(List<Repository> candidates, String tagOrDigest) {
+        for (int i = 0; ; i++) {
+            Repository repo = candidates.get(i);
+            try {
+                return new Located(repo, repo.manifest(tagOrDigest));
+            } catch (RegistryException | BargeException e) {
+                if (i == candidates.size() - 1) {
+                    throw e; // the registry itself answered: its error is the one to show
+                }
+                // a mirror without the image, or down: try the next endpoint, as Docker does
+            }
         }
     }
 

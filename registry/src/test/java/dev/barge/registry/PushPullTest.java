@@ -234,6 +234,20 @@ class PushPullTest {
         assertThat(got).isEqualTo(images.resolve("busybox").id());
     }
 
+    @Test
+    void dockerHubImagesComeFromTheMirror() throws Exception {
+        Digest id = loadAndPush(host, "library/busybox", Credentials.NONE, client);
+        RegistryClient mirrored = new RegistryClient(new RegistryHosts(new RegistryConfig(List.of(), List.of("http://" + host),
+                Path.of("/nonexistent"))));
+        try (Store other = Store.open(dir.resolve("mirrored"))) {
+            ImageService otherImages = new ImageService(other, new EventBus(), ImageUsage.NONE);
+            Digest got = new ImagePuller(otherImages, other, mirrored, new EventBus(), 3)
+                    .pull("busybox", PlatformSpec.DEFAULT, Credentials.NONE, m -> { });
+            assertThat(got).isEqualTo(id);
+            assertThat(otherImages.resolve("busybox:latest").familiarTags()).containsExactly("busybox:latest");
+        }
+    }
+
     static TreeSet<String> tree(Path root) throws Exception {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.map(p -> root.relativize(p).toString())
