@@ -235,6 +235,24 @@ class PushPullTest {
     }
 
     @Test
+    void chunkedUploadsAndCrossRepositoryMounts() throws Exception {
+        RegistryClient chunked = new RegistryClient(new RegistryHosts(new RegistryConfig(List.of(), List.of(), Path.of("/nonexistent"))),
+                256 << 10);
+        Digest id = loadAndPush(host, "chunked/a", Credentials.NONE, chunked);
+        assertThat(statuses()).contains("Pushed");
+        progress.clear();
+        // the image now also names chunked/a on this registry: pushing it elsewhere there mounts
+        images.tag(host + "/chunked/a:latest", host + "/chunked/b", "latest");
+        pusher(chunked).push(host + "/chunked/b", "latest", Credentials.NONE, progress::add);
+        assertThat(statuses()).contains("Mounted from chunked/a").doesNotContain("Pushed");
+        try (Store other = Store.open(dir.resolve("chunked"))) {
+            ImageService otherImages = new ImageService(other, new EventBus(), ImageUsage.NONE);
+            assertThat(new ImagePuller(otherImages, other, client, new EventBus(), 3)
+                    .pull(host + "/chunked/b", PlatformSpec.DEFAULT, Credentials.NONE, m -> { })).isEqualTo(id);
+        }
+    }
+
+    @Test
     void dockerHubImagesComeFromTheMirror() throws Exception {
         Digest id = loadAndPush(host, "library/busybox", Credentials.NONE, client);
         RegistryClient mirrored = new RegistryClient(new RegistryHosts(new RegistryConfig(List.of(), List.of("http://" + host),
