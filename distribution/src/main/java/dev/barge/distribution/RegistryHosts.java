@@ -3,7 +3,10 @@ package dev.barge.distribution;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +17,17 @@ import java.util.concurrent.Executors;
 
 /**
  * Decides, per registry host, plain HTTP or TLS, as Docker does: loopback registries
- * ({@code localhost}, 127.0.0.0/8, ::1) and those in {@code insecure-registries} are spoken to
- * over plain HTTP; every other over TLS trusting the system CAs plus {@code certs.d/<host>/}.
+ * ({@code localhost}, 127.0.0.0/8, ::1) and those in {@code insecure-registries} are insecure:
+ * TLS without verification when they speak it (probed once per host), else plain HTTP; every
+ * other registry over TLS trusting the system CAs plus {@code certs.d/<host>/}.
  * {@code docker.io} is reached at {@code registry-1.docker.io}, after the configured mirrors.
  */
 public final class RegistryHosts {
     private final RegistryConfig config;
+    /** The client key of TLS without verification, for insecure registries that speak TLS. */
+    private static final String UNVERIFIED = "*unverified*";
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> speaksTls = new ConcurrentHashMap<>();
 
     public RegistryHosts(RegistryConfig config) {
         this.config = config;
@@ -47,9 +54,27 @@ public final class RegistryHosts {
     }
 
     private Endpoint endpoint(String domain, String host) {
-        boolean plain = isInsecure(host);
-        URI base = URI.create((plain ? "http://" : "https://") + host);
-        return new Endpoint(domain, base, client(plain ? "" : host));
+        if (!isInsecure(host)) {
+            return new Endpoint(domain, URI.create("https://" + host), client(host));
+        }
+        // Docker tries TLS first for an insecure registry (without verifying it), then plain HTTP
+        if (speaksTls.computeIfAbsent(host, this::probeTls)) {
+            return new Endpoint(domain, URI.create("https://" + host), client(UNVERIFIED));
+        }
+        return new Endpoint(domain, URI.create("http://" + host), client(""));
+    }
+
+    private boolean probeTls(String host) {
+        try {
+            client(UNVERIFIED).send(HttpRequest.newBuilder(URI.create("https://" + host + "/v2/")).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** True when the host is reached over plain HTTP. */
@@ -98,7 +123,9 @@ public final class RegistryHosts {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(30))
                     .executor(Executors.newVirtualThreadPerTaskExecutor());
-            if (!h.isEmpty()) {
+            if (h.equals(UNVERIFIED)) {
+                b.sslContext(TlsMaterial.unverified());
+            } else if (!h.isEmpty()) {
                 b.sslContext(TlsMaterial.sslContext(config.certsDir().resolve(h)));
             }
             return b.build();

@@ -62,6 +62,30 @@ final class TlsMaterial {
         }
     }
 
+    /** TLS that trusts any certificate: only for registries the admin listed as insecure (and loopback). */
+    static SSLContext unverified() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new TrustingAnything()}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw BargeException.internal("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Accepts every certificate and skips host name checks, as Go's InsecureSkipVerify. */
+    private static final class TrustingAnything extends javax.net.ssl.X509ExtendedTrustManager {
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) { }
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, java.net.Socket s) { }
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) { }
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a, javax.net.ssl.SSLEngine e) { }
+        @Override public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        @Override public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        @Override public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
     private static int addJdkDefaults(KeyStore into) throws IOException, GeneralSecurityException {
         Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
         if (!Files.isRegularFile(cacerts)) {

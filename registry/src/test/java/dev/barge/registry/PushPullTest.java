@@ -253,6 +253,29 @@ class PushPullTest {
     }
 
     @Test
+    void aTlsRegistryOnLoopbackIsReachedWithoutVerification() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
+                "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        ServerConfig config = new ServerConfig("127.0.0.1:0", dir.resolve("tlsreg"), java.util.Optional.of(cert), java.util.Optional.of(key),
+                java.util.Optional.empty(), ServerConfig.DEFAULT_MAX_UPLOAD);
+        try (RegistryServer tls = RegistryServer.start(config)) {
+            String h = "127.0.0.1:" + tls.port();
+            Digest id = loadAndPush(h, "tls/busybox", Credentials.NONE, client);
+            assertThat(client.hosts().primary(h).base().getScheme()).isEqualTo("https");
+            try (Store other = Store.open(dir.resolve("tlspull"))) {
+                ImageService otherImages = new ImageService(other, new EventBus(), ImageUsage.NONE);
+                assertThat(new ImagePuller(otherImages, other, client, new EventBus(), 3)
+                        .pull(h + "/tls/busybox", PlatformSpec.DEFAULT, Credentials.NONE, m -> { })).isEqualTo(id);
+            }
+        }
+    }
+
+    @Test
     void dockerHubImagesComeFromTheMirror() throws Exception {
         Digest id = loadAndPush(host, "library/busybox", Credentials.NONE, client);
         RegistryClient mirrored = new RegistryClient(new RegistryHosts(new RegistryConfig(List.of(), List.of("http://" + host),
