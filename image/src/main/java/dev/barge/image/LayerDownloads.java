@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,40 +44,61 @@ final class LayerDownloads {
         this.parallel = Math.max(1, parallel);
     }
 
-    /** Returns the chain IDs, bottom first. */
+    /**
+     * Returns the chain IDs, bottom first. The lowest missing layer is streamed: its bytes are
+     * unpacked while they arrive and, through a {@link ByteQueue}, ingested at the same time;
+     * so is each next layer no download slot has claimed yet by the time its turn comes. The
+     * others are downloaded in parallel and unpacked from the store.
+     */
     List<Digest> fetchAndUnpack(List<LayerBlob> layers, List<Digest> diffIds, ImageService images) {
         List<Digest> chain = ChainIds.of(diffIds);
         List<Boolean> present = new ArrayList<>();
+        List<AtomicBoolean> claimed = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             boolean unpacked = store.layers().layer(chain.get(i)).isPresent() && store.content().contains(layers.get(i).digest());
             present.add(unpacked);
+            claimed.add(new AtomicBoolean(unpacked));
             out.accept(TransferProgress.of(id(layers.get(i)), unpacked ? "Already exists" : "Pulling fs layer"));
         }
+        for (int i = 0; i < layers.size(); i++) {
+            if (!present.get(i)) {
+                claimed.get(i).set(true); // the first missing layer streams into its unpacking
+                break;
+            }
+        }
+        int firstStreamed = present.indexOf(false);
         Semaphore slots = new Semaphore(parallel);
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         List<Future<?>> downloads = new ArrayList<>();
         try {
             for (int i = 0; i < layers.size(); i++) {
                 LayerBlob layer = layers.get(i);
-                boolean skip = present.get(i);
+                AtomicBoolean claim = claimed.get(i);
                 downloads.add(pool.submit(() -> {
-                    if (!skip) {
-                        slots.acquire();
-                        try {
+                    slots.acquire();
+                    try {
+                        if (claim.compareAndSet(false, true)) {
                             download(layer);
-                        } finally {
-                            slots.release();
                         }
+                    } finally {
+                        slots.release();
                     }
                     return null;
                 }));
             }
             for (int i = 0; i < layers.size(); i++) {
-                await(downloads.get(i));
-                if (!present.get(i)) {
-                    unpack(layers.get(i), i == 0 ? Optional.empty() : Optional.of(chain.get(i - 1)), diffIds.get(i));
+                if (present.get(i)) {
+                    continue;
+                }
+                Optional<Digest> parent = i == 0 ? Optional.empty() : Optional.of(chain.get(i - 1));
+                if (i == firstStreamed || claimed.get(i).compareAndSet(false, true)) {
+                    stream(layers.get(i), parent, diffIds.get(i), pool);
+                } else {
+                    await(downloads.get(i));
+                    unpack(layers.get(i), parent, diffIds.get(i));
                 }
             }
+            downloads.forEach(LayerDownloads::await);
             return chain;
         } catch (RuntimeException e) {
             pool.shutdownNow();
@@ -84,6 +106,118 @@ final class LayerDownloads {
             throw e;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Downloads, ingests and unpacks one layer in a single pass over its bytes. */
+    private void stream(LayerBlob layer, Optional<Digest> parent, Digest diffId, ExecutorService pool) {
+        boolean fresh;
+        synchronized (staging) {
+            fresh = staging.blobIsNew(layer.digest());
+        }
+        if (!fresh) {
+            unpack(layer, parent, diffId);
+            return;
+        }
+        String id = id(layer);
+        ByteQueue queue = new ByteQueue();
+        Future<Object> ingest = pool.submit(() -> {
+            try {
+                return store.content().ingest(queue, Optional.of(layer.digest()), OptionalLong.of(layer.size()));
+            } finally {
+                queue.readerGone();
+            }
+        });
+        try (InputStream tee = new TeeStream(new ProgressStream(repo.openBlob(layer.digest(), layer.size(), 0),
+                n -> out.accept(new TransferProgress(id, "Downloading", n, layer.size()))), queue)) {
+            try {
+                // not closed on its own: closing it would close the tee, whose rest is still wanted
+                InputStream tar = Compression.decompressed(tee);
+                LayerStore.Applied applied = store.layers().apply(parent, Optional.of(diffId), tar);
+                synchronized (staging) {
+                    staging.layer(applied);
+                }
+                tee.transferTo(java.io.OutputStream.nullOutputStream()); // what the tar reader left: padding, the gzip trailer
+                queue.end();
+            } catch (IOException | RuntimeException unpacking) {
+                // A corrupted download also fails the unpacking: the blob's digest tells which it was.
+                try {
+                    tee.transferTo(java.io.OutputStream.nullOutputStream());
+                    queue.end();
+                } catch (IOException | RuntimeException e) {
+                    queue.fail("download of " + layer.digest() + " failed");
+                }
+                try {
+                    awaitIngest(ingest, layer);
+                } catch (BargeException blob) {
+                    if (blob.getMessage().startsWith("filesystem layer verification failed")) {
+                        throw blob;
+                    }
+                }
+                throw unpacking instanceof IOException io
+                        ? BargeException.unavailable("downloading layer %s: %s", layer.digest(), io.getMessage())
+                        : (RuntimeException) unpacking;
+            }
+        } catch (IOException e) {
+            throw BargeException.unavailable("downloading layer %s: %s", layer.digest(), e.getMessage());
+        }
+        awaitIngest(ingest, layer);
+        out.accept(TransferProgress.of(id, "Verifying Checksum"));
+        out.accept(TransferProgress.of(id, "Download complete"));
+        out.accept(new TransferProgress(id, "Extracting", layer.size(), layer.size()));
+        out.accept(TransferProgress.of(id, "Pull complete"));
+    }
+
+    private static void awaitIngest(Future<Object> ingest, LayerBlob layer) {
+        try {
+            ingest.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BargeException b && b.getMessage().contains("mismatch")) {
+                throw BargeException.invalid("filesystem layer verification failed for digest %s: %s", layer.digest(), b.getMessage());
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : BargeException.internal(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BargeException.unavailable("pull interrupted");
+        }
+    }
+
+    /** Hands every byte read on to a {@link ByteQueue}. */
+    private static final class TeeStream extends java.io.FilterInputStream {
+        private final ByteQueue copy;
+
+        TeeStream(InputStream in, ByteQueue copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                copy.put(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[8192];
+            long done = 0;
+            while (done < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
         }
     }
 
