@@ -114,12 +114,13 @@ public final class ContainerRoutes {
                 ex.boolParam("size"), QueryFilters.parse(ex.queryParam("filters").orElse("")));
         long now = Times.nowNanos();
         List<ContainerSummary> rows = containers.list(options).stream()
-                .map(c -> ContainerViews.summary(c, now)).toList();
+                .map(c -> ContainerViews.summary(c, now, containers.mounts(c.id()))).toList();
         json(ex, 200, rows);
     }
 
     private void inspect(Exchange ex) {
-        json(ex, 200, ContainerViews.inspect(containers.inspect(id(ex))));
+        ContainerDetails d = containers.inspect(id(ex));
+        json(ex, 200, ContainerViews.inspect(d, containers.mounts(d.container().id())));
     }
 
     private void top(Exchange ex) {

@@ -43,7 +43,8 @@ final class Runs {
         long gen = ++lc.generation;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
+            List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c), userMounts);
             runtime.create(spec);
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
@@ -77,6 +78,7 @@ final class Runs {
 
     private BargeException startFailed(LiveContainer lc, RuntimeException e) {
         lc.generation++;
+        ctx.mounts.release(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
                 && StartFailure.exitCode(raw) == 128) {
@@ -122,6 +124,7 @@ final class Runs {
                 return;
             }
             ctx.commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
+            ctx.mounts.release(c.id());
             long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
             events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
                     "execDuration", Long.toString(ranSeconds)));

@@ -4,6 +4,7 @@ import dev.barge.api.ContainerRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
+import dev.barge.api.VolumeRoutes;
 import dev.barge.container.Container;
 import dev.barge.container.ContainerService;
 import dev.barge.container.ListOptions;
@@ -14,6 +15,7 @@ import dev.barge.image.ImageUsage;
 import dev.barge.runtime.RuntimeDriver;
 import dev.barge.runtime.conmon.ConmonRuntimeDriver;
 import dev.barge.store.Store;
+import dev.barge.volume.VolumeService;
 import dev.barge.linux.Mounts;
 import dev.barge.runtime.oci.HostFacts;
 import java.util.List;
@@ -29,8 +31,11 @@ final class Services implements AutoCloseable {
     private final ImageService images;
     private final ConmonRuntimeDriver runtime;
     private final ContainerService containers;
+    private final VolumeService volumes;
 
-    private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers) {
+    private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
+                     VolumeService volumes) {
+        this.volumes = volumes;
         this.store = store;
         this.images = images;
         this.runtime = runtime;
@@ -51,10 +56,12 @@ final class Services implements AutoCloseable {
             ImageService images = new ImageService(store, events, usage);
             runtime = new ConmonRuntimeDriver(config.execRoot().resolve("runtime"), Mounts.system(), HostFacts.probe(),
                     Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
+            VolumeService volumes = new VolumeService(config.dataRoot(), Mounts.system(),
+                    name -> containerRef.get() == null ? List.of() : containerRef.get().volumeUsers(name));
             ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
-                    config.dataRoot());
+                    config.dataRoot(), new ContainerVolumes(volumes), Mounts.system());
             containerRef.set(containers);
-            return new Services(store, images, runtime, containers);
+            return new Services(store, images, runtime, containers, volumes);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -72,6 +79,7 @@ final class Services implements AutoCloseable {
         new ImageRoutes(images).register(router);
         new ContainerRoutes(containers).register(router);
         new ExecRoutes(containers).register(router);
+        new VolumeRoutes(volumes).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */
