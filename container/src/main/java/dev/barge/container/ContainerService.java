@@ -479,6 +479,17 @@ public final class ContainerService {
         return ctx.mounts.users(volumeName, registry.all().stream().map(LiveContainer::id).toList());
     }
 
+    /**
+     * {@code docker commit}: returns the new image's ID.
+     *
+     * @param reference {@code repo[:tag]} or empty
+     * @param pause     pause a running container while its changes are read (Docker's default)
+     */
+    public String commit(String ref, String reference, List<String> changes, String comment, String author,
+                         boolean pause) {
+        return new Commit(ctx).commit(ref, reference, changes, comment, author, pause);
+    }
+
     /** {@code docker cp}, {@code diff}, {@code export}: the container's files. */
     public ContainerFiles files() {
         return new ContainerFiles(ctx);

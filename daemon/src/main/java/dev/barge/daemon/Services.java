@@ -1,5 +1,6 @@
 package dev.barge.daemon;
 
+import dev.barge.api.ArchiveRoutes;
 import dev.barge.api.ContainerRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
@@ -80,6 +81,7 @@ final class Services implements AutoCloseable {
         new ContainerRoutes(containers).register(router);
         new ExecRoutes(containers).register(router);
         new VolumeRoutes(volumes).register(router);
+        new ArchiveRoutes(containers).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */
