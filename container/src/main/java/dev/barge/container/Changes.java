@@ -21,6 +21,9 @@ import java.util.Optional;
  * layer has it, else modified. Sorted by path, as Docker sorts them.
  */
 final class Changes {
+    /** Files the engine bind-mounts over: Docker keeps them in a hidden init layer, so diff and commit skip them. */
+    static final java.util.Set<String> MOUNT_FILES = java.util.Set.of("/etc/hostname", "/etc/hosts", "/etc/resolv.conf");
+
     private Changes() {}
 
     static List<Change> of(Path upper, List<Path> lowers) {
@@ -45,6 +48,10 @@ final class Changes {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        out.removeIf(c -> MOUNT_FILES.contains(c.path()));
+        if (out.stream().noneMatch(c -> c.path().startsWith("/etc/"))) {
+            out.removeIf(c -> c.path().equals("/etc") && c.kind() == Change.Kind.MODIFIED);
         }
         out.sort(Comparator.comparing(Change::path));
         return out;

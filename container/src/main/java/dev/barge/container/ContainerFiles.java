@@ -4,7 +4,6 @@ import dev.barge.container.files.ArchiveExtractor;
 import dev.barge.container.files.PathStat;
 import dev.barge.container.files.RootPath;
 import dev.barge.container.files.TreeTar;
-import dev.barge.container.mounts.MountPoint;
 import dev.barge.core.BargeException;
 import dev.barge.core.Mount;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -79,10 +77,7 @@ public final class ContainerFiles {
     public void export(String ref, OutputStream out) throws IOException {
         try (RootView view = RootView.open(ctx, ctx.registry.lookup(ref))) {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
-            TreeTar writer = new TreeTar(tar, false);
-            for (Path child : children(view.root())) {
-                writer.add(child, child.getFileName().toString());
-            }
+            new TreeTar(tar, false).addChildren(view.root());
             tar.finish();
             tar.flush();
         }
@@ -100,10 +95,7 @@ public final class ContainerFiles {
     void writeLayer(String containerId, OutputStream out) throws IOException {
         Path upper = ctx.images.rootfsChanges(containerId);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
-        TreeTar writer = new TreeTar(tar, true);
-        for (Path child : children(upper)) {
-            writer.add(child, child.getFileName().toString());
-        }
+        new TreeTar(tar, true).skipping(name -> Changes.MOUNT_FILES.contains("/" + name)).addChildren(upper);
         tar.finish();
         tar.flush();
     }
@@ -150,16 +142,5 @@ public final class ContainerFiles {
             }
         }
         return List.of();
-    }
-
-    static List<Path> children(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.sorted(Comparator.naturalOrder()).toList();
-        }
-    }
-
-    /** The mounts of a container as its file view needs them. */
-    static List<MountPoint> mountsOf(ContainerContext ctx, String id) {
-        return ctx.mounts.of(id);
     }
 }

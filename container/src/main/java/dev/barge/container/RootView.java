@@ -89,10 +89,12 @@ final class RootView implements AutoCloseable {
                 Path mroot = Path.of(m.source());
                 String inner = inside.substring(dest.length());
                 inner = inner.isEmpty() ? "/" : inner;
-                return new Located(mroot, inner, RootPath.resolve(mroot, inner, followLast), inside);
+                Path at = RootPath.resolve(mroot, inner, followLast);
+                return new Located(mroot, inner, at.equals(mroot) ? mroot.resolve(".") : at, inside);
             }
         }
-        return new Located(root, inside, host, inside);
+        // the root itself may be /proc/<pid>/root, a symlink to lstat: "." makes it the directory
+        return new Located(root, inside, host.equals(root) ? root.resolve(".") : host, inside);
     }
 
     @Override

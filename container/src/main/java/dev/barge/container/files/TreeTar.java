@@ -29,6 +29,7 @@ public final class TreeTar {
     private final TarArchiveOutputStream out;
     private final boolean whiteouts;
     private final Map<String, String> inodes = new HashMap<>();
+    private java.util.function.Predicate<String> skip = name -> false;
 
     public TreeTar(TarArchiveOutputStream out, boolean whiteouts) {
         this.out = out;
@@ -37,13 +38,29 @@ public final class TreeTar {
         out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
     }
 
+    /** Entries whose tar name matches are left out (with what is below them). */
+    public TreeTar skipping(java.util.function.Predicate<String> names) {
+        this.skip = names;
+        return this;
+    }
+
     /** Writes {@code host} (and, for a directory, everything under it) named {@code name}. */
     public void add(Path host, String name) throws IOException {
-        Object dev = Files.getAttribute(host, "unix:dev", LinkOption.NOFOLLOW_LINKS);
-        walk(host, name, dev);
+        walk(host, name, Files.getAttribute(host, "unix:dev", LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Writes what is inside {@code dir}, names relative to it, staying on {@code dir}'s file system. */
+    public void addChildren(Path dir) throws IOException {
+        Object dev = Files.getAttribute(dir, "unix:dev");
+        for (Path child : children(dir)) {
+            walk(child, child.getFileName().toString(), dev);
+        }
     }
 
     private void walk(Path host, String name, Object rootDev) throws IOException {
+        if (skip.test(name)) {
+            return;
+        }
         Map<String, Object> a = Files.readAttributes(host, "unix:*", LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");
         int type = mode & 0170000;
