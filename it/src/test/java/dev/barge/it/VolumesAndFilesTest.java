@@ -120,7 +120,8 @@ class VolumesAndFilesTest {
 
     @Test
     void cpCopiesTreesWithSymlinksAndModesBothWays() throws IOException {
-        Path tree = Files.createDirectories(barged.dir().resolve("cp/tree/a/b"));
+        Path tree = barged.dir().resolve("cp/tree");
+        Files.createDirectories(tree.resolve("a/b"));
         Files.writeString(tree.resolve("a/b/f"), "x\n");
         Files.setPosixFilePermissions(tree.resolve("a/b/f"), PosixFilePermissions.fromString("rw----r--"));
         Files.setPosixFilePermissions(tree.resolve("a/b"), PosixFilePermissions.fromString("rwxr-x---"));
