@@ -68,6 +68,7 @@ public final class ContainerFiles {
             if (!Files.isDirectory(at.host(), LinkOption.NOFOLLOW_LINKS)) {
                 throw BargeException.invalid("extraction point is not a directory");
             }
+            refuseReadOnlyMount(c.id(), at.containerPath());
             Optional<int[]> owner = copyUIDGID ? Optional.of(Owner.of(c.config().user())) : Optional.empty();
             new ArchiveExtractor(at.root(), at.inner(), noOverwriteDirNonDir, owner).extract(tar);
         }
@@ -98,6 +99,16 @@ public final class ContainerFiles {
         new TreeTar(tar, true).skipping(name -> Changes.MOUNT_FILES.contains("/" + name)).addChildren(upper);
         tar.finish();
         tar.flush();
+    }
+
+    /** As Docker: copying under a read-only volume or bind is refused, running or not. */
+    private void refuseReadOnlyMount(String id, String containerPath) {
+        for (var m : ctx.mounts.of(id)) {
+            String dest = m.destination();
+            if (!m.rw() && (containerPath.equals(dest) || containerPath.startsWith(dest + "/"))) {
+                throw new BargeException(dev.barge.core.ErrorKind.FORBIDDEN, "mounted volume is marked read-only");
+            }
+        }
     }
 
     private static PathStat statIn(RootView view, String path) throws IOException {

@@ -58,7 +58,7 @@ final class Services implements AutoCloseable {
             runtime = new ConmonRuntimeDriver(config.execRoot().resolve("runtime"), Mounts.system(), HostFacts.probe(),
                     Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
             VolumeService volumes = new VolumeService(config.dataRoot(), Mounts.system(),
-                    name -> containerRef.get() == null ? List.of() : containerRef.get().volumeUsers(name));
+                    name -> containerRef.get() == null ? List.of() : containerRef.get().volumeUsers(name), events);
             ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
                     config.dataRoot(), new ContainerVolumes(volumes), Mounts.system());
             containerRef.set(containers);

@@ -1,6 +1,8 @@
 package dev.barge.volume;
 
 import dev.barge.core.BargeException;
+import dev.barge.core.event.Event;
+import dev.barge.core.event.EventBus;
 import dev.barge.linux.Mounts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,11 +38,18 @@ public final class VolumeService {
     private final VolumeStore store;
     private final Mounts mounts;
     private final VolumeUsage usage;
+    private final EventBus events;
     private final Map<String, Volume> volumes = new ConcurrentHashMap<>();
     /** Containers running with each mount-on-use volume: the mount lives while this set is not empty. */
     private final Map<String, Set<String>> active = new HashMap<>();
 
     public VolumeService(Path dataRoot, Mounts mounts, VolumeUsage usage) {
+        this(dataRoot, mounts, usage, new EventBus());
+    }
+
+    /** With {@code events}: Docker's volume {@code create} and {@code destroy} events. */
+    public VolumeService(Path dataRoot, Mounts mounts, VolumeUsage usage, EventBus events) {
+        this.events = events;
         this.store = new VolumeStore(dataRoot.resolve("volumes"));
         this.mounts = mounts;
         this.usage = usage;
@@ -78,6 +87,7 @@ public final class VolumeService {
                 labels, options);
         store.save(v);
         volumes.put(n, v);
+        events.publish(Event.now("volume", "create", n, Map.of("driver", d)));
         return v;
     }
 
@@ -128,6 +138,7 @@ public final class VolumeService {
         unmountQuietly(v);
         volumes.remove(name);
         store.delete(name);
+        events.publish(Event.now("volume", "destroy", name, Map.of("driver", v.driver())));
     }
 
     /**
