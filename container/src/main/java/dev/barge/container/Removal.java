@@ -24,6 +24,7 @@ final class Removal {
         ctx.execs.forget(c.id());
         ctx.registry.remove(lc);
         ctx.mounts.removed(c.id(), volumes);
+        RootView.unmountLeftovers(ctx, c.id());
         ctx.store.delete(c.id());
         ctx.events.publish(c, "destroy");
         lc.removed(new WaitResult(c.state().exitCode(), c.state().error()));

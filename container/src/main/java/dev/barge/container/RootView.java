@@ -46,8 +46,9 @@ final class RootView implements AutoCloseable {
                 return open(ctx, lc);
             }
             List<Mount> rootfs = ctx.images.prepareRootfs(c.id(), c.imageId());
-            Path target = ctx.store.dir(c.id()).resolve("files-rootfs");
+            Path target = mountPoint(ctx, c.id());
             Files.createDirectories(target);
+            ctx.kernel.unmount(target); // a crash may have left one
             Mount m = rootfs.getFirst();
             ctx.kernel.mount(m.type(), m.source(), target, m.options());
             List<MountPoint> mounts = ctx.mounts.of(c.id()).stream().filter(p -> !p.type().equals("tmpfs"))
@@ -68,6 +69,23 @@ final class RootView implements AutoCloseable {
             }
             throw e instanceof BargeException be ? be
                     : BargeException.internal("cannot mount the files of " + c.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path mountPoint(ContainerContext ctx, String id) {
+        return ctx.store.dir(id).resolve("files-rootfs");
+    }
+
+    /** Detaches what a crash left mounted in the container's directory, before it is deleted. */
+    static void unmountLeftovers(ContainerContext ctx, String id) {
+        for (Path p : List.of(mountPoint(ctx, id), ctx.store.dir(id).resolve("copyup"))) {
+            if (Files.isDirectory(p)) {
+                try {
+                    ctx.kernel.unmount(p);
+                } catch (IOException e) {
+                    throw BargeException.internal("cannot unmount " + p + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -94,7 +94,7 @@ public final class ContainerMounts {
             release(id);
             throw e;
         }
-        out.sort(Comparator.comparingInt((Mount m) -> RootPathDepth.of(m.target())));
+        out.sort(Comparator.comparingInt((Mount m) -> depth(m.target())));
         return out;
     }
 
@@ -143,10 +143,8 @@ public final class ContainerMounts {
     }
 
     /** Depth of a container path, for mounting parents before children. */
-    private static final class RootPathDepth {
-        static int of(String p) {
-            return (int) p.chars().filter(c -> c == '/').count() - (p.endsWith("/") ? 1 : 0);
-        }
+    private static int depth(String p) {
+        return (int) p.chars().filter(c -> c == '/').count() - (p.endsWith("/") ? 1 : 0);
     }
 
     static Path inRoot(Path root, String path) {

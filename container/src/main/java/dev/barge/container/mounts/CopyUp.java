@@ -25,6 +25,7 @@ final class CopyUp {
         Mount root = rootfs.getFirst();
         try {
             Files.createDirectories(mountPoint);
+            kernel.unmount(mountPoint); // a crash may have left one
             kernel.mount(root.type(), root.source(), mountPoint, root.options());
         } catch (IOException e) {
             throw BargeException.internal("cannot mount the root file system to copy image content into volumes: "
