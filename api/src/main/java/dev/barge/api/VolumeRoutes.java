@@ -36,13 +36,14 @@ public final class VolumeRoutes {
         });
     }
 
-    /** Docker's {@code Volume} object. {@code UsageData} is null unless asked for (system df). */
+    /** Docker's {@code Volume} object. {@code UsageData} only when asked for (system df), else left out as moby does. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record VolumeView(@JsonProperty("CreatedAt") String createdAt, @JsonProperty("Driver") String driver,
                              @JsonProperty("Labels") Map<String, String> labels,
                              @JsonProperty("Mountpoint") String mountpoint, @JsonProperty("Name") String name,
                              @JsonProperty("Options") Map<String, String> options,
-                             @JsonProperty("Scope") String scope, @JsonProperty("UsageData") Usage usageData) {}
+                             @JsonProperty("Scope") String scope,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("UsageData") Usage usageData) {}
 
     public record Usage(@JsonProperty("Size") long size, @JsonProperty("RefCount") long refCount) {}
 
