@@ -53,6 +53,7 @@ final class Runs {
         } catch (RuntimeException e) {
             throw startFailed(lc, e);
         }
+        events.volumes(c, ctx.mounts.of(id), "mount");
         int pid = runtime.state(id).pid();
         lc.startedAtMonotonicNanos = System.nanoTime();
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
@@ -125,6 +126,7 @@ final class Runs {
             }
             ctx.commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
             ctx.mounts.release(c.id());
+            events.volumes(c, ctx.mounts.of(c.id()), "unmount");
             long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
             events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
                     "execDuration", Long.toString(ranSeconds)));
