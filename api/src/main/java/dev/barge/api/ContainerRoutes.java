@@ -115,7 +115,7 @@ public final class ContainerRoutes {
                 ex.boolParam("size"), filters(ex));
         long now = Times.nowNanos();
         List<ContainerSummary> rows = containers.list(options).stream()
-                .map(c -> ContainerViews.summary(c, now)).toList();
+                .map(c -> ContainerViews.summary(c, now, containers.mounts(c.id()))).toList();
         json(ex, 200, rows);
     }
 
@@ -125,7 +125,8 @@ public final class ContainerRoutes {
     }
 
     private void inspect(Exchange ex) {
-        json(ex, 200, ContainerViews.inspect(containers.inspect(id(ex))));
+        ContainerDetails d = containers.inspect(id(ex));
+        json(ex, 200, ContainerViews.inspect(d, containers.mounts(d.container().id())));
     }
 
     private void top(Exchange ex) {

@@ -22,12 +22,16 @@ final class ContainerViews {
     private ContainerViews() {}
 
     static ContainerInspect inspect(ContainerDetails d) {
+        return inspect(d, List.of());
+    }
+
+    static ContainerInspect inspect(ContainerDetails d, List<dev.barge.container.mounts.MountPoint> mounts) {
         Container c = d.container();
         return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(), state(c.state()),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
                 c.state().restartCount(), "overlay2", "linux", "", "", "",
                 d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host()),
-                new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(c.host()), config(c),
+                new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(mounts), config(c),
                 networkSettings(c.host()));
     }
 
@@ -87,6 +91,12 @@ final class ContainerViews {
         return mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
     }
 
+    /** The container's resolved mounts, as Docker shows them. */
+    static List<MountPoint> mounts(List<dev.barge.container.mounts.MountPoint> mounts) {
+        return mounts.stream().map(m -> new MountPoint(m.type(), m.name(), m.source(), m.destination(), m.driver(),
+                m.mode(), m.rw(), m.propagation())).toList();
+    }
+
     static List<MountPoint> mounts(HostOptions h) {
         List<MountPoint> out = new ArrayList<>();
         for (String bind : h.binds()) {
@@ -113,11 +123,15 @@ final class ContainerViews {
     }
 
     static ContainerSummary summary(Container c, long nowNanos) {
+        return summary(c, nowNanos, List.of());
+    }
+
+    static ContainerSummary summary(Container c, long nowNanos, List<dev.barge.container.mounts.MountPoint> mounts) {
         return new ContainerSummary(c.id(), List.of(c.name()), c.config().image(), c.imageId(), command(c),
                 c.createdNanos() / 1_000_000_000L, List.of(), null, null, c.config().labels(),
                 c.state().status().word(), StatusText.of(c.state(), nowNanos),
                 new ContainerSummary.SummaryHostConfig(networkModeWord(c.host().networkMode())),
-                new ContainerSummary.SummaryNetworkSettings(networks(c.host())), mounts(c.host()));
+                new ContainerSummary.SummaryNetworkSettings(networks(c.host())), mounts(mounts));
     }
 
     /** Docker's {@code Command} column: path and args, args with spaces in single quotes. */

@@ -5,6 +5,7 @@ import dev.barge.container.CreateRequest;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ImageConfig;
 import dev.barge.container.RestartPolicy;
+import dev.barge.container.mounts.MountRequest;
 import dev.barge.core.BargeException;
 import dev.barge.engineapi.ContainerCreateRequest;
 import dev.barge.engineapi.HostConfig;
@@ -48,13 +49,9 @@ final class CreateTranslator {
         refuseUnsupported(h);
         List<String> binds = new ArrayList<>(list(h.binds()));
         Map<String, String> tmpfs = new LinkedHashMap<>(map(h.tmpfs()));
+        List<MountRequest> mounts = new ArrayList<>();
         for (HostConfig.MountSpec m : h.mounts() == null ? List.<HostConfig.MountSpec>of() : h.mounts()) {
-            switch (str(m.type())) {
-                case "bind" -> binds.add(m.source() + ":" + m.target() + (m.readOnly() ? ":ro" : ""));
-                case "tmpfs" -> tmpfs.put(m.target(), m.tmpfsOptions() != null && m.tmpfsOptions().sizeBytes() > 0
-                        ? "size=" + m.tmpfsOptions().sizeBytes() : "");
-                default -> throw BargeException.notImplemented("mount type \"%s\" is not supported yet", m.type());
-            }
+            mounts.add(mount(m));
         }
         RestartPolicy restart = h.restartPolicy() == null ? RestartPolicy.NO
                 : RestartPolicy.of(str(h.restartPolicy().name()), h.restartPolicy().maximumRetryCount());
@@ -73,7 +70,26 @@ final class CreateTranslator {
                 list(h.capDrop()), list(h.dns()), list(h.dnsSearch()), list(h.dnsOptions()), list(h.extraHosts()),
                 list(h.groupAdd()), h.privileged(), h.readonlyRootfs(), list(h.securityOpt()), tmpfs, h.shmSize(),
                 map(h.sysctls()), ulimits, h.init() != null && h.init(), str(h.runtime()), resources, ports,
-                h.publishAllPorts());
+                h.publishAllPorts()).withMounts(mounts, list(h.volumesFrom()));
+    }
+
+    /** {@code --mount} as the CLI sends it (already parsed on its side). */
+    static MountRequest mount(HostConfig.MountSpec m) {
+        MountRequest.Type type = switch (str(m.type())) {
+            case "bind" -> MountRequest.Type.BIND;
+            case "volume" -> MountRequest.Type.VOLUME;
+            case "tmpfs" -> MountRequest.Type.TMPFS;
+            case "" -> throw BargeException.invalid("invalid mount config: mount type unknown");
+            default -> throw BargeException.invalid("invalid mount config for type \"%s\": mount type unknown", m.type());
+        };
+        HostConfig.VolumeOptions v = m.volumeOptions();
+        Map<String, String> driverOptions = v == null || v.driverConfig() == null ? Map.of()
+                : map(v.driverConfig().options());
+        long size = m.tmpfsOptions() == null ? 0 : m.tmpfsOptions().sizeBytes();
+        int mode = m.tmpfsOptions() == null ? 0 : m.tmpfsOptions().mode();
+        return new MountRequest(type, str(m.source()), str(m.target()), m.readOnly(), "", false,
+                v != null && v.noCopy(), m.bindOptions() == null ? "" : str(m.bindOptions().propagation()), size,
+                mode, v == null ? Map.of() : map(v.labels()), driverOptions);
     }
 
     /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
@@ -89,9 +105,6 @@ final class CreateTranslator {
         }
         if (!list(h.devices()).isEmpty()) {
             throw BargeException.notImplemented("--device is not supported yet");
-        }
-        if (!list(h.volumesFrom()).isEmpty()) {
-            throw BargeException.notImplemented("--volumes-from is not supported yet");
         }
     }
 

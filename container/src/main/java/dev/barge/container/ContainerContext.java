@@ -1,5 +1,7 @@
 package dev.barge.container;
 
+import dev.barge.container.mounts.ContainerMounts;
+import dev.barge.linux.Mounts;
 import dev.barge.runtime.RuntimeDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +20,17 @@ final class ContainerContext {
     final ContainerStore store;
     final ContainerRegistry registry = new ContainerRegistry();
     final Execs execs;
+    final ContainerMounts mounts;
+    final Mounts kernel;
 
     ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store) {
+        this(images, runtime, events, store, VolumeAccess.NONE, Mounts.system());
+    }
+
+    ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store,
+                     VolumeAccess volumes, Mounts kernel) {
+        this.kernel = kernel;
+        this.mounts = new ContainerMounts(volumes, kernel, store::dir);
         this.images = images;
         this.runtime = runtime;
         this.events = events;

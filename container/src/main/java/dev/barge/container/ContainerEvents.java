@@ -25,6 +25,22 @@ final class ContainerEvents {
         publish(c, action, Map.of());
     }
 
+    /** Docker's volume {@code mount} (at start) and {@code unmount} (at stop) events, one per volume. */
+    void volumes(Container c, java.util.List<dev.barge.container.mounts.MountPoint> mounts, String action) {
+        for (var m : mounts) {
+            if (!m.isVolume()) {
+                continue;
+            }
+            Map<String, String> attributes = new HashMap<>(Map.of("container", c.id(), "driver", m.driver()));
+            if (action.equals("mount")) {
+                attributes.put("destination", m.destination());
+                attributes.put("propagation", m.propagation());
+                attributes.put("read/write", Boolean.toString(m.rw()));
+            }
+            bus.publish(Event.now("volume", action, m.name(), attributes));
+        }
+    }
+
     void prune(long reclaimed) {
         bus.publish(Event.now("container", "prune", "", Map.of("reclaimed", Long.toString(reclaimed))));
     }

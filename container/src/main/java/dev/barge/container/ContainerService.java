@@ -1,7 +1,9 @@
 package dev.barge.container;
 
+import dev.barge.container.mounts.MountPoint;
 import dev.barge.core.BargeException;
 import dev.barge.core.event.EventBus;
+import dev.barge.linux.Mounts;
 import dev.barge.runtime.AttachSession;
 import dev.barge.runtime.ExecSession;
 import dev.barge.runtime.RuntimeDriver;
@@ -43,7 +45,14 @@ public final class ContainerService {
     private final Removal removal;
 
     public ContainerService(ImageAccess images, RuntimeDriver runtime, EventBus events, Path dataRoot) {
-        this.ctx = new ContainerContext(images, runtime, new ContainerEvents(events), new ContainerStore(dataRoot));
+        this(images, runtime, events, dataRoot, VolumeAccess.NONE, Mounts.system());
+    }
+
+    /** With volumes, and the kernel's mounts (for copy-up and file access on stopped containers). */
+    public ContainerService(ImageAccess images, RuntimeDriver runtime, EventBus events, Path dataRoot,
+                            VolumeAccess volumes, Mounts kernel) {
+        this.ctx = new ContainerContext(images, runtime, new ContainerEvents(events), new ContainerStore(dataRoot),
+                volumes, kernel);
         this.images = images;
         this.runtime = runtime;
         this.events = ctx.events;
@@ -256,7 +265,7 @@ public final class ContainerService {
         }
     }
 
-    /** Removes a container; {@code force} kills it first. {@code volumes} is accepted (no volumes yet). */
+    /** Removes a container; {@code force} kills it first; {@code volumes} removes its anonymous volumes. */
     public void remove(String ref, boolean force, boolean volumes) {
         LiveContainer lc = registry.lookup(ref);
         lc.lock.lock();
@@ -274,7 +283,7 @@ public final class ContainerService {
                             + ", cannot remove", null);
                 }
             }
-            removal.removeLocked(lc);
+            removal.removeLocked(lc, volumes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw BargeException.internal("interrupted while removing " + ref, e);
@@ -462,6 +471,34 @@ public final class ContainerService {
 
     public void execResize(String execId, int height, int width) {
         execs.resize(execs.get(execId), height, width);
+    }
+
+    // ---- mounts and files ----------------------------------------------------------------------
+
+    /** The container's mounts (inspect's {@code Mounts}). */
+    public List<MountPoint> mounts(String ref) {
+        return ctx.mounts.of(registry.lookup(ref).id());
+    }
+
+    /** IDs of the containers whose mounts name the volume: the volume service's usage. */
+    public List<String> volumeUsers(String volumeName) {
+        return ctx.mounts.users(volumeName, registry.all().stream().map(LiveContainer::id).toList());
+    }
+
+    /**
+     * {@code docker commit}: returns the new image's ID.
+     *
+     * @param reference {@code repo[:tag]} or empty
+     * @param pause     pause a running container while its changes are read (Docker's default)
+     */
+    public String commit(String ref, String reference, List<String> changes, String comment, String author,
+                         boolean pause) {
+        return new Commit(ctx).commit(ref, reference, changes, comment, author, pause);
+    }
+
+    /** {@code docker cp}, {@code diff}, {@code export}: the container's files. */
+    public ContainerFiles files() {
+        return new ContainerFiles(ctx);
     }
 
     // ---- persistence, runtime leftovers, restore -------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.barge.container;
 
 import dev.barge.core.BargeException;
+import dev.barge.container.mounts.ContainerMounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,15 @@ final class Creation {
             Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
                     commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
             EtcFiles.write(store.dir(id), merged, host);
+            ctx.mounts.create(id, host.binds(), host.mounts(), host.volumesFrom(), merged.volumes(),
+                    ref -> ctx.mounts.of(registry.lookup(ref).current().id()));
             store.save(c);
             registry.add(new LiveContainer(c));
             events.publish(c, "create");
             return c;
         } catch (RuntimeException e) {
             registry.releaseName(name, id);
+            ctx.mounts.removed(id, true);
             store.delete(id);
             throw e;
         }
@@ -59,7 +63,7 @@ final class Creation {
             throw BargeException.invalid("can't create 'AutoRemove' container with restart policy");
         }
         RunSpecBuilder.security(host);
-        RunSpecBuilder.binds(host.binds());
+        ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);
         String mode = host.networkMode();
         if (!(mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("none")
@@ -98,7 +102,7 @@ final class Creation {
         return new HostOptions(h.binds(), mode, h.restartPolicy(), h.autoRemove(), h.capAdd(), h.capDrop(), h.dns(),
                 h.dnsSearch(), h.dnsOptions(), h.extraHosts(), h.groupAdd(), h.privileged(), h.readonlyRootfs(),
                 h.securityOpt(), h.tmpfs(), h.shmSize(), h.sysctls(), h.ulimits(), h.init(), h.runtime(),
-                h.resources(), h.portBindings(), h.publishAllPorts());
+                h.resources(), h.portBindings(), h.publishAllPorts(), h.mounts(), h.volumesFrom());
     }
 
     private static String hostHostname() {

@@ -1,5 +1,6 @@
 package dev.barge.container;
 
+import dev.barge.container.mounts.MountRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param shmSize      bytes for /dev/shm; 0 for the default 64 MiB
  * @param init         run an init process as PID 1
  * @param runtime      runtime name, empty for the default
+ * @param mounts       {@code --mount} requests (checked at create)
+ * @param volumesFrom  {@code --volumes-from} sources, {@code container[:ro|rw]}
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -20,7 +23,8 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
                           Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
-                          Map<String, List<PortBinding>> portBindings, boolean publishAllPorts) {
+                          Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                          List<MountRequest> mounts, List<String> volumesFrom) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -37,6 +41,28 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         sysctls = Map.copyOf(sysctls);
         ulimits = List.copyOf(ulimits);
         portBindings = Map.copyOf(portBindings);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
+    }
+
+    /** Without {@code --mount} and {@code --volumes-from}. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, List.of(), List.of());
+    }
+
+    /** The same options with these {@code --mount} requests and {@code --volumes-from} sources. */
+    public HostOptions withMounts(List<MountRequest> newMounts, List<String> newVolumesFrom) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -49,13 +75,13 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, newResources, portBindings, publishAllPorts);
+                ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom);
     }
 
     /** The effective /dev/shm size. */

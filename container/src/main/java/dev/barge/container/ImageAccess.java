@@ -1,6 +1,8 @@
 package dev.barge.container;
 
+import dev.barge.core.BargeException;
 import dev.barge.core.Mount;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,4 +18,17 @@ public interface ImageAccess {
 
     /** Removes the container's writable layer; a missing layer is not an error. */
     void removeRootfs(String containerId);
+
+    /** The writable layer's upper directory: the container's changes (overlay whiteouts included). */
+    default Path rootfsChanges(String containerId) {
+        throw BargeException.notImplemented("container changes are not supported by this image store");
+    }
+
+    /**
+     * {@code docker commit}: a new image from {@code imageId} plus one layer ({@code layerTar}, an
+     * uncompressed tar with {@code .wh.} whiteouts) and the given run configuration. Returns its ID.
+     */
+    default String commit(CommitRequest request, Path layerTar) {
+        throw BargeException.notImplemented("commit is not supported by this image store");
+    }
 }

@@ -21,9 +21,20 @@ final class RunSpecBuilder {
      * @param network  the network namespace, resolved by the service
      */
     static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network) {
+        return build(c, rootfs, dir, network, binds(c.host().binds()));
+    }
+
+    /** @param userMounts volumes, binds and {@code --mount} tmpfs, parents first */
+    static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network,
+                         List<Mount> userMounts) {
         HostOptions host = c.host();
-        List<Mount> mounts = new ArrayList<>(EtcFiles.mounts(dir, false));
-        mounts.addAll(binds(host.binds()));
+        List<Mount> mounts = new ArrayList<>();
+        for (Mount etc : EtcFiles.mounts(dir, false)) {
+            if (userMounts.stream().noneMatch(m -> m.target().equals(etc.target()))) {
+                mounts.add(etc); // a user's bind of /etc/hosts wins, as in Docker
+            }
+        }
+        mounts.addAll(userMounts);
         mounts.addAll(tmpfs(host.tmpfs()));
         Map<String, String> annotations = new HashMap<>(c.config().labels());
         return new RunSpec(c.id(), rootfs, mounts, process(c), c.config().hostname(), c.config().domainname(),

@@ -44,7 +44,8 @@ final class Runs {
         int pid;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
+            List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c), userMounts);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
@@ -53,6 +54,7 @@ final class Runs {
         } catch (RuntimeException e) {
             throw startFailed(lc, e);
         }
+        events.volumes(c, ctx.mounts.of(id), "mount");
         lc.startedAtMonotonicNanos = System.nanoTime();
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
         events.publish(lc.current(), "start");
@@ -77,6 +79,7 @@ final class Runs {
 
     private BargeException startFailed(LiveContainer lc, RuntimeException e) {
         lc.generation++;
+        ctx.mounts.release(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
                 && StartFailure.exitCode(raw) == 128) {
@@ -122,6 +125,8 @@ final class Runs {
                 return;
             }
             ctx.commit(lc, c.withState(c.state().exited(code, Times.nowNanos())));
+            ctx.mounts.release(c.id());
+            events.volumes(c, ctx.mounts.of(c.id()), "unmount");
             long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
             events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
                     "execDuration", Long.toString(ranSeconds)));

@@ -1,5 +1,7 @@
 package dev.barge.daemon;
 
+import dev.barge.container.CommitRequest;
+import dev.barge.container.ContainerConfig;
 import dev.barge.container.ImageAccess;
 import dev.barge.container.ImageConfig;
 import dev.barge.container.ResolvedImage;
@@ -7,6 +9,8 @@ import dev.barge.core.Mount;
 import dev.barge.image.Image;
 import dev.barge.image.ImageService;
 import dev.barge.image.RunConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +37,31 @@ final class ContainerImages implements ImageAccess {
     @Override
     public void removeRootfs(String containerId) {
         images.removeRwLayer(containerId);
+    }
+
+    @Override
+    public Path rootfsChanges(String containerId) {
+        return images.rwLayerDiff(containerId);
+    }
+
+    @Override
+    public String commit(CommitRequest r, Path layerTar) {
+        RunConfig config = ImageService.applyChanges(runConfig(r.config()), r.changes());
+        return images.commit(r.imageId(), layerTar, config, r.reference(), r.comment(), r.author(), r.createdBy(),
+                r.containerId()).toString();
+    }
+
+    /** A container's configuration as an image's run defaults (what commit keeps). */
+    static RunConfig runConfig(ContainerConfig c) {
+        Map<String, Object> ports = new LinkedHashMap<>();
+        c.exposedPorts().forEach(p -> ports.put(p, Map.of()));
+        Map<String, Object> volumes = new LinkedHashMap<>();
+        c.volumes().forEach(v -> volumes.put(v, Map.of()));
+        return new RunConfig(c.user().isEmpty() ? null : c.user(), ports.isEmpty() ? null : ports,
+                c.env().isEmpty() ? null : c.env(), c.entrypoint().isEmpty() ? null : c.entrypoint(),
+                c.cmd().isEmpty() ? null : c.cmd(), volumes.isEmpty() ? null : volumes,
+                c.workingDir().isEmpty() ? null : c.workingDir(), c.labels().isEmpty() ? null : c.labels(),
+                c.stopSignal().isEmpty() ? null : c.stopSignal(), null, null, null, null);
     }
 
     static ImageConfig runDefaults(RunConfig c) {

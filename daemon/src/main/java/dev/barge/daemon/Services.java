@@ -1,10 +1,12 @@
 package dev.barge.daemon;
 
+import dev.barge.api.ArchiveRoutes;
 import dev.barge.api.ContainerRoutes;
 import dev.barge.api.DistributionRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
+import dev.barge.api.VolumeRoutes;
 import dev.barge.container.Container;
 import dev.barge.container.ContainerService;
 import dev.barge.container.ListOptions;
@@ -20,6 +22,7 @@ import dev.barge.image.ImageUsage;
 import dev.barge.runtime.RuntimeDriver;
 import dev.barge.runtime.conmon.ConmonRuntimeDriver;
 import dev.barge.store.Store;
+import dev.barge.volume.VolumeService;
 import dev.barge.linux.Mounts;
 import dev.barge.runtime.oci.HostFacts;
 import java.util.List;
@@ -39,14 +42,16 @@ final class Services implements AutoCloseable {
     private final ConmonRuntimeDriver runtime;
     private final ContainerService containers;
     private final DistributionRoutes distribution;
+    private final VolumeService volumes;
 
     private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
-                     DistributionRoutes distribution) {
+                     DistributionRoutes distribution, VolumeService volumes) {
+        this.distribution = distribution;
+        this.volumes = volumes;
         this.store = store;
         this.images = images;
         this.runtime = runtime;
         this.containers = containers;
-        this.distribution = distribution;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
@@ -63,10 +68,13 @@ final class Services implements AutoCloseable {
             ImageService images = new ImageService(store, events, usage);
             runtime = new ConmonRuntimeDriver(config.execRoot().resolve("runtime"), Mounts.system(), HostFacts.probe(),
                     Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
+            VolumeService volumes = new VolumeService(config.dataRoot(), Mounts.system(),
+                    name -> containerRef.get() == null ? List.of() : containerRef.get().volumeUsers(name), events);
             ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
-                    config.dataRoot());
+                    config.dataRoot(), new ContainerVolumes(volumes), Mounts.system());
             containerRef.set(containers);
-            return new Services(store, images, runtime, containers, distribution(config, store, images, events));
+            return new Services(store, images, runtime, containers, distribution(config, store, images, events),
+                    volumes);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -93,6 +101,8 @@ final class Services implements AutoCloseable {
         distribution.register(router);
         new ContainerRoutes(containers).register(router);
         new ExecRoutes(containers).register(router);
+        new VolumeRoutes(volumes).register(router);
+        new ArchiveRoutes(containers).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */

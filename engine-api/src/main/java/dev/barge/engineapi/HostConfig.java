@@ -69,10 +69,25 @@ public record HostConfig(
     public record Ulimit(@JsonProperty("Name") String name, @JsonProperty("Soft") long soft,
                          @JsonProperty("Hard") long hard) {}
 
-    /** {@code --mount}: bind and tmpfs are honoured. */
+    /** {@code --mount}: volume, bind and tmpfs with their options. */
     public record MountSpec(@JsonProperty("Type") String type, @JsonProperty("Source") String source,
                             @JsonProperty("Target") String target, @JsonProperty("ReadOnly") boolean readOnly,
-                            @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions) {}
+                            @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions,
+                            @JsonProperty("BindOptions") BindOptions bindOptions,
+                            @JsonProperty("VolumeOptions") VolumeOptions volumeOptions) {
+        public MountSpec(String type, String source, String target, boolean readOnly, TmpfsOptions tmpfsOptions) {
+            this(type, source, target, readOnly, tmpfsOptions, null, null);
+        }
+    }
+
+    public record BindOptions(@JsonProperty("Propagation") String propagation,
+                              @JsonProperty("CreateMountpoint") boolean createMountpoint) {}
+
+    public record VolumeOptions(@JsonProperty("NoCopy") boolean noCopy,
+                                @JsonProperty("Labels") Map<String, String> labels,
+                                @JsonProperty("DriverConfig") DriverConfig driverConfig) {}
+
+    public record DriverConfig(@JsonProperty("Name") String name, @JsonProperty("Options") Map<String, String> options) {}
 
     public record TmpfsOptions(@JsonProperty("SizeBytes") long sizeBytes, @JsonProperty("Mode") int mode) {}
 }

@@ -273,6 +273,34 @@ public final class ImageService {
         });
     }
 
+    /**
+     * {@code docker commit}: a new image of {@code parentId}'s layers plus {@code layerTar} (an
+     * uncompressed layer tar), with {@code config} and a history entry. Returns its ID.
+     */
+    public Digest commit(String parentId, Path layerTar, RunConfig config, String reference, String comment,
+                         String author, String createdBy, String containerId) {
+        Optional<ImageReference> ref = reference.isEmpty() ? Optional.empty() : Optional.of(parseTagReference(reference));
+        return locked(() -> {
+            ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
+            Staging staging = new Staging(store);
+            try {
+                ImageRecord record = new ImageCommitter(store, staging).commit(parent, layerTar, config,
+                        new ImageCommitter.Details(comment, author, createdBy, containerId));
+                commit(record, ref.map(List::of).orElse(List.of()), "commit", m -> { });
+                return record.id();
+            } catch (RuntimeException e) {
+                staging.rollback();
+                throw e;
+            }
+        });
+    }
+
+    /** Applies Dockerfile-like {@code changes} ({@code CMD}, {@code ENV}...) to a run config. */
+    public static RunConfig applyChanges(RunConfig config, List<String> changes) {
+        return ConfigChanges.apply(config, changes);
+    }
+
     // ---- tag, remove, prune
 
     /** {@code docker tag}: points {@code repo:tag} (tag defaults to latest) at the image. */

@@ -1,0 +1,122 @@
+package dev.barge.image;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.barge.core.BargeException;
+import dev.barge.core.Digest;
+import dev.barge.core.Json;
+import dev.barge.store.Blob;
+import dev.barge.store.ImageRecord;
+import dev.barge.store.LayerBlob;
+import dev.barge.store.LayerStore;
+import dev.barge.store.Store;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code docker commit}: the parent image's layers plus one new layer (the container's changes,
+ * an uncompressed tar with {@code .wh.} whiteouts), a config copied from the parent's with the
+ * new run config, the diff ID and one history entry appended, as Docker writes it.
+ */
+final class ImageCommitter {
+    private static final String LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
+    private final Store store;
+    private final Staging staging;
+
+    ImageCommitter(Store store, Staging staging) {
+        this.store = store;
+        this.staging = staging;
+    }
+
+    ImageRecord commit(ImageRecord parent, Path layerTar, RunConfig config, Details d) {
+        Blob blob;
+        try (InputStream in = Files.newInputStream(layerTar)) {
+            Digest digest = Digest.of(digestOf(layerTar));
+            staging.blobIsNew(digest);
+            blob = store.content().ingest(in, Optional.of(digest), OptionalLong.of(Files.size(layerTar)));
+        } catch (IOException e) {
+            throw BargeException.internal("cannot store the committed layer: " + e.getMessage(), e);
+        }
+        LayerStore.Applied applied;
+        try (InputStream tar = store.content().open(blob.digest())) {
+            applied = store.layers().apply(parent.topLayer(), Optional.empty(), tar);
+        } catch (IOException e) {
+            throw BargeException.internal("cannot apply the committed layer: " + e.getMessage(), e);
+        }
+        staging.layer(applied);
+        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, applied.layer().diffId()));
+        Digest id = ingest(configBytes);
+        List<LayerBlob> layers = new ArrayList<>(parent.layers());
+        layers.add(new LayerBlob(LAYER_TAR, blob.digest(), blob.size()));
+        List<Digest> chainIds = new ArrayList<>(parent.chainIds());
+        chainIds.add(applied.layer().chainId());
+        Digest manifest = ingest(Manifests.synthesize(id, configBytes.length, layers));
+        return new ImageRecord(id, configBytes, manifest, layers, chainIds, Instant.now(), Instant.EPOCH);
+    }
+
+    /** Who and why: the history entry's fields. */
+    record Details(String comment, String author, String createdBy, String containerId) {}
+
+    private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d, Digest diffId) {
+        Map<String, Object> c;
+        try {
+            c = Json.mapper().readValue(parentConfig, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw BargeException.internal("cannot read the parent image's config", e);
+        }
+        String created = Instant.now().toString();
+        c.put("architecture", c.getOrDefault("architecture", ImageImporter.architecture()));
+        c.put("author", d.author());
+        c.put("comment", d.comment());
+        c.put("config", config);
+        c.put("container", d.containerId());
+        c.put("created", created);
+        c.put("os", c.getOrDefault("os", "linux"));
+        List<Object> history = new ArrayList<>(c.get("history") instanceof List<?> h ? h : List.of());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("created", created);
+        if (!d.author().isEmpty()) {
+            entry.put("author", d.author());
+        }
+        entry.put("created_by", d.createdBy());
+        if (!d.comment().isEmpty()) {
+            entry.put("comment", d.comment());
+        }
+        history.add(entry);
+        c.put("history", history);
+        List<Object> diffIds = new ArrayList<>();
+        if (c.get("rootfs") instanceof Map<?, ?> rootfs && rootfs.get("diff_ids") instanceof List<?> ids) {
+            diffIds.addAll(ids);
+        }
+        diffIds.add(diffId.toString());
+        c.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
+        return c;
+    }
+
+    private static java.security.MessageDigest digestOf(Path file) throws IOException {
+        java.security.MessageDigest sha = Digest.newSha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return sha;
+    }
+
+    private Digest ingest(byte[] bytes) {
+        Digest digest = Digest.sha256(bytes);
+        staging.blobIsNew(digest);
+        store.content().ingest(new ByteArrayInputStream(bytes), Optional.of(digest), OptionalLong.of(bytes.length));
+        return digest;
+    }
+}
