@@ -18,13 +18,16 @@ final class ContainerContext {
     final ContainerStore store;
     final ContainerRegistry registry = new ContainerRegistry();
     final Execs execs;
+    final ContainerNetworking networking;
 
-    ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store) {
+    ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store,
+                     NetworkAccess networks) {
         this.images = images;
         this.runtime = runtime;
         this.events = events;
         this.store = store;
         this.execs = new Execs(runtime, events);
+        this.networking = new ContainerNetworking(this, networks);
     }
 
     /** Replaces a container's record (lock held) and saves it, unless it is being removed for good. */

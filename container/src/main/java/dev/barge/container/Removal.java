@@ -14,6 +14,7 @@ final class Removal {
         Container c = lc.current();
         ctx.commit(lc, c.withState(c.state().withStatus(Status.REMOVING)));
         ctx.discardRuntime(c.id());
+        ctx.networking.leave(c.id());
         ctx.images.removeRootfs(c.id());
         ctx.execs.forget(c.id());
         ctx.registry.remove(lc);

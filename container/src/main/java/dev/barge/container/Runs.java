@@ -43,7 +43,8 @@ final class Runs {
         long gen = ++lc.generation;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c));
+            RunSpec.NetworkNamespace network = ctx.networking.join(c);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network);
             runtime.create(spec);
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
@@ -58,25 +59,9 @@ final class Runs {
         events.publish(lc.current(), "start");
     }
 
-    private RunSpec.NetworkNamespace network(Container c) {
-        String mode = c.host().networkMode();
-        if (mode.equals("host")) {
-            return new RunSpec.NetworkNamespace.Host();
-        }
-        if (mode.startsWith("container:")) {
-            Container other = registry.lookup(mode.substring("container:".length())).current();
-            if (!other.state().running()) {
-                throw BargeException.conflict("cannot join network namespace of a non running container: "
-                        + "container %s is %s", other.id(), other.state().status().word());
-            }
-            return new RunSpec.NetworkNamespace.Join("/proc/" + other.state().pid() + "/ns/net");
-        }
-        // bridge networking belongs to the network module; until it is wired, loopback only
-        return new RunSpec.NetworkNamespace.Fresh();
-    }
-
     private BargeException startFailed(LiveContainer lc, RuntimeException e) {
         lc.generation++;
+        ctx.networking.leave(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
                 && StartFailure.exitCode(raw) == 128) {
@@ -125,6 +110,7 @@ final class Runs {
             long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
             events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
                     "execDuration", Long.toString(ranSeconds)));
+            ctx.networking.leave(c.id()); // as Docker: die, then the networks' disconnect events
             lc.exited(new WaitResult(code, ""));
             afterExit(lc, code);
         } finally {

@@ -4,9 +4,14 @@ import dev.barge.api.ContainerRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
+import dev.barge.api.NetworkRoutes;
 import dev.barge.container.Container;
 import dev.barge.container.ContainerService;
 import dev.barge.container.ListOptions;
+import dev.barge.container.NetworkRequest;
+import dev.barge.network.NetworkService;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.barge.core.event.EventBus;
 import dev.barge.http.Router;
 import dev.barge.image.ImageService;
@@ -29,12 +34,17 @@ final class Services implements AutoCloseable {
     private final ImageService images;
     private final ConmonRuntimeDriver runtime;
     private final ContainerService containers;
+    private final NetworkService networks;
+    private final boolean liveRestore;
 
-    private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers) {
+    private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
+                     NetworkService networks, boolean liveRestore) {
         this.store = store;
         this.images = images;
         this.runtime = runtime;
         this.containers = containers;
+        this.networks = networks;
+        this.liveRestore = liveRestore;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
@@ -51,10 +61,18 @@ final class Services implements AutoCloseable {
             ImageService images = new ImageService(store, events, usage);
             runtime = new ConmonRuntimeDriver(config.execRoot().resolve("runtime"), Mounts.system(), HostFacts.probe(),
                     Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
+            NetworkService networks = new NetworkService(config.dataRoot(), config.execRoot(), events,
+                    NetworkConfigs.of(config));
+            ContainerNetworkAccess networkAccess = new ContainerNetworkAccess(networks);
             ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
-                    config.dataRoot());
+                    config.dataRoot(), networkAccess);
             containerRef.set(containers);
-            return new Services(store, images, runtime, containers);
+            // after the containers are restored: the running ones keep their network, the rest is released
+            Set<String> running = containers.list(ListOptions.ALL).stream().filter(c -> c.state().running())
+                    .map(Container::id).collect(Collectors.toSet());
+            networks.start(running);
+            networkAccess.ready();
+            return new Services(store, images, runtime, containers, networks, config.liveRestore());
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -70,7 +88,19 @@ final class Services implements AutoCloseable {
 
     void register(Router router) {
         new ImageRoutes(images).register(router);
-        new ContainerRoutes(containers).register(router);
+        new ContainerRoutes(containers, networks::attachment).register(router);
+        new NetworkRoutes(networks, new dev.barge.api.ContainerNetworkHooks() {
+            @Override
+            public void connect(String container, String network, List<String> aliases, String ipv4,
+                                List<String> links) {
+                containers.connectNetwork(container, new NetworkRequest.Endpoint(network, aliases, ipv4));
+            }
+
+            @Override
+            public void disconnect(String container, String network, boolean force) {
+                containers.disconnectNetwork(container, network, force);
+            }
+        }).register(router);
         new ExecRoutes(containers).register(router);
     }
 
@@ -101,6 +131,8 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        // with live restore, running containers keep their bridges and NAT rules until barged is back
+        networks.shutdown(liveRestore);
         runtime.close();
         store.close();
     }

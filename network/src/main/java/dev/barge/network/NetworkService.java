@@ -42,7 +42,8 @@ public final class NetworkService implements AutoCloseable {
                          Function<Set<String>, List<Subnet>> hostRoutes, ContainerFiles.HostResolv hostResolv,
                          int dnsPort) {
         public static Kernel system(NetworkConfig config) {
-            return new Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(), config.iptables() ? new Iptables() : Firewall.disabled(),
+            return new Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(), config.iptables()
+                    ? new Iptables("iptables", config.chainPrefix(), !config.userlandProxy()) : Firewall.disabled(),
                     HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
         }
     }
