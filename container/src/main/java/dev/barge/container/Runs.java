@@ -63,12 +63,11 @@ final class Runs {
         lc.generation++;
         ctx.networking.leave(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
-                && StartFailure.exitCode(raw) == 128) {
-            return be; // our own validation (no such container to join, bad option): no runtime involved
-        }
-        String message = StartFailure.describe(raw);
-        int code = StartFailure.exitCode(raw);
+        // our own refusals (no such container to join, port in use, bad option) keep their words
+        boolean ours = e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
+                && StartFailure.exitCode(raw) == 128;
+        String message = ours ? raw : StartFailure.describe(raw);
+        int code = ours ? 128 : StartFailure.exitCode(raw);
         try {
             runtime.delete(lc.id());
         } catch (RuntimeException ignored) {
@@ -81,7 +80,7 @@ final class Runs {
         if (c.host().autoRemove()) {
             removal.removeLocked(lc);
         }
-        return new BargeException(StartFailure.kind(raw), message, e);
+        return ours ? (BargeException) e : new BargeException(StartFailure.kind(raw), message, e);
     }
 
     private void connectPendingAttaches(LiveContainer lc) {

@@ -57,7 +57,7 @@ final class ContainerNetworkAccess implements NetworkAccess {
     }
 
     private boolean isPrimary(String network, String primary, NetworkAttachment a) {
-        if (network.equals(primary)) {
+        if (network.equals(primary) || (network.equals("default") && primary.equals("bridge"))) {
             return true;
         }
         return a.endpoints().stream().anyMatch(ep -> ep.networkName().equals(network) || ep.networkId().equals(network));
