@@ -47,6 +47,7 @@ final class Creation {
             }
             Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
                     commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
+            ctx.networking.access().check(c, request.networking());
             EtcFiles.write(store.dir(id), merged, host);
             ctx.networking.save(id, request.networking());
             store.save(c);

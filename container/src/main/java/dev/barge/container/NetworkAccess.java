@@ -23,6 +23,12 @@ public interface NetworkAccess {
     /** {@code docker network disconnect} of a running container. */
     Joined disconnect(String containerId, String network, boolean force);
 
+    /**
+     * Create-time checks of the container's network settings, with Docker's words: networks exist,
+     * static addresses lie in their subnets, published ports parse. Nothing is allocated.
+     */
+    default void check(Container container, NetworkRequest request) {}
+
     /** The network's canonical name; throws NOT_FOUND "network x not found" when there is none. */
     String networkName(String network);
 

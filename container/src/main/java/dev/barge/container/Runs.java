@@ -41,9 +41,14 @@ final class Runs {
         String id = c.id();
         ctx.discardRuntime(id);
         long gen = ++lc.generation;
+        RunSpec.NetworkNamespace network;
+        try {
+            network = ctx.networking.join(c);
+        } catch (RuntimeException e) {
+            throw startFailed(lc, e, true);
+        }
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
-            RunSpec.NetworkNamespace network = ctx.networking.join(c);
             RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network);
             runtime.create(spec);
             connectPendingAttaches(lc);
@@ -51,7 +56,7 @@ final class Runs {
                     .start(() -> handleExit(lc, gen, code)));
             runtime.start(id);
         } catch (RuntimeException e) {
-            throw startFailed(lc, e);
+            throw startFailed(lc, e, false);
         }
         int pid = runtime.state(id).pid();
         lc.startedAtMonotonicNanos = System.nanoTime();
@@ -59,13 +64,14 @@ final class Runs {
         events.publish(lc.current(), "start");
     }
 
-    private BargeException startFailed(LiveContainer lc, RuntimeException e) {
+    /** @param network the networks refused the container (port in use, address taken): Docker's words as they are */
+    private BargeException startFailed(LiveContainer lc, RuntimeException e, boolean network) {
         lc.generation++;
         ctx.networking.leave(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         // our own refusals (no such container to join, port in use, bad option) keep their words
-        boolean ours = e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
-                && StartFailure.exitCode(raw) == 128;
+        boolean ours = e instanceof BargeException be && (network || be.kind() != dev.barge.core.ErrorKind.INTERNAL
+                && StartFailure.exitCode(raw) == 128);
         String message = ours ? raw : StartFailure.describe(raw);
         int code = ours ? 128 : StartFailure.exitCode(raw);
         try {

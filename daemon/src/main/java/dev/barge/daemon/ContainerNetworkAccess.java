@@ -64,6 +64,20 @@ final class ContainerNetworkAccess implements NetworkAccess {
     }
 
     @Override
+    public void check(Container c, NetworkRequest request) {
+        String mode = c.host().networkMode();
+        String primary = mode.equals("default") ? "bridge" : mode;
+        options(c, request, primary); // parses ports, exposed ports and links
+        if (!primary.startsWith("container:")) {
+            networks.checkEndpoint(primary, List.of(), "");
+        }
+        for (NetworkRequest.Endpoint e : request.endpoints()) {
+            String network = e.network().equals("default") ? "bridge" : e.network();
+            networks.checkEndpoint(network, e.aliases(), e.ipv4());
+        }
+    }
+
+    @Override
     public void detach(String containerId) {
         awaitReady();
         networks.detach(containerId);

@@ -163,6 +163,27 @@ public final class NetworkService implements AutoCloseable {
         return attachments.attach(containerId, containerName, mode, options);
     }
 
+    /**
+     * Create-time checks of a container's settings on {@code network} (Docker refuses them before
+     * the container exists): the network exists, aliases and a static address only on user-defined
+     * networks, the address inside the network's subnet.
+     */
+    public void checkEndpoint(String network, List<String> aliases, String ipv4) {
+        Network n = state.find(network.equals("default") ? "bridge" : network);
+        if (!ipv4.isEmpty()) {
+            if (!n.userDefined()) {
+                throw BargeException.invalid("user specified IP address is supported on user defined networks only");
+            }
+            if (!Ipv4.isIpv4(ipv4)) {
+                throw BargeException.invalid("invalid IPv4 address: %s", ipv4);
+            }
+            Ipam.checkRequested(n, Ipv4.parse(ipv4));
+        }
+        if (!aliases.isEmpty() && !n.userDefined()) {
+            throw BargeException.invalid("network-scoped alias is supported only for containers in user defined networks");
+        }
+    }
+
     /** Releases everything of a stopped container: interfaces, addresses, ports, rules, DNS, namespace. Idempotent. */
     public void detach(String containerId) {
         attachments.detach(containerId);
