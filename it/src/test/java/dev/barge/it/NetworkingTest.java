@@ -296,9 +296,10 @@ class NetworkingTest {
             Barged.Result open = ok("run", "--rm", "--network", "open", "busybox", "sh", "-c",
                     "for i in 1 2 3 4 5; do timeout 3 wget -q -O /dev/null " + url + " && echo reached && exit 0; sleep 0.3; done; exit 1");
             assertThat(open.stdout()).contains("reached");
-            // (busybox 1.35's wget -T crashes: time it out from outside, not as PID 1, which ignores SIGTERM)
+            // busybox 1.35's wget -T crashes: time it out from outside, and not as PID 1, which ignores
+            // SIGTERM (the trailing exit keeps sh from exec'ing it)
             Barged.Result closed = b.docker("run", "--rm", "--network", "closed", "busybox", "sh", "-c",
-                    "timeout 3 wget -q -O /dev/null " + url);
+                    "timeout 3 wget -q -O /dev/null " + url + "; exit $?");
             assertThat(closed.exitCode()).as(closed.toString()).isNotZero();
         } finally {
             if (server != null) {
