@@ -53,7 +53,8 @@ final class ContainerNetworkViews {
     private static NetworkSettings.EndpointSettings endpoint(NetworkAttachment.AttachedEndpoint e, NetworkRequest request,
                                                              Container c) {
         Optional<NetworkRequest.Endpoint> asked = request.endpoint(e.networkName())
-                .or(() -> request.endpoint(e.networkId()));
+                .or(() -> request.endpoint(e.networkId()))
+                .or(() -> e.networkName().equals("bridge") ? request.endpoint("default") : Optional.empty());
         Object ipam = asked.filter(r -> !r.ipv4().isEmpty()).map(r -> (Object) Map.of("IPv4Address", r.ipv4()))
                 .orElse(null);
         List<String> aliases = e.endpoint().aliases().isEmpty() ? null : e.endpoint().aliases();
@@ -84,7 +85,7 @@ final class ContainerNetworkViews {
             out.put(mode, NetworkSettings.EndpointSettings.empty());
         }
         for (NetworkRequest.Endpoint e : request.endpoints()) {
-            out.putIfAbsent(e.network(), NetworkSettings.EndpointSettings.empty());
+            out.putIfAbsent(ContainerViews.networkModeWord(e.network()), NetworkSettings.EndpointSettings.empty());
         }
         return out;
     }
