@@ -33,6 +33,6 @@ build() {
 # True when the launchers' jars exist and no source or pom is newer than them.
 up_to_date() {
   local stamp=$REPO/daemon/target/lib/barge-daemon-0.1.0-SNAPSHOT.jar
-  [[ -f $stamp && -f $REPO/cli/target/lib/barge-cli-0.1.0-SNAPSHOT.jar ]] || return 1
+  [[ -f $stamp && -f $REPO/cli/target/barge-cli-0.1.0-SNAPSHOT.jar ]] || return 1
   [[ -z $(find "$REPO" -path "$REPO/.git" -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit) ]]
 }

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -120,7 +121,7 @@ public final class ContainerRoutes {
 
     private void list(Exchange ex) {
         ListOptions options = new ListOptions(ex.boolParam("all"), intParam(ex, "limit").orElse(0),
-                ex.boolParam("size"), QueryFilters.parse(ex.queryParam("filters").orElse("")));
+                ex.boolParam("size"), filters(ex));
         long now = Times.nowNanos();
         List<ContainerSummary> rows = containers.list(options).stream()
                 .map(c -> {
@@ -129,6 +130,11 @@ public final class ContainerRoutes {
                             ContainerNetworkViews.summaryNetworks(c, containers.networkRequest(c.id()), a));
                 }).toList();
         json(ex, 200, rows);
+    }
+
+    /** The request's filters; the container service checks the keys, as list and prune accept different ones. */
+    private static Map<String, List<String>> filters(Exchange ex) {
+        return ex.queryParam("filters").filter(s -> !s.isBlank()).map(Filters::parse).orElse(Filters.none()).asMap();
     }
 
     private void inspect(Exchange ex) {
@@ -144,7 +150,7 @@ public final class ContainerRoutes {
     }
 
     private void prune(Exchange ex) {
-        PruneResult r = containers.prune(QueryFilters.parse(ex.queryParam("filters").orElse("")));
+        PruneResult r = containers.prune(filters(ex));
         json(ex, 200, new ContainerPruneResponse(r.deleted(), r.spaceReclaimed()));
     }
 

@@ -7,6 +7,7 @@ import dev.barge.http.Exchange;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,6 +64,13 @@ public final class Filters {
             values.put(e.getKey(), Set.copyOf(set));
         }
         return new Filters(Map.copyOf(values));
+    }
+
+    /** The filters for a domain service: each key's values, sorted. */
+    public Map<String, List<String>> asMap() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.stream().sorted().toList()));
+        return out;
     }
 
     public boolean has(String key) {

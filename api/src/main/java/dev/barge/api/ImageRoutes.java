@@ -1,9 +1,8 @@
 package dev.barge.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
-import dev.barge.core.Json;
+import dev.barge.engineapi.ApiVersion;
 import dev.barge.engineapi.ImageDeleteItem;
 import dev.barge.engineapi.ImageHistoryItem;
 import dev.barge.engineapi.ImageInspect;
@@ -21,7 +20,6 @@ import dev.barge.image.PruneResult;
 import dev.barge.image.RunConfig;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The image endpoints of the Engine API: load, save (get), create (import only), list,
@@ -37,7 +36,8 @@ import java.util.Optional;
  * travel as {@code {"errorDetail":...,"error":...}} like Docker's.
  */
 public final class ImageRoutes {
-    private static final String JSON = "application/json";
+    private static final ApiVersion V1_44 = new ApiVersion(1, 44);
+    private static final ApiVersion V1_50 = new ApiVersion(1, 50);
     private final ImageService images;
 
     public ImageRoutes(ImageService images) {
@@ -59,13 +59,13 @@ public final class ImageRoutes {
 
     // ---- load, save, import
 
-    void load(Exchange ex) throws IOException {
+    void load(Exchange ex) {
         boolean quiet = ex.boolParam("quiet");
-        try (OutputStream out = ex.stream(200, JSON)) {
+        try (JsonStream out = JsonStream.open(ex)) {
             try {
-                images.load(ex.body(), quiet, line -> write(out, ImageStreamMessage.stream(line + "\n")));
+                images.load(ex.body(), quiet, line -> out.write(ImageStreamMessage.stream(line + "\n")));
             } catch (RuntimeException e) {
-                write(out, ImageStreamMessage.error(messageOf(e)));
+                out.error(messageOf(e));
             }
         }
     }
@@ -87,7 +87,7 @@ public final class ImageRoutes {
         }
     }
 
-    void create(Exchange ex) throws IOException {
+    void create(Exchange ex) {
         Optional<String> fromImage = ex.queryParam("fromImage").filter(s -> !s.isEmpty());
         if (fromImage.isPresent()) {
             throw BargeException.unavailable("pulling images is not supported yet: %s", fromImage.get());
@@ -103,22 +103,21 @@ public final class ImageRoutes {
         String tag = ex.queryParam("tag").orElse("");
         String reference = repo.isEmpty() ? "" : tag.isEmpty() ? repo : repo + ":" + tag;
         Digest id = images.importImage(ex.body(), reference, ex.queryParams("changes"), ex.queryParam("message").orElse(""));
-        try (OutputStream out = ex.stream(200, JSON)) {
-            write(out, ImageStreamMessage.status(id.toString()));
+        try (JsonStream out = JsonStream.open(ex)) {
+            out.write(ImageStreamMessage.status(id.toString()));
         }
     }
 
     // ---- read
 
     void list(Exchange ex) {
-        Map<String, List<String>> filters = filters(ex.queryParam("filters"));
-        List<Image> found = images.list(ex.boolParam("all"), ImageFilters.forList(filters));
+        List<Image> found = images.list(ex.boolParam("all"), ImageFilters.forList(filters(ex, ImageFilters.LIST_KEYS)));
         Map<Digest, Long> shared = ex.boolParam("shared-size") ? images.sharedSizes() : Map.of();
-        boolean virtualSize = olderThan(ex, 1, 44);
+        boolean virtualSize = olderThan(V1_44);
         List<ImageSummary> body = found.stream().map(i -> new ImageSummary(-1, i.created().getEpochSecond(), i.id().toString(),
                 i.config().config().labelsOrEmpty(), "", i.familiarDigests(), i.familiarTags(),
                 shared.getOrDefault(i.id(), -1L), i.size(), virtualSize ? i.size() : null)).toList();
-        ex.respond(200, JSON, Json.bytes(body));
+        Responses.ok(ex, body);
     }
 
     void inspect(Exchange ex) {
@@ -126,12 +125,12 @@ public final class ImageRoutes {
         var c = i.config();
         ImageInspect body = new ImageInspect(i.id().toString(), i.familiarTags(), i.familiarDigests(), "", c.comment(),
                 c.createdInstant().map(ImageRoutes::rfc3339).orElse("0001-01-01T00:00:00Z"), c.dockerVersion(), c.author(),
-                runConfig(c.config(), olderThan(ex, 1, 50)), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
-                olderThan(ex, 1, 44) ? i.size() : null,
+                runConfig(c.config(), olderThan(V1_50)), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
+                olderThan(V1_44) ? i.size() : null,
                 new ImageInspect.GraphDriver("overlay2", images.graphDriverData(i)),
                 new ImageInspect.RootFs("layers", c.rootfs().diffIds()),
                 new ImageInspect.Metadata(i.lastTagTime().equals(Instant.EPOCH) ? "0001-01-01T00:00:00Z" : rfc3339(i.lastTagTime())));
-        ex.respond(200, JSON, Json.bytes(body));
+        Responses.ok(ex, body);
     }
 
     void history(Exchange ex) {
@@ -140,7 +139,7 @@ public final class ImageRoutes {
             body.add(new ImageHistoryItem(h.id(), h.created().getEpochSecond(), h.createdBy(), h.tags().isEmpty() ? null : h.tags(),
                     h.size(), h.comment()));
         }
-        ex.respond(200, JSON, Json.bytes(body));
+        Responses.ok(ex, body);
     }
 
     // ---- write
@@ -156,16 +155,16 @@ public final class ImageRoutes {
 
     void remove(Exchange ex) {
         List<DeleteResult> results = images.remove(ex.pathParam("name"), ex.boolParam("force"), ex.boolParam("noprune"));
-        ex.respond(200, JSON, Json.bytes(results.stream().map(ImageRoutes::deleteItem).toList()));
+        Responses.ok(ex, results.stream().map(ImageRoutes::deleteItem).toList());
     }
 
     void prune(Exchange ex) {
-        Map<String, List<String>> filters = new LinkedHashMap<>(filters(ex.queryParam("filters")));
-        List<String> dangling = filters.getOrDefault("dangling", List.of("true"));
+        Map<String, Set<String>> filters = filters(ex, ImageFilters.PRUNE_KEYS);
+        Set<String> dangling = filters.getOrDefault("dangling", Set.of("true"));
         boolean all = dangling.stream().anyMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
         PruneResult result = images.prune(all, ImageFilters.forPrune(filters));
         List<ImageDeleteItem> deleted = result.deleted().stream().map(ImageRoutes::deleteItem).toList();
-        ex.respond(200, JSON, Json.bytes(new ImagePruneReport(deleted.isEmpty() ? null : deleted, result.spaceReclaimed())));
+        Responses.ok(ex, new ImagePruneReport(deleted.isEmpty() ? null : deleted, result.spaceReclaimed()));
     }
 
     // ---- translation helpers
@@ -223,49 +222,16 @@ public final class ImageRoutes {
         return m;
     }
 
-    /**
-     * The {@code filters} query parameter: a JSON map of lists ({@code {"dangling":["true"]}}),
-     * or the map of maps older clients send ({@code {"dangling":{"true":true}}}).
-     */
-    static Map<String, List<String>> filters(Optional<String> param) {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        if (param.isEmpty() || param.get().isBlank()) {
-            return result;
-        }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(param.get());
-        } catch (IOException e) {
-            throw BargeException.invalid("invalid filter: %s", param.get());
-        }
-        if (!root.isObject()) {
-            throw BargeException.invalid("invalid filter: %s", param.get());
-        }
-        for (Map.Entry<String, JsonNode> e : root.properties()) {
-            List<String> values = new ArrayList<>();
-            if (e.getValue().isArray()) {
-                e.getValue().forEach(v -> values.add(v.asText()));
-            } else if (e.getValue().isObject()) {
-                e.getValue().fieldNames().forEachRemaining(values::add);
-            } else {
-                values.add(e.getValue().asText());
-            }
-            result.put(e.getKey(), values);
-        }
-        return result;
+    /** The request's filters as the image service takes them; unknown keys are refused as moby does. */
+    private static Map<String, Set<String>> filters(Exchange ex, Set<String> accepted) {
+        Filters filters = Filters.of(ex, accepted);
+        Map<String, Set<String>> map = new LinkedHashMap<>();
+        accepted.stream().filter(filters::has).forEach(k -> map.put(k, filters.values(k)));
+        return map;
     }
 
-    private static boolean olderThan(Exchange ex, int major, int minor) {
-        return ex.pathVersion().map(v -> {
-            String[] p = v.split("\\.");
-            try {
-                int ma = Integer.parseInt(p[0]);
-                int mi = p.length > 1 ? Integer.parseInt(p[1]) : 0;
-                return ma < major || ma == major && mi < minor;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }).orElse(false);
+    private static boolean olderThan(ApiVersion version) {
+        return ApiContext.version().before(version);
     }
 
     private static String rfc3339(Instant t) {
@@ -274,16 +240,6 @@ public final class ImageRoutes {
 
     private static String messageOf(RuntimeException e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static void write(OutputStream out, Object message) {
-        try {
-            out.write(Json.bytes(message));
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -3,7 +3,10 @@ package dev.barge.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.barge.api.system.PingRoutes;
 import dev.barge.core.event.EventBus;
+import dev.barge.http.HttpServer;
+import dev.barge.http.ListenAddress;
 import dev.barge.http.Router;
 import dev.barge.image.ImageService;
 import dev.barge.image.ImageUsage;
@@ -22,14 +25,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real docker CLI (when on PATH) against the image routes, through a test-only unix
- * socket server: checks that the CLI reads our JSON and messages as it reads Docker's.
+ * The real docker CLI (when on PATH) against the image routes, served by the real HTTP server
+ * and {@link EngineApi} on a unix socket: checks that the CLI reads our JSON and messages as it
+ * reads Docker's. (The it module runs the whole daemon; this runs in the api module's build.)
  */
 @Timeout(120)
 class DockerCliImageTest {
     @TempDir Path dir;
     Store store;
-    TinyUnixHttpServer server;
+    HttpServer server;
     Path socket;
 
     record Result(int exit, String out, String err) {}
@@ -37,11 +41,13 @@ class DockerCliImageTest {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker")) || onPath("docker"), "docker CLI not installed");
+        assumeTrue("root".equals(System.getProperty("user.name")), "the socket is chowned to root");
         store = Store.open(dir.resolve("root"));
         Router router = new Router();
+        new PingRoutes().register(router);
         new ImageRoutes(new ImageService(store, new EventBus(), ImageUsage.NONE)).register(router);
         socket = dir.resolve("d.sock");
-        server = new TinyUnixHttpServer(socket, router);
+        server = HttpServer.start(List.of(new ListenAddress.Unix(socket, "root")), new EngineApi(router));
     }
 
     @AfterEach

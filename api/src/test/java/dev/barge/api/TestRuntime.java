@@ -37,7 +37,7 @@ final class TestRuntime implements RuntimeDriver {
 
     @Override public Created create(RunSpec spec) {
         states.put(spec.id(), ProcessState.Status.CREATED);
-        return new Created(spec.id(), dir, logPath(spec.id()));
+        return new Created(spec.id(), dir, logPath(spec.id()), 4242);
     }
     @Override public void start(String id) { states.put(id, ProcessState.Status.RUNNING); }
     @Override public void kill(String id, int signal) { exit(id, 128 + signal); }

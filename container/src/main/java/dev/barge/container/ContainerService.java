@@ -397,12 +397,12 @@ public final class ContainerService {
     }
 
     /** Streams the container's logs to {@code sink}; returns when done (or, following, at exit). */
-    public void logs(String ref, LogOptions options, LogReader.Sink sink) throws IOException, InterruptedException {
+    public void logs(String ref, LogOptions options, LogSink sink) throws IOException, InterruptedException {
         logs(ref, options, sink, () -> false);
     }
 
-    /** As {@link #logs(String, LogOptions, LogReader.Sink)}; following also ends once {@code cancelled} says so. */
-    public void logs(String ref, LogOptions options, LogReader.Sink sink, java.util.function.BooleanSupplier cancelled)
+    /** As {@link #logs(String, LogOptions, LogSink)}; following also ends once {@code cancelled} says so. */
+    public void logs(String ref, LogOptions options, LogSink sink, java.util.function.BooleanSupplier cancelled)
             throws IOException, InterruptedException {
         LiveContainer lc = registry.lookup(ref);
         List<Path> files;
@@ -412,10 +412,16 @@ public final class ContainerService {
         } finally {
             lc.lock.unlock();
         }
-        LogReader.read(files, options, () -> {
+        try (var reader = new dev.barge.runtime.logs.LogReader(files, options.window(), () -> {
             Status s = lc.current().state().status();
             return (s.hasProcess() || s == Status.RESTARTING) && !cancelled.getAsBoolean();
-        }, sink);
+        })) {
+            for (var entry = reader.next(); entry.isPresent(); entry = reader.next()) {
+                if (options.wants(entry.get())) {
+                    sink.accept(entry.get());
+                }
+            }
+        }
     }
 
     public TopResult top(String ref, String psArgs) {

@@ -47,10 +47,11 @@ final class Runs {
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);
         }
+        int pid;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network);
-            runtime.create(spec);
+            pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
                     .start(() -> handleExit(lc, gen, code)));
@@ -58,7 +59,6 @@ final class Runs {
         } catch (RuntimeException e) {
             throw startFailed(lc, e, false);
         }
-        int pid = runtime.state(id).pid();
         lc.startedAtMonotonicNanos = System.nanoTime();
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
         events.publish(lc.current(), "start");

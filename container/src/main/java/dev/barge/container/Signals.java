@@ -22,7 +22,7 @@ public final class Signals {
 
     private Signals() {}
 
-    /** Parses {@code 9}, {@code KILL}, {@code SIGKILL}, {@code sigkill}, {@code RTMIN+3}; "invalid signal: X" otherwise. */
+    /** Parses {@code 9}, {@code KILL}, {@code SIGKILL}, {@code sigkill}, {@code RTMIN+3}; "Invalid signal: X" (moby/sys/signal's words) otherwise. */
     public static int parse(String text) {
         String t = text.trim();
         if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
@@ -30,7 +30,7 @@ public final class Signals {
             if (n >= 1 && n <= 64) {
                 return n;
             }
-            throw BargeException.invalid("invalid signal: %s", text);
+            throw BargeException.invalid("Invalid signal: %s", text);
         }
         String name = t.toUpperCase(Locale.ROOT);
         if (name.startsWith("SIG")) {
@@ -54,7 +54,7 @@ public final class Signals {
         } catch (NumberFormatException e) {
             // fall through to the error
         }
-        throw BargeException.invalid("invalid signal: %s", text);
+        throw BargeException.invalid("Invalid signal: %s", text);
     }
 
     /** The stop signal of a container: its own, else SIGTERM. */

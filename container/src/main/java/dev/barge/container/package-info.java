@@ -8,7 +8,7 @@
  * {@code Creation} (merge with the image by Docker's rules, names, /etc files), {@code Runs}
  * (one run from start to exit: runtime create/start, Docker's start errors, restart policy
  * with back-off, auto-remove), {@code Stopping}, {@code Removal}, {@code LiveRestore}
- * (start-up reconciliation), {@code Execs}, {@code LogReader} (CRI log files), {@code ProcessTable}
+ * (start-up reconciliation), {@code Execs}, {@code LogOptions} (what docker logs asks of the runtime's log reader), {@code ProcessTable}
  * (top). Each container's record is saved atomically by {@code ContainerStore}.
  */
 package dev.barge.container;

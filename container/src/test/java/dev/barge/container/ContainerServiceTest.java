@@ -204,7 +204,7 @@ class ContainerServiceTest {
         assertThatThrownBy(() -> service.inspect("pp")).hasMessage("No such container: pp");
         service.update("qq", new UpdateRequest(Optional.of(RestartPolicy.of("always", 0)), Optional.empty()));
         assertThat(service.inspect("qq").container().host().restartPolicy().name()).isEqualTo("always");
-        assertThatThrownBy(() -> service.kill("qq", Optional.of("BOGUS"))).hasMessage("invalid signal: BOGUS");
+        assertThatThrownBy(() -> service.kill("qq", Optional.of("BOGUS"))).hasMessage("Invalid signal: BOGUS");
         service.kill("qq", Optional.empty());
         assertThat(status("qq")).isEqualTo(Status.EXITED);
         assertThat(actions()).contains("pause", "unpause", "rename", "update", "kill", "die");

@@ -47,14 +47,14 @@ final class FakeRuntime implements RuntimeDriver {
         specs.put(spec.id(), spec);
         states.put(spec.id(), ProcessState.Status.CREATED);
         exitCodes.remove(spec.id());
-        return new Created(spec.id(), logDir, logPath(spec.id()));
+        pidsById.put(spec.id(), pids.incrementAndGet());
+        return new Created(spec.id(), logDir, logPath(spec.id()), pidsById.get(spec.id()));
     }
 
     @Override
     public void start(String id) {
         calls.add("start " + id);
         states.put(id, ProcessState.Status.RUNNING);
-        pidsById.put(id, pids.incrementAndGet());
     }
 
     @Override

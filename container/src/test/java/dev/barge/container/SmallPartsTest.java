@@ -15,8 +15,8 @@ class SmallPartsTest {
         assertThat(Signals.parse("term")).isEqualTo(15);
         assertThat(Signals.parse("HUP")).isEqualTo(1);
         assertThat(Signals.parse("RTMIN+3")).isEqualTo(37);
-        assertThatThrownBy(() -> Signals.parse("FOO")).hasMessage("invalid signal: FOO");
-        assertThatThrownBy(() -> Signals.parse("99")).hasMessage("invalid signal: 99");
+        assertThatThrownBy(() -> Signals.parse("FOO")).hasMessage("Invalid signal: FOO");
+        assertThatThrownBy(() -> Signals.parse("99")).hasMessage("Invalid signal: 99");
     }
 
     @Test

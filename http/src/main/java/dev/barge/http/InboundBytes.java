@@ -46,7 +46,12 @@ final class InboundBytes extends InputStream {
             chunks.addLast(bytes);
             queued += n;
             changed.signalAll();
-            suspended = queued > HIGH;
+            // Only the reader clears this, as it is the one that resumes: clearing it here while
+            // the event loop still has reading off (chunks of one socket read keep coming after
+            // the first refusal) would leave reading off for good.
+            if (queued > HIGH) {
+                suspended = true;
+            }
             return !suspended;
         } finally {
             lock.unlock();

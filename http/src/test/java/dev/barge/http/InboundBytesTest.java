@@ -37,6 +37,28 @@ class InboundBytesTest {
     }
 
     @Test
+    void onceRefusedOffersStayRefusedUntilTheReaderResumes() throws IOException {
+        AtomicInteger resumed = new AtomicInteger();
+        InboundBytes in = new InboundBytes(resumed::incrementAndGet);
+        byte[] chunk = new byte[64 << 10];
+        while (in.offer(Unpooled.wrappedBuffer(chunk))) {
+            // fill above the high mark
+        }
+        // the reader takes a little (not down to the low mark) while the event loop still
+        // delivers the rest of its socket read: reading is off, so these must not say "go on"
+        byte[] buf = new byte[chunk.length];
+        in.read(buf, 0, buf.length);
+        in.read(buf, 0, buf.length);
+        assertThat(in.offer(Unpooled.wrappedBuffer(new byte[10]))).isFalse();
+        assertThat(resumed).hasValue(0);
+        while (resumed.get() == 0) {
+            in.read(buf, 0, buf.length);
+        }
+        assertThat(resumed).hasValue(1);
+        assertThat(in.offer(Unpooled.wrappedBuffer(new byte[10]))).isTrue();
+    }
+
+    @Test
     void aBrokenStreamFailsAfterWhatWasQueued() throws IOException {
         InboundBytes in = new InboundBytes(() -> { });
         in.offer(Unpooled.wrappedBuffer(new byte[] {1, 2}));

@@ -1,7 +1,9 @@
 package dev.barge.image;
 
 import dev.barge.core.BargeException;
+import dev.barge.core.Digest;
 import dev.barge.store.Compression;
+import dev.barge.store.StrictTarInputStream;
 import dev.barge.store.Trees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +24,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * An image archive (docker-save or OCI layout, plain or compressed) unpacked into a scratch
  * directory of the store, so that large archives never sit in memory and nothing reaches the
- * store before the whole archive has arrived. Only regular files are written; the symlinks
- * and hard links older {@code docker save} used for shared layers are kept as a name map.
+ * store before the whole archive has arrived. Only regular files are written, each hashed as
+ * it is written (so a layer is read once, here, and then adopted by the content store without
+ * a copy); the symlinks and hard links older {@code docker save} used for shared layers are
+ * kept as a name map.
  */
 final class ArchiveDir implements AutoCloseable {
+    /** An unpacked regular file of the archive, with the digest and size of its content. */
+    record Member(Path file, Digest digest, long size) {}
+
     private final Path dir;
     private final Map<String, String> links = new HashMap<>();
+    private final Map<String, Member> members = new HashMap<>();
 
     private ArchiveDir(Path dir) {
         this.dir = dir;
@@ -47,7 +57,7 @@ final class ArchiveDir implements AutoCloseable {
     }
 
     private void read(InputStream in) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        TarArchiveInputStream tar = StrictTarInputStream.of(in);
         boolean any = false;
         for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
             any = true;
@@ -63,12 +73,15 @@ final class ArchiveDir implements AutoCloseable {
             } else if (e.isFile()) {
                 Path target = dir.resolve(name);
                 Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                MessageDigest sha = Digest.newSha256();
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING), sha)) {
                     long copied = tar.transferTo(out);
                     if (copied != e.getSize()) {
                         throw new IOException("unexpected EOF in " + name);
                     }
                 }
+                members.put(name, new Member(target, Digest.of(sha), e.getSize()));
             }
         }
         if (!any) {
@@ -96,22 +109,21 @@ final class ArchiveDir implements AutoCloseable {
     }
 
     boolean exists(String name) {
-        String resolved = resolveLinks(clean(name));
-        return Files.isRegularFile(dir.resolve(resolved));
+        return members.containsKey(resolveLinks(clean(name)));
     }
 
-    /** The unpacked file of an archive member; INVALID_ARGUMENT when the archive lacks it. */
-    Path file(String name) {
-        Path p = dir.resolve(resolveLinks(clean(name)));
-        if (!Files.isRegularFile(p)) {
+    /** An archive member (links followed); INVALID_ARGUMENT when the archive lacks it. */
+    Member member(String name) {
+        Member m = members.get(resolveLinks(clean(name)));
+        if (m == null) {
             throw BargeException.invalid("invalid image archive: %s not found in archive", name);
         }
-        return p;
+        return m;
     }
 
     byte[] read(String name) {
         try {
-            return Files.readAllBytes(file(name));
+            return Files.readAllBytes(member(name).file());
         } catch (IOException e) {
             throw BargeException.internal("cannot read " + name, e);
         }

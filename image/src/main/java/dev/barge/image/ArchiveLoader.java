@@ -14,8 +14,6 @@ import dev.barge.store.Store;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -79,8 +77,7 @@ final class ArchiveLoader {
             List<LayerBlob> blobs = new ArrayList<>();
             List<Digest> chain = new ArrayList<>();
             for (int i = 0; i < layerPaths.size(); i++) {
-                Path file = archive.file(layerPaths.get(i));
-                Blob blob = ingest(file, blobDigestOf(layerPaths.get(i)), OptionalLong.empty());
+                Blob blob = ingest(archive.member(layerPaths.get(i)), blobDigestOf(layerPaths.get(i)), OptionalLong.empty());
                 blobs.add(new LayerBlob(mediaTypeOf(blob.digest()), blob.digest(), blob.size()));
                 chain.add(unpack(chain, diffIds.get(i), blob.digest()));
             }
@@ -116,7 +113,7 @@ final class ArchiveLoader {
             for (int i = 0; i < layerDescriptors.size(); i++) {
                 JsonNode d = layerDescriptors.get(i);
                 Digest digest = Digest.parse(d.path("digest").asText());
-                Blob blob = ingest(archive.file("blobs/sha256/" + digest.hex()), Optional.of(digest), OptionalLong.of(d.path("size").asLong()));
+                Blob blob = ingest(archive.member("blobs/sha256/" + digest.hex()), Optional.of(digest), OptionalLong.of(d.path("size").asLong()));
                 blobs.add(new LayerBlob(d.path("mediaType").asText(mediaTypeOf(digest)), digest, blob.size()));
                 chain.add(unpack(chain, diffIds.get(i), digest));
             }
@@ -173,26 +170,16 @@ final class ArchiveLoader {
         return bytes;
     }
 
-    private Blob ingest(Path file, Optional<Digest> expected, OptionalLong size) {
-        try {
-            Digest actual;
-            try (InputStream in = Files.newInputStream(file)) {
-                actual = Digest.sha256(in);
-            }
-            expected.ifPresent(e -> requireDigest(e, actual));
-            long length = Files.size(file);
-            if (size.isPresent() && size.getAsLong() != length) {
-                throw BargeException.invalid("size mismatch for %s: expected %d bytes, actual %d", actual, size.getAsLong(), length);
-            }
-            if (!staging.blobIsNew(actual)) {
-                return new Blob(actual, length); // already verified by its digest: nothing to copy
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return store.content().ingest(in, Optional.of(actual), size);
-            }
-        } catch (IOException e) {
-            throw BargeException.internal("cannot read archive member: " + e.getMessage(), e);
+    /** A layer blob of the archive into the store: checked, then adopted (hashed once, never copied). */
+    private Blob ingest(ArchiveDir.Member member, Optional<Digest> expected, OptionalLong size) {
+        expected.ifPresent(e -> requireDigest(e, member.digest()));
+        if (size.isPresent() && size.getAsLong() != member.size()) {
+            throw BargeException.invalid("size mismatch for %s: expected %d bytes, actual %d", member.digest(), size.getAsLong(), member.size());
         }
+        if (!staging.blobIsNew(member.digest())) {
+            return new Blob(member.digest(), member.size()); // already verified by its digest: nothing to copy
+        }
+        return store.content().adopt(member.file(), member.digest());
     }
 
     private Digest ingestBytes(byte[] bytes, Digest expected) {
@@ -206,7 +193,10 @@ final class ArchiveLoader {
     private Digest unpack(List<Digest> chainSoFar, Digest diffId, Digest blob) {
         Optional<Digest> parent = chainSoFar.isEmpty() ? Optional.empty() : Optional.of(chainSoFar.getLast());
         try (InputStream tar = Compression.decompressed(store.content().open(blob))) {
-            LayerStore.Applied applied = store.layers().apply(parent, Optional.of(diffId), tar);
+            // an uncompressed blob whose digest was checked is its own diff ID: no second hash
+            LayerStore.Applied applied = blob.equals(diffId)
+                    ? store.layers().applyVerified(parent, diffId, tar)
+                    : store.layers().apply(parent, Optional.of(diffId), tar);
             staging.layer(applied);
             return applied.layer().chainId();
         } catch (IOException e) {

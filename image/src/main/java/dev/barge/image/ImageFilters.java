@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
  */
 public record ImageFilters(Optional<Boolean> dangling, List<String> references, List<String> labels,
                            List<String> labelsNot, Optional<String> before, Optional<String> since, Optional<Instant> until) {
-    private static final Set<String> LIST_KEYS = Set.of("dangling", "reference", "label", "before", "since", "until");
-    private static final Set<String> PRUNE_KEYS = Set.of("dangling", "label", "label!", "until");
+    /** The filter keys {@code docker images} accepts. */
+    public static final Set<String> LIST_KEYS = Set.of("dangling", "reference", "label", "before", "since", "until");
+    /** The filter keys {@code docker image prune} accepts. */
+    public static final Set<String> PRUNE_KEYS = Set.of("dangling", "label", "label!", "until");
 
     public static final ImageFilters NONE = new ImageFilters(Optional.empty(), List.of(), List.of(), List.of(),
             Optional.empty(), Optional.empty(), Optional.empty());
@@ -34,34 +37,39 @@ public record ImageFilters(Optional<Boolean> dangling, List<String> references, 
         return labelsMatch(labels, imageLabels) && labelsNot.stream().noneMatch(f -> labelsMatch(List.of(f), imageLabels));
     }
 
-    public static ImageFilters forList(Map<String, List<String>> raw) {
+    public static ImageFilters forList(Map<String, ? extends Collection<String>> raw) {
         return parse(raw, LIST_KEYS);
     }
 
-    public static ImageFilters forPrune(Map<String, List<String>> raw) {
+    public static ImageFilters forPrune(Map<String, ? extends Collection<String>> raw) {
         return parse(raw, PRUNE_KEYS);
     }
 
-    private static ImageFilters parse(Map<String, List<String>> raw, Set<String> allowed) {
+    private static ImageFilters parse(Map<String, ? extends Collection<String>> raw, Set<String> allowed) {
         for (String key : raw.keySet()) {
             if (!allowed.contains(key)) {
                 throw BargeException.invalid("invalid filter '%s'", key);
             }
         }
         Optional<Boolean> dangling = Optional.empty();
-        for (String v : raw.getOrDefault("dangling", List.of())) {
+        for (String v : values(raw, "dangling")) {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false") && !v.equals("1") && !v.equals("0")) {
                 throw BargeException.invalid("invalid filter 'dangling=%s'", v);
             }
             dangling = Optional.of(v.equalsIgnoreCase("true") || v.equals("1"));
         }
-        Optional<Instant> until = raw.getOrDefault("until", List.of()).stream().findFirst().map(ImageFilters::parseTime);
-        return new ImageFilters(dangling, raw.getOrDefault("reference", List.of()), raw.getOrDefault("label", List.of()),
-                raw.getOrDefault("label!", List.of()), first(raw, "before"), first(raw, "since"), until);
+        Optional<Instant> until = first(raw, "until").map(ImageFilters::parseTime);
+        return new ImageFilters(dangling, values(raw, "reference"), values(raw, "label"), values(raw, "label!"),
+                first(raw, "before"), first(raw, "since"), until);
     }
 
-    private static Optional<String> first(Map<String, List<String>> raw, String key) {
-        return raw.getOrDefault(key, List.of()).stream().findFirst();
+    private static List<String> values(Map<String, ? extends Collection<String>> raw, String key) {
+        Collection<String> v = raw.get(key);
+        return v == null ? List.of() : List.copyOf(v);
+    }
+
+    private static Optional<String> first(Map<String, ? extends Collection<String>> raw, String key) {
+        return values(raw, key).stream().findFirst();
     }
 
     /** Docker's timestamps: RFC 3339, Unix seconds (with fraction), or a Go duration ago ("24h"). */

@@ -50,7 +50,10 @@ final class ImageImporter {
         }
         LayerStore.Applied applied;
         try (InputStream tar = Compression.decompressed(store.content().open(blob.digest()))) {
-            applied = store.layers().apply(Optional.empty(), Optional.empty(), tar);
+            // an uncompressed tar is its own diff ID, already hashed
+            applied = mediaType.equals(Compression.NONE.layerMediaType())
+                    ? store.layers().applyVerified(Optional.empty(), blob.digest(), tar)
+                    : store.layers().apply(Optional.empty(), Optional.empty(), tar);
         } catch (IOException e) {
             throw BargeException.invalid("cannot read root file system tar: %s", e.getMessage());
         }
@@ -83,7 +86,7 @@ final class ImageImporter {
         };
     }
 
-    /** Streams the upload to scratch space while hashing, then into the content store. */
+    /** Streams the upload to scratch space while hashing, then publishes it in the content store. */
     private Blob ingestLayer(InputStream rootfs) {
         Path temp = store.tmp().resolve("import-" + UUID.randomUUID());
         try {
@@ -97,9 +100,7 @@ final class ImageImporter {
             }
             Digest digest = Digest.of(sha);
             staging.blobIsNew(digest);
-            try (InputStream in = Files.newInputStream(temp)) {
-                return store.content().ingest(in, Optional.of(digest), OptionalLong.of(size));
-            }
+            return store.content().adopt(temp, digest); // hashed as it arrived: no second pass
         } catch (IOException e) {
             throw BargeException.invalid("cannot read root file system tar: %s", e.getMessage());
         } finally {

@@ -72,7 +72,8 @@ final class ImageRemover {
             }
             quietOnConflict = true;
         } else if (singleReference(refs)) {
-            conflict(id, true, !force, false).ifPresent(c -> {
+            // as moby: the references about to go cannot conflict, stopped containers can
+            conflict(id, true, false, !force).ifPresent(c -> {
                 throw c;
             });
             for (ImageReference r : refs) {

@@ -136,6 +136,25 @@ class ImageServiceTest {
     }
 
     @Test
+    void removingByShortIdUntagsASingleTagAndDeletes() throws Exception {
+        load(busybox);
+        Digest id = images.resolve("busybox").id();
+        assertThat(images.remove(id.hex().substring(0, 4), false, false)).startsWith(
+                new DeleteResult.Untagged("busybox:latest"), new DeleteResult.Deleted(id.toString()));
+        assertThat(images.images()).isEmpty();
+    }
+
+    @Test
+    void removingByIdAnImageAStoppedContainerUsesNeedsForce() throws Exception {
+        load(busybox);
+        Digest id = images.resolve("busybox").id();
+        users.add(new ImageUsage.User("d".repeat(64), false));
+        assertThatThrownBy(() -> images.remove(id.toString(), false, false))
+                .hasMessage("conflict: unable to delete %s (must be forced) - image is being used by stopped container dddddddddddd", id.shortHex());
+        assertThat(images.resolve("busybox").id()).isEqualTo(id);
+    }
+
+    @Test
     void forcedIdRemovalUntagsEverything() throws Exception {
         load(busybox);
         Digest id = images.resolve("busybox").id();

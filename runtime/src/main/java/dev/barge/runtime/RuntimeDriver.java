@@ -62,5 +62,6 @@ public interface RuntimeDriver {
         return java.util.List.of(new RuntimeInfo(name(), Path.of(name()), true, ""));
     }
 
-    record Created(String id, Path bundle, Path logPath) {}
+    /** @param pid the container's process, waiting for {@link #start} (the same process runs then) */
+    record Created(String id, Path bundle, Path logPath, int pid) {}
 }

@@ -75,6 +75,45 @@ public final class ContentStore {
         }
     }
 
+    /**
+     * Publishes, without copying, a file the caller wrote on the store's file system and hashed
+     * while writing it (a member of an archive being loaded, under {@link Store#tmp}): the file
+     * is fsynced, then hard-linked into place, which publishes it as atomically as an ingest's
+     * rename. The caller keeps its file (and deletes it with its scratch directory).
+     */
+    public Blob adopt(Path file, Digest digest) {
+        Path target = blobs.resolve(digest.hex());
+        try {
+            long size = Files.size(file);
+            if (Files.exists(target)) {
+                return new Blob(digest, size);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.createLink(target, file);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                return new Blob(digest, size);
+            } catch (IOException | UnsupportedOperationException crossDevice) {
+                // another file system (or no hard links): copy, verifying the digest on the way
+                try (InputStream in = Files.newInputStream(file)) {
+                    return ingest(in, Optional.of(digest), OptionalLong.of(size));
+                }
+            }
+            syncDirectory();
+            return new Blob(digest, size);
+        } catch (IOException e) {
+            throw BargeException.internal("cannot write blob: " + e.getMessage(), e);
+        }
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(blobs, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
     private void commit(Path temp, Digest digest) throws IOException {
         Path target = blobs.resolve(digest.hex());
         if (Files.exists(target)) {
@@ -85,9 +124,7 @@ public final class ContentStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("blob directory does not support atomic rename", e);
         }
-        try (FileChannel dir = FileChannel.open(blobs, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        syncDirectory();
     }
 
     public boolean contains(Digest digest) {

@@ -79,6 +79,19 @@ public final class LayerStore {
      * given and that chain is already unpacked, the stream is not read at all.
      */
     public synchronized Applied apply(Optional<Digest> parent, Optional<Digest> expectedDiffId, InputStream tar) {
+        return apply(parent, expectedDiffId, tar, false);
+    }
+
+    /**
+     * As {@link #apply}, for a tar whose sha256 the caller has already verified to be
+     * {@code diffId} (an uncompressed layer blob checked against its digest): the stream is
+     * not hashed a second time.
+     */
+    public synchronized Applied applyVerified(Optional<Digest> parent, Digest diffId, InputStream tar) {
+        return apply(parent, Optional.of(diffId), tar, true);
+    }
+
+    private Applied apply(Optional<Digest> parent, Optional<Digest> expectedDiffId, InputStream tar, boolean verified) {
         if (parent.isPresent() && db.layer(parent.get()).isEmpty()) {
             throw BargeException.notFound("layer %s: not found", parent.get());
         }
@@ -92,10 +105,10 @@ public final class LayerStore {
         try {
             Files.createDirectories(temp.resolve("diff"));
             MessageDigest sha = Digest.newSha256();
-            DigestInputStream hashing = new DigestInputStream(tar, sha);
-            long size = TarExtractor.extract(hashing, temp.resolve("diff"));
-            hashing.transferTo(java.io.OutputStream.nullOutputStream());
-            Digest diffId = Digest.of(sha);
+            InputStream in = verified ? tar : new DigestInputStream(tar, sha);
+            long size = TarExtractor.extract(in, temp.resolve("diff"));
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            Digest diffId = verified ? expectedDiffId.orElseThrow() : Digest.of(sha);
             if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(diffId)) {
                 throw BargeException.invalid("layer digest mismatch: expected diff ID %s, actual %s", expectedDiffId.get(), diffId);
             }

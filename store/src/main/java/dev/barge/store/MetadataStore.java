@@ -275,11 +275,11 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
-    /** References to the image, oldest first. */
+    /** References to the image, sorted by full name as moby's reference store returns them. */
     public List<String> referencesTo(Digest id) {
         return transaction(() -> {
             List<String> names = new ArrayList<>();
-            try (PreparedStatement p = db.prepareStatement("SELECT name FROM refs WHERE image_id = ? ORDER BY created, name")) {
+            try (PreparedStatement p = db.prepareStatement("SELECT name FROM refs WHERE image_id = ? ORDER BY name")) {
                 p.setString(1, id.toString());
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {

@@ -62,8 +62,8 @@ public final class TarExtractor {
     }
 
     private void run(InputStream in) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
-        for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+        TarArchiveInputStream tar = StrictTarInputStream.of(in);
+        for (TarArchiveEntry e; (e = next(tar)) != null; ) {
             apply(e, tar);
         }
         for (int i = directoryTimes.size() - 1; i >= 0; i--) {
@@ -121,10 +121,38 @@ public final class TarExtractor {
             Mknod.fifo(path, e.getMode());
         } else if (e.isFile()) {
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                size += data.transferTo(out);
+                size += copy(data, out, name);
             }
         } else {
             throw bad(name, "unsupported tar entry type '" + (char) e.getLinkFlag() + "'");
+        }
+    }
+
+    /** The next entry; a malformed or truncated tar is the client's error, not the disk's. */
+    private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            throw BargeException.invalid("invalid layer tar: %s", e.getMessage());
+        }
+    }
+
+    /** Copies an entry's data; read failures (a truncated tar) are INVALID_ARGUMENT, write failures stay I/O errors. */
+    private static long copy(InputStream data, OutputStream out, String name) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        while (true) {
+            int n;
+            try {
+                n = data.read(buffer);
+            } catch (IOException e) {
+                throw bad(name, e.getMessage());
+            }
+            if (n < 0) {
+                return total;
+            }
+            out.write(buffer, 0, n);
+            total += n;
         }
     }
 

@@ -23,7 +23,7 @@
  *     └── tmp-&lt;uuid&gt;/             a layer being unpacked; removed at start-up
  * </pre>
  *
- * <p>Crash safety: a blob appears by atomic rename after fsync; a layer directory by rename,
+ * <p>Crash safety: a blob appears by atomic rename (or, adopted from tmp/, hard link) after fsync; a layer directory by rename,
  * then its row; an image by one transaction (image, layer list, references). Start-up
  * ({@link dev.barge.store.Store#open}) deletes temporaries, directories without rows, and
  * layers and blobs that no image references.

@@ -49,6 +49,19 @@ class ContentStoreTest {
     }
 
     @Test
+    void anAdoptedFileIsPublishedWithoutACopyAndTheCallerKeepsItsFile() throws Exception {
+        ContentStore content = new ContentStore(root);
+        Path file = Files.writeString(root.resolve("member"), "hello");
+        Digest d = Digest.sha256("hello".getBytes());
+        assertThat(content.adopt(file, d)).isEqualTo(new Blob(d, 5));
+        assertThat(content.read(d)).isEqualTo("hello".getBytes());
+        assertThat(Files.isSameFile(file, content.path(d))).isTrue();
+        assertThat(content.adopt(file, d)).as("idempotent").isEqualTo(new Blob(d, 5));
+        Files.delete(file);
+        assertThat(content.read(d)).isEqualTo("hello".getBytes());
+    }
+
+    @Test
     void missingBlobIsNotFound() {
         ContentStore content = new ContentStore(root);
         Digest d = Digest.sha256("x".getBytes());

@@ -38,6 +38,23 @@ class TarExtractorTest {
     }
 
     @Test
+    void aFewBytesOfJunkAreNotAnEmptyTar() throws Exception {
+        assertRefused(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, "invalid layer tar: unexpected EOF");
+    }
+
+    @Test
+    void aTarCutInsideAHeaderIsRefused() throws Exception {
+        byte[] tar = new TarBuilder().file("a", "x").file("b", "y").build();
+        assertRefused(java.util.Arrays.copyOf(tar, 1024 + 100), "unexpected EOF");
+    }
+
+    @Test
+    void aTarCutInsideFileDataIsRefused() throws Exception {
+        byte[] tar = new TarBuilder().file("a", "x".repeat(5000)).build();
+        assertRefused(java.util.Arrays.copyOf(tar, 512 + 2000), "invalid layer tar entry \"a\"");
+    }
+
+    @Test
     void unpacksFilesDirsLinksModesAndOwners() throws Exception {
         Path t = target();
         extract(new TarBuilder().dir("etc").file("etc/hostname", "box\n").owned("bin/tool", "x", 1000, 1001, 04755)
@@ -97,10 +114,12 @@ class TarExtractorTest {
     void refusesWritingThroughAnEscapingSymlink() throws Exception {
         Path t = target();
         Files.createSymbolicLink(t.resolve("evil"), Path.of("../.."));
-        assertThatThrownBy(() -> extract(new TarBuilder().file("evil/x", "evil").build(), t))
+        // a name no one else uses: the escape would land beside this test's temp dir
+        String name = "barge-escape-" + java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> extract(new TarBuilder().file("evil/" + name, "evil").build(), t))
                 .isInstanceOf(BargeException.class).hasMessageContaining("through a symlink");
-        assertThat(dir.resolve("x")).doesNotExist();
-        assertThat(dir.getParent().resolve("x")).doesNotExist();
+        assertThat(dir.resolve(name)).doesNotExist();
+        assertThat(dir.getParent().resolve(name)).doesNotExist();
     }
 
     @Test

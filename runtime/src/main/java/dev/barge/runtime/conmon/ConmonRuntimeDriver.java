@@ -101,8 +101,8 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
             mountRootfs(spec.rootfs(), layout.rootfs(id));
             Spec oci = SpecBuilder.build(spec, new SpecContext(layout.rootfs(id), host));
             Files.write(bundle.resolve("config.json"), Json.bytes(oci));
-            startConmon(spec, runtime, bundle);
-            return new Created(id, bundle, layout.log(id));
+            int pid = startConmon(spec, runtime, bundle);
+            return new Created(id, bundle, layout.log(id), pid);
         } catch (IOException e) {
             abandon(id, runtime);
             throw BargeException.internal("cannot create container " + id + ": " + e.getMessage(), e);
@@ -137,15 +137,25 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
         }
     }
 
-    private void startConmon(RunSpec spec, RuntimeInfo runtime, Path bundle) {
+    /**
+     * StdinOnce closes stdin when the first attach ends, but as in Docker only without a TTY:
+     * a terminal's input stays open, so {@code docker attach} after a detach can still type.
+     */
+    private static boolean leaveStdinOpen(RunSpec.ProcessSpec process) {
+        return !process.stdinOnce() || process.tty();
+    }
+
+    /** Returns the container's pid, as conmon reports it once the runtime created the container. */
+    private int startConmon(RunSpec spec, RuntimeInfo runtime, Path bundle) {
         String id = spec.id();
         RunSpec.ProcessSpec process = spec.process();
         ConmonCommand command = new ConmonCommand(conmon, id, id, runtime.path(), runtimeRoot(runtime.name()), bundle,
                 bundle.resolve("container.pid"), bundle.resolve("conmon.pid"), layout.log(id), layout.exitDir(),
-                process.openStdin(), !process.stdinOnce(), process.tty(), logSizeMax, Optional.empty());
+                process.openStdin(), leaveStdinOpen(process), process.tty(), logSizeMax, Optional.empty());
         try (ConmonProcess conmonProcess = ConmonProcess.launch(command.argv(), bundle, List.of(ConmonProcess.Pipe.SYNC))) {
             SyncMessage created = conmonProcess.nextSync();
             if (created.failed()) throw createFailed(created.message());
+            return created.data();
         }
     }
 
@@ -197,6 +207,8 @@ public final class ConmonRuntimeDriver implements RuntimeDriver, AutoCloseable {
     @Override
     public ProcessState state(String id) {
         if (!Files.isDirectory(layout.bundle(id))) return new ProcessState(ProcessState.Status.UNKNOWN, 0);
+        // conmon writes the exit file once the process is gone: no need to ask the runtime (a process each time)
+        if (exitCode(id).isPresent()) return new ProcessState(ProcessState.Status.STOPPED, 0);
         ProcessState state = runtimeOf(id).state(id);
         if (state.status() == ProcessState.Status.UNKNOWN && exitCode(id).isPresent()) {
             return new ProcessState(ProcessState.Status.STOPPED, 0);

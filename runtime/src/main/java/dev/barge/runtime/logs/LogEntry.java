@@ -15,6 +15,11 @@ import java.util.Optional;
  * @param data    the bytes, with the newline restored for full lines
  */
 public record LogEntry(Instant time, int stream, boolean partial, byte[] data) {
+    /** {@link #time} in nanoseconds since the epoch. */
+    public long timeNanos() {
+        return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+    }
+
     /** Parses one line (without its terminating newline); malformed lines are skipped. */
     public static Optional<LogEntry> parse(byte[] line) {
         int first = indexOf(line, 0), second = first < 0 ? -1 : indexOf(line, first + 1);

@@ -12,19 +12,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * One cursor over a container's CRI log: first what the file holds (filtered by since/until,
- * cut to the last {@code tail} lines), then, when following, new lines as conmon appends them,
- * until the container has exited and the file is drained. A file truncated by conmon's
+ * One cursor over a container's CRI logs: first what the files hold (earlier runs' logs, then the
+ * current one; filtered by since/until, cut to the last {@code tail} lines of them all), then,
+ * when following, new lines as conmon appends them to the current file, until the container has
+ * exited and the file is drained, or {@code until} passes. A file truncated by conmon's
  * {@code --log-size-max} is read again from its start.
  */
 public final class LogReader implements AutoCloseable {
     /**
      * @param since  only entries at or after this instant
-     * @param until  only entries before this instant (following stops there too)
+     * @param until  only entries up to this instant, as Docker (following stops there too)
      * @param tail   only the last this many lines of the replay; negative for all
      * @param follow keep reading new lines while the container runs
      */
@@ -49,15 +51,34 @@ public final class LogReader implements AutoCloseable {
      *                false and the file holds nothing more
      */
     public LogReader(Path file, Options options, BooleanSupplier running) throws IOException {
-        this.file = file;
+        this(List.of(file), options, running);
+    }
+
+    /**
+     * @param files   oldest first: the logs of earlier runs (missing ones are empty), then the
+     *                current log, the one followed
+     * @param running tells whether the container may still write to the last file
+     */
+    public LogReader(List<Path> files, Options options, BooleanSupplier running) throws IOException {
+        this.file = files.getLast();
         this.options = options;
         this.running = running;
-        readAvailable();
-        while (!lines.isEmpty()) {
-            LogEntry.parse(lines.poll()).filter(this::inWindow).ifPresent(replay::add);
-            if (options.tail() >= 0) {
-                while (replay.size() > options.tail()) replay.poll();
+        for (Path earlier : files.subList(0, files.size() - 1)) {
+            try (LogReader run = new LogReader(earlier, new Options(options.since(), options.until(), -1, false), () -> false)) {
+                run.replay.forEach(this::keepForReplay);
             }
+        }
+        readAvailable();
+        for (byte[] line; (line = lines.poll()) != null; ) {
+            LogEntry.parse(line).filter(this::inWindow).ifPresent(this::keepForReplay);
+        }
+    }
+
+    /** Keeps only the last {@code tail} entries of the replay. */
+    private void keepForReplay(LogEntry entry) {
+        replay.add(entry);
+        if (options.tail() >= 0) {
+            while (replay.size() > options.tail()) replay.poll();
         }
     }
 
@@ -68,13 +89,13 @@ public final class LogReader implements AutoCloseable {
             while (!lines.isEmpty()) {
                 Optional<LogEntry> entry = LogEntry.parse(lines.poll());
                 if (entry.isEmpty()) continue;
-                if (options.until().isPresent() && !entry.get().time().isBefore(options.until().get())) {
+                if (options.until().isPresent() && entry.get().time().isAfter(options.until().get())) {
                     finished = true;
                     return Optional.empty();
                 }
                 if (inWindow(entry.get())) return entry;
             }
-            if (!options.follow()) {
+            if (!options.follow() || options.until().map(Instant.now()::isAfter).orElse(false)) {
                 finished = true;
                 break;
             }
@@ -91,7 +112,7 @@ public final class LogReader implements AutoCloseable {
 
     private boolean inWindow(LogEntry entry) {
         return options.since().map(since -> !entry.time().isBefore(since)).orElse(true)
-                && options.until().map(until -> entry.time().isBefore(until)).orElse(true);
+                && options.until().map(until -> !entry.time().isAfter(until)).orElse(true);
     }
 
     /** Reads what the file gained since the last call into complete lines; true if any arrived. */

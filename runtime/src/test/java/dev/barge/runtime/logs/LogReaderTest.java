@@ -71,7 +71,7 @@ class LogReaderTest {
         var options = new LogReader.Options(Optional.of(Instant.parse("2026-11-23T15:00:01Z")),
                 Optional.of(Instant.parse("2026-11-23T15:00:02.6Z")), -1, false);
         try (LogReader reader = new LogReader(log(LOG), options, () -> false)) {
-            assertThat(drain(reader)).containsExactly("2:two\n", "1:thr");
+            assertThat(drain(reader)).as("until includes its own instant, as Docker").containsExactly("2:two\n", "1:thr", "1:ee\n");
         }
     }
 
@@ -101,6 +101,31 @@ class LogReaderTest {
     void aMissingFileIsEmpty() throws Exception {
         try (LogReader reader = new LogReader(dir.resolve("none.log"), LogReader.Options.ALL, () -> false)) {
             assertThat(reader.next()).isEmpty();
+        }
+    }
+
+    @Test
+    void earlierRunsReplayFirstAndTailCountsAcrossThem() throws Exception {
+        Path previous = Files.writeString(dir.resolve("previous.log"), "2026-11-23T14:00:00Z stdout F old1\n2026-11-23T14:00:01Z stderr F old2\n");
+        Path current = log("2026-11-23T15:00:00Z stdout F new\n");
+        try (LogReader reader = new LogReader(List.of(dir.resolve("absent.log"), previous, current), LogReader.Options.ALL, () -> false)) {
+            assertThat(drain(reader)).containsExactly("1:old1\n", "2:old2\n", "1:new\n");
+        }
+        var tail2 = new LogReader.Options(Optional.empty(), Optional.empty(), 2, false);
+        try (LogReader reader = new LogReader(List.of(previous, current), tail2, () -> false)) {
+            assertThat(drain(reader)).containsExactly("2:old2\n", "1:new\n");
+        }
+        var since = new LogReader.Options(Optional.of(Instant.parse("2026-11-23T14:00:01Z")), Optional.empty(), -1, false);
+        try (LogReader reader = new LogReader(List.of(previous, current), since, () -> false)) {
+            assertThat(drain(reader)).containsExactly("2:old2\n", "1:new\n");
+        }
+    }
+
+    @Test
+    void followingStopsOnceUntilHasPassed() throws Exception {
+        var options = new LogReader.Options(Optional.empty(), Optional.of(Instant.now().plusMillis(300)), -1, true);
+        try (LogReader reader = new LogReader(log("2026-11-23T15:00:00Z stdout F x\n"), options, () -> true)) {
+            assertThat(drain(reader)).containsExactly("1:x\n");
         }
     }
 }

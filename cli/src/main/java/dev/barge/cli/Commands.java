@@ -1,0 +1,82 @@
+package dev.barge.cli;
+
+import java.util.Optional;
+
+/**
+ * Command names to classes, top-level and under container/image/system, as docker names them.
+ * A switch rather than a map of constructors: only the chosen command's class is loaded.
+ */
+final class Commands {
+    private Commands() {}
+
+    static boolean isGroup(String name) {
+        return name.equals("container") || name.equals("image") || name.equals("system");
+    }
+
+    static Optional<BaseCommand> create(String group, String name) {
+        String key = group == null ? name : switch (group + " " + name) {
+            case "container ls", "container list", "container ps" -> "ps";
+            case "container inspect" -> "container-inspect";
+            case "container prune" -> "container-prune";
+            case "container remove" -> "rm";
+            case "image ls", "image list" -> "images";
+            case "image rm", "image remove" -> "rmi";
+            case "image inspect" -> "image-inspect";
+            case "image prune" -> "image-prune";
+            case "system info" -> "info";
+            case "system events" -> "events";
+            case "system prune" -> "system-prune";
+            default -> containerOrImageVerb(group, name);
+        };
+        return Optional.ofNullable(switch (key == null ? "" : key) {
+            case "version" -> new VersionCommand();
+            case "info" -> new InfoCommand();
+            case "images" -> new ImagesCommand();
+            case "inspect" -> new InspectCommand(InspectCommand.Kind.ANY);
+            case "image-inspect" -> new InspectCommand(InspectCommand.Kind.IMAGE);
+            case "container-inspect" -> new InspectCommand(InspectCommand.Kind.CONTAINER);
+            case "tag" -> new TagCommand();
+            case "rmi" -> new RmiCommand();
+            case "load" -> new LoadCommand();
+            case "save" -> new SaveCommand();
+            case "import" -> new ImportCommand();
+            case "history" -> new HistoryCommand();
+            case "image-prune" -> new PruneCommand(PruneCommand.Scope.IMAGES);
+            case "container-prune" -> new PruneCommand(PruneCommand.Scope.CONTAINERS);
+            case "system-prune" -> new PruneCommand(PruneCommand.Scope.SYSTEM);
+            case "events" -> new EventsCommand();
+            case "ps" -> new PsCommand();
+            case "create" -> new CreateCommand();
+            case "run" -> new RunCommand();
+            case "start" -> new StartCommand();
+            case "stop" -> new StopCommand();
+            case "kill" -> new KillCommand();
+            case "restart" -> new RestartCommand();
+            case "rm" -> new RmCommand();
+            case "logs" -> new LogsCommand();
+            case "wait" -> new WaitCommand();
+            case "pause" -> new PauseCommand(true);
+            case "unpause" -> new PauseCommand(false);
+            case "rename" -> new RenameCommand();
+            case "top" -> new TopCommand();
+            case "exec" -> new ExecCommand();
+            case "attach" -> new AttachCommand();
+            default -> null;
+        });
+    }
+
+    private static String containerOrImageVerb(String group, String name) {
+        return switch (group) {
+            case "container" -> switch (name) {
+                case "attach", "create", "exec", "kill", "logs", "pause", "rename", "restart", "rm", "run", "start",
+                     "stop", "top", "unpause", "wait" -> name;
+                default -> null;
+            };
+            case "image" -> switch (name) {
+                case "tag", "load", "save", "import", "history" -> name;
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+}

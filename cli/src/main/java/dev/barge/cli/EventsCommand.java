@@ -1,0 +1,68 @@
+package dev.barge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.client.Request;
+import dev.barge.client.Response;
+import dev.barge.template.Template;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+
+@Command(name = "events", description = "Get real time events from the server")
+final class EventsCommand extends BaseCommand {
+    @Option(names = "--since", description = "Show all events created since timestamp")
+    String since;
+
+    @Option(names = "--until", description = "Stream events until this timestamp")
+    String until;
+
+    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", description = "Format output using a custom template")
+    String format = "";
+
+    @Override
+    int run() {
+        Request r = Request.get("/events");
+        if (since != null) r = r.query("since", TimeArg.timestamp(since, cli.now()));
+        if (until != null) r = r.query("until", TimeArg.timestamp(until, cli.now()));
+        if (!filters.isEmpty()) r = r.query("filters", Filters.json(filters));
+        Template t = format.isEmpty() ? null : Listing.parse(format.equals("json") ? "{{json .}}" : format);
+        try (Response response = cli.client().call(r)) {
+            Iterator<JsonNode> events = response.jsonStream();
+            while (events.hasNext()) {
+                JsonNode e = events.next();
+                cli.out.println(t == null ? pretty(e) : t.execute(e));
+                cli.out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** events.prettyPrintEvent: time, type, action, actor ID and sorted attributes. */
+    static String pretty(JsonNode e) {
+        StringBuilder b = new StringBuilder();
+        long nanos = e.path("timeNano").asLong();
+        long seconds = e.path("time").asLong();
+        if (nanos != 0) {
+            b.append(Times.rfc3339NanoFixed(nanos)).append(' ');
+        } else if (seconds != 0) {
+            b.append(Times.rfc3339NanoFixed(seconds * 1_000_000_000L)).append(' ');
+        }
+        b.append(e.path("Type").asText()).append(' ').append(e.path("Action").asText()).append(' ')
+                .append(e.path("Actor").path("ID").asText());
+        JsonNode attrs = e.path("Actor").path("Attributes");
+        if (!attrs.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            attrs.fieldNames().forEachRemaining(keys::add);
+            keys.sort(null);
+            List<String> pairs = new ArrayList<>();
+            for (String k : keys) pairs.add(k + "=" + attrs.get(k).asText());
+            b.append(" (").append(String.join(", ", pairs)).append(')');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.barge.cli;
+
+/** The top-level and group usage texts, written out so `barge --help` loads no command class. */
+final class Help {
+    static final String TOP = """
+
+            Usage:  barge [OPTIONS] COMMAND
+
+            A Docker-compatible client for the Barge container engine
+
+            Common Commands:
+              run         Create and run a new container from an image
+              exec        Execute a command in a running container
+              ps          List containers
+              images      List images
+              version     Show the Barge version information
+              info        Display system-wide information
+
+            Management Commands:
+              container   Manage containers
+              image       Manage images
+              system      Manage Barge
+
+            Commands:
+              attach      Attach local standard input, output, and error streams to a running container
+              create      Create a new container
+              events      Get real time events from the server
+              history     Show the history of an image
+              import      Import the contents from a tarball to create a filesystem image
+              inspect     Return low-level information on Docker objects
+              kill        Kill one or more running containers
+              load        Load an image from a tar archive or STDIN
+              logs        Fetch the logs of a container
+              pause       Pause all processes within one or more containers
+              rename      Rename a container
+              restart     Restart one or more containers
+              rm          Remove one or more containers
+              rmi         Remove one or more images
+              save        Save one or more images to a tar archive (streamed to STDOUT by default)
+              start       Start one or more stopped containers
+              stop        Stop one or more running containers
+              tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+              top         Display the running processes of a container
+              unpause     Unpause all processes within one or more containers
+              wait        Block until one or more containers stop, then print their exit codes
+
+            Global Options:
+                  --config string      Location of client config files (default "~/.docker")
+              -D, --debug              Enable debug mode
+              -H, --host string        Daemon socket to connect to (default $BARGE_HOST, $DOCKER_HOST,
+                                       or unix:///run/barge/barge.sock)
+              -l, --log-level string   Set the logging level (default "info")
+                  --tls, --tlsverify, --tlscacert, --tlscert, --tlskey   accepted, not used
+              -v, --version            Print version information and quit
+
+            Run 'barge COMMAND --help' for more information on a command.
+            """;
+
+    private Help() {}
+
+    static String group(String group) {
+        return switch (group) {
+            case "container" -> """
+
+                    Usage:  barge container COMMAND
+
+                    Manage containers
+
+                    Commands:
+                      attach, create, exec, inspect, kill, logs, ls, pause, prune, rename, restart, rm, run,
+                      start, stop, top, unpause, wait
+
+                    Run 'barge container COMMAND --help' for more information on a command.
+                    """;
+            case "image" -> """
+
+                    Usage:  barge image COMMAND
+
+                    Manage images
+
+                    Commands:
+                      history, import, inspect, load, ls, prune, rm, save, tag
+
+                    Run 'barge image COMMAND --help' for more information on a command.
+                    """;
+            default -> """
+
+                    Usage:  barge system COMMAND
+
+                    Manage Barge
+
+                    Commands:
+                      events, info, prune
+
+                    Run 'barge system COMMAND --help' for more information on a command.
+                    """;
+        };
+    }
+}

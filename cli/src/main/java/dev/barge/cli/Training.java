@@ -1,0 +1,104 @@
+package dev.barge.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The AOT-cache training run (mvn package runs it with -XX:AOTCacheOutput): typical commands
+ * against a canned in-process daemon, so the classes and lambdas they need are in the cache.
+ */
+public final class Training {
+    private Training() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("barge-training");
+        Path socket = dir.resolve("d.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread.ofVirtual().start(() -> serve(server));
+            String host = "unix://" + socket;
+            String[][] runs = {
+                {"--help"}, {"-H", host, "version"}, {"-H", host, "images"}, {"-H", host, "ps", "-a"},
+                {"-H", host, "ps", "--format", "{{.ID}} {{json .Names}}"}, {"-H", host, "images", "--format", "json"},
+                {"-H", host, "inspect", "x"}, {"-H", host, "info"}, {"-H", host, "run", "--help"},
+                {"-H", host, "run", "-d", "--rm", "-e", "A=1", "busybox", "true"}, {"-H", host, "rm", "-f", "x"},
+                {"-H", host, "history", "x"}, {"-H", "unix:///nonexistent/barge.sock", "version"},
+                {"-H", host, "ps", "--format", "table {{.ID}}\t{{.CreatedAt}}\t{{.Label \"a\"}}"},
+                {"-H", host, "images", "--format", "{{.Repository}}:{{.Tag}} {{.CreatedAt}}"},
+                {"-H", host, "inspect", "-f", "{{.Id}} {{json .Config}}", "x"}, {"-H", host, "stop", "x"},
+            };
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+            for (String[] run : runs) {
+                new Main(Map.of(), InputStream.nullInputStream(), sink, sink).run(run);
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Realistic answers, so the formatting code paths run (and are linked into the cache). */
+    private static String body(String path) {
+        if (path.endsWith("/_ping")) return "OK";
+        if (path.contains("/containers/json")) {
+            return "[{\"Id\":\"0123456789abcdef0123\",\"Names\":[\"/web\"],\"Image\":\"busybox\",\"Command\":\"sh -c 'sleep 1'\","
+                    + "\"Created\":1700000000,\"State\":\"running\",\"Status\":\"Up 2 minutes\",\"Ports\":[{\"PrivatePort\":80,"
+                    + "\"Type\":\"tcp\"},{\"IP\":\"0.0.0.0\",\"PrivatePort\":81,\"PublicPort\":8081,\"Type\":\"tcp\"}],"
+                    + "\"Labels\":{\"a\":\"b\"},\"Mounts\":[{\"Name\":\"v\",\"Driver\":\"local\"}],"
+                    + "\"NetworkSettings\":{\"Networks\":{\"bridge\":{}}}}]";
+        }
+        if (path.contains("/images/json")) {
+            return "[{\"Id\":\"sha256:0123456789abcdef\",\"RepoTags\":[\"busybox:latest\"],\"RepoDigests\":"
+                    + "[\"busybox@sha256:" + "ab".repeat(32) + "\"],\"Created\":1700000000,\"Size\":4261550}]";
+        }
+        if (path.endsWith("/history")) {
+            return "[{\"Id\":\"sha256:0123456789abcdef\",\"Created\":1700000000,\"CreatedBy\":\"/bin/sh -c #(nop) CMD\","
+                    + "\"Size\":0,\"Comment\":\"\"}]";
+        }
+        if (path.endsWith("/version")) {
+            return "{\"Platform\":{\"Name\":\"Barge\"},\"Components\":[{\"Name\":\"Engine\",\"Version\":\"0\","
+                    + "\"Details\":{\"ApiVersion\":\"1.50\"}},{\"Name\":\"runc\",\"Version\":\"1\",\"Details\":"
+                    + "{\"GitCommit\":\"x\"}}],\"Version\":\"0\",\"ApiVersion\":\"1.50\"}";
+        }
+        if (path.endsWith("/info")) {
+            return "{\"Containers\":1,\"Images\":1,\"Driver\":\"overlay2\",\"DriverStatus\":[[\"a\",\"b\"]],"
+                    + "\"Plugins\":{\"Volume\":[\"local\"]},\"OSType\":\"linux\",\"MemTotal\":1000000,"
+                    + "\"Runtimes\":{\"runc\":{}},\"SecurityOptions\":[\"name=seccomp,profile=builtin\"]}";
+        }
+        if (path.contains("/json")) return "{\"Id\":\"0123\",\"Config\":{\"Labels\":{\"a\":\"b\"},\"Tty\":false}}";
+        return "{\"Id\":\"0123456789abcdef\",\"StatusCode\":0}";
+    }
+
+    private static void serve(ServerSocketChannel server) {
+        while (server.isOpen()) {
+            try (SocketChannel ch = server.accept()) {
+                InputStream in = Channels.newInputStream(ch);
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int c = in.read();
+                    if (c < 0) break;
+                    head.append((char) c);
+                }
+                String path = head.toString().split(" ", 3)[1];
+                String body = body(path);
+                String response = "HTTP/1.1 200 OK\r\nApi-Version: 1.50\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+                ch.write(ByteBuffer.wrap(response.getBytes(StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.barge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.barge.client.ConnectionFailedException;
+import dev.barge.client.EngineClient;
+import dev.barge.client.EngineException;
+import dev.barge.client.Request;
+import dev.barge.template.Func;
+import dev.barge.template.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+
+@Command(name = "version", description = "Show the Barge version information")
+final class VersionCommand extends BaseCommand {
+    /** docker/cli's defaultVersionTemplate, run through tabwriter(20, 1, 1). */
+    private static final String TEMPLATE = """
+            {{with .Client -}}
+            Client:{{if ne .Platform nil}}{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}{{end}}
+             Version:\t{{.Version}}
+             API version:\t{{.APIVersion}}{{if ne .APIVersion .DefaultAPIVersion}} (downgraded from {{.DefaultAPIVersion}}){{end}}
+             Go version:\t{{.GoVersion}}
+             Git commit:\t{{.GitCommit}}
+             Built:\t{{.BuildTime}}
+             OS/Arch:\t{{.Os}}/{{.Arch}}
+             Context:\t{{.Context}}
+            {{- end}}
+
+            {{- if .ServerOK}}{{with .Server}}
+
+            Server:{{if ne .Platform.Name ""}} {{.Platform.Name}}{{end}}
+             {{- range $component := .Components}}
+             {{$component.Name}}:
+              {{- if eq $component.Name "Engine" }}
+              Version:\t{{.Version}}
+              API version:\t{{index .Details "ApiVersion"}} (minimum version {{index .Details "MinAPIVersion"}})
+              Go version:\t{{index .Details "GoVersion"}}
+              Git commit:\t{{index .Details "GitCommit"}}
+              Built:\t{{index .Details "BuildTime"}}
+              OS/Arch:\t{{index .Details "Os"}}/{{index .Details "Arch"}}
+              Experimental:\t{{index .Details "Experimental"}}
+              {{- else }}
+              Version:\t{{$component.Version}}
+              {{- $detailsOrder := getDetailsOrder $component}}
+              {{- range $key := $detailsOrder}}
+              {{$key}}:\t{{index $component.Details $key}}
+               {{- end}}
+              {{- end}}
+             {{- end}}
+             {{- end}}{{- end}}""";
+
+    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    String format = "";
+
+    @Override
+    int run() {
+        EngineClient client = cli.client();
+        Object server = null;
+        RuntimeException failure = null;
+        String apiVersion = EngineClient.MAX_API_VERSION;
+        try {
+            apiVersion = client.apiVersion();
+            server = client.json(Request.get("/version"));
+        } catch (ConnectionFailedException | EngineException | java.io.UncheckedIOException e) {
+            failure = e;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("Client", clientInfo(apiVersion));
+        // without a daemon, .Server.X prints nothing, as on docker's nil *Version
+        data.put("Server", server != null ? server : new Listing.Header(Map.of()));
+        boolean ok = server != null;
+        data.put("ServerOK", (Func) args -> ok);
+        String text = format.isEmpty() ? TEMPLATE : format.equals("json") ? "{{json .}}" : format;
+        Template t;
+        try {
+            t = Template.parse(text, Map.of("getDetailsOrder", VersionCommand::detailsOrder));
+        } catch (dev.barge.template.TemplateException e) {
+            throw new StatusException(1, "template parsing error: " + e.getMessage());
+        }
+        cli.out.print(new TabWriter(20, 1).format(t.execute(data) + "\n"));
+        if (failure == null) return 0;
+        throw failure instanceof EngineException ee ? ee : failure;
+    }
+
+    static Map<String, Object> clientInfo(String apiVersion) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("Platform", Map.of("Name", ""));
+        c.put("Version", Version.BARGE);
+        c.put("ApiVersion", apiVersion);
+        c.put("APIVersion", (Func) args -> apiVersion);
+        c.put("DefaultAPIVersion", EngineClient.MAX_API_VERSION);
+        c.put("GitCommit", Version.COMMIT);
+        c.put("GoVersion", "java" + Runtime.version().feature());
+        c.put("Os", "linux");
+        c.put("Arch", arch());
+        c.put("BuildTime", Version.BUILT);
+        c.put("Context", "default");
+        return c;
+    }
+
+    static String arch() {
+        String a = System.getProperty("os.arch");
+        return switch (a) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> a;
+        };
+    }
+
+    private static Object detailsOrder(List<Object> args) {
+        Object component = args.getFirst();
+        List<String> keys = new ArrayList<>();
+        if (component instanceof Map<?, ?> m && m.get("Details") instanceof JsonNode details) {
+            details.fieldNames().forEachRemaining(keys::add);
+        } else if (component instanceof Map<?, ?> m && m.get("Details") instanceof Map<?, ?> details) {
+            details.keySet().forEach(k -> keys.add(String.valueOf(k)));
+        }
+        keys.sort(null);
+        return keys;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.barge.cli.args;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fills a command object's annotated fields from its arguments, the way docker's pflag reads
+ * them: "--name value", "--name=value", "-n value", "-nvalue", clustered booleans ("-it"),
+ * "--" ending the flags, and flags between positionals unless told to stop at the first one.
+ * Our own few classes instead of picocli, whose Java 5 class files the JDK's AOT cache cannot hold.
+ */
+public final class ArgParser {
+    private record Flag(Field field, Object target, Option option) {
+        String display() {
+            String shortName = null;
+            String longName = null;
+            for (String n : option.names()) {
+                if (n.startsWith("--") && longName == null) longName = n;
+                if (!n.startsWith("--") && shortName == null) shortName = n;
+            }
+            return shortName == null ? longName : longName == null ? shortName : shortName + ", " + longName;
+        }
+
+        boolean isBoolean() {
+            return field.getType() == boolean.class || field.getType() == Boolean.class;
+        }
+    }
+
+    private record Positional(Field field, Object target, Parameters params, int from, int to, int min) {}
+
+    private final List<Flag> flags = new ArrayList<>();
+    private final List<Positional> positionals = new ArrayList<>();
+    private boolean helpRequested;
+
+    public ArgParser(Object command) {
+        collect(command);
+        positionals.sort((a, b) -> Integer.compare(a.from(), b.from()));
+    }
+
+    private void collect(Object target) {
+        for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) continue;
+                f.setAccessible(true);
+                Option o = f.getAnnotation(Option.class);
+                if (o != null) flags.add(new Flag(f, target, o));
+                Parameters p = f.getAnnotation(Parameters.class);
+                if (p != null) positionals.add(positional(f, target, p));
+                if (f.getAnnotation(Mixin.class) != null) collect(get(f, target));
+            }
+        }
+    }
+
+    private static Positional positional(Field f, Object target, Parameters p) {
+        String index = p.index();
+        int from = Integer.parseInt(index.contains("..") ? index.substring(0, index.indexOf("..")) : index);
+        String arity = p.arity();
+        int to = index.endsWith("*") || arity.endsWith("*") ? -1
+                : index.contains("..") ? Integer.parseInt(index.substring(index.indexOf("..") + 2)) : from;
+        int min = arity.isEmpty() ? 1 : Integer.parseInt(arity.contains("..") ? arity.substring(0, arity.indexOf(".."))
+                : arity);
+        return new Positional(f, target, p, from, to, min);
+    }
+
+    /** Whether --help (or -h where the command has no -h of its own) was given. */
+    public boolean helpRequested() {
+        return helpRequested;
+    }
+
+    /** The fewest and most positional arguments accepted (-1: no upper bound). */
+    public int[] argumentRange() {
+        int min = 0;
+        int max = 0;
+        for (Positional p : positionals) {
+            if (p.min() > 0) min = Math.max(min, (p.to() < 0 ? p.from() : p.to()) + 1);
+            max = p.to() < 0 || max < 0 ? -1 : Math.max(max, p.to() + 1);
+        }
+        return new int[] {min, max};
+    }
+
+    public void parse(String[] args, boolean stopAtPositional) throws ArgException {
+        List<String> values = new ArrayList<>();
+        boolean flagsEnded = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (flagsEnded || !a.startsWith("-") || a.equals("-")) {
+                values.add(a);
+                if (stopAtPositional) flagsEnded = true;
+            } else if (a.equals("--")) {
+                flagsEnded = true;
+            } else if (a.startsWith("--")) {
+                i = longFlag(args, i);
+            } else {
+                i = shortFlags(args, i);
+            }
+        }
+        if (helpRequested) return;
+        assign(values);
+    }
+
+    private int longFlag(String[] args, int i) throws ArgException {
+        String a = args[i];
+        int eq = a.indexOf('=');
+        String name = eq < 0 ? a : a.substring(0, eq);
+        Flag flag = find(name);
+        if (flag == null) throw new ArgException("unknown flag: " + name, false);
+        if (flag.option().usageHelp()) {
+            helpRequested = true;
+            return i;
+        }
+        if (flag.isBoolean()) {
+            set(flag, eq < 0 ? "true" : a.substring(eq + 1));
+            return i;
+        }
+        if (eq >= 0) {
+            set(flag, a.substring(eq + 1));
+            return i;
+        }
+        if (i + 1 >= args.length) throw new ArgException("flag needs an argument: " + name, false);
+        set(flag, args[i + 1]);
+        return i + 1;
+    }
+
+    private int shortFlags(String[] args, int i) throws ArgException {
+        String a = args[i];
+        for (int j = 1; j < a.length(); j++) {
+            char c = a.charAt(j);
+            Flag flag = find("-" + c);
+            if (flag == null && c == 'h') {
+                helpRequested = true;
+                return i;
+            }
+            if (flag == null) throw new ArgException("unknown shorthand flag: '" + c + "' in -" + c, false);
+            String rest = a.substring(j + 1);
+            if (flag.isBoolean()) {
+                if (rest.startsWith("=")) {
+                    set(flag, rest.substring(1));
+                    return i;
+                }
+                set(flag, "true");
+                continue;
+            }
+            if (!rest.isEmpty()) {
+                set(flag, rest.startsWith("=") ? rest.substring(1) : rest);
+                return i;
+            }
+            if (i + 1 >= args.length) throw new ArgException("flag needs an argument: '" + c + "' in -" + c, false);
+            set(flag, args[i + 1]);
+            return i + 1;
+        }
+        return i;
+    }
+
+    private Flag find(String name) {
+        for (Flag f : flags) {
+            for (String n : f.option().names()) if (n.equals(name)) return f;
+        }
+        return null;
+    }
+
+    private void assign(List<String> values) throws ArgException {
+        int[] range = argumentRange();
+        if (values.size() < range[0] || range[1] >= 0 && values.size() > range[1]) {
+            throw new ArgException("wrong number of arguments", true);
+        }
+        for (Positional p : positionals) {
+            if (p.from() >= values.size()) continue;
+            int end = p.to() < 0 ? values.size() : Math.min(values.size(), p.to() + 1);
+            if (List.class.isAssignableFrom(p.field().getType())) {
+                put(p.field(), p.target(), new ArrayList<>(values.subList(p.from(), end)));
+            } else {
+                put(p.field(), p.target(), values.get(p.from()));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void set(Flag flag, String value) throws ArgException {
+        Field f = flag.field();
+        Class<?> type = f.getType();
+        try {
+            if (flag.isBoolean()) {
+                put(f, flag.target(), parseBoolean(value));
+            } else if (type == int.class || type == Integer.class) {
+                put(f, flag.target(), Integer.parseInt(value.trim()));
+            } else if (type == long.class || type == Long.class) {
+                put(f, flag.target(), Long.parseLong(value.trim()));
+            } else if (List.class.isAssignableFrom(type)) {
+                List<String> list = (List<String>) get(f, flag.target());
+                if (list == null) {
+                    list = new ArrayList<>();
+                    put(f, flag.target(), list);
+                }
+                list.add(value);
+            } else {
+                put(f, flag.target(), value);
+            }
+        } catch (NumberFormatException e) {
+            throw new ArgException("invalid argument \"" + value + "\" for \"" + flag.display() + "\" flag: "
+                    + "strconv.ParseInt: parsing \"" + value + "\": invalid syntax", false);
+        } catch (IllegalArgumentException e) {
+            throw new ArgException("invalid argument \"" + value + "\" for \"" + flag.display() + "\" flag: "
+                    + "strconv.ParseBool: parsing \"" + value + "\": invalid syntax", false);
+        }
+    }
+
+    /** strconv.ParseBool. */
+    private static boolean parseBoolean(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "1", "t", "true" -> true;
+            case "0", "f", "false" -> false;
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    /** The help text: usage line, description and the flags. */
+    public String help(String usageLine, String description) {
+        StringBuilder b = new StringBuilder("\nUsage:  ").append(usageLine).append("\n\n");
+        if (!description.isEmpty()) b.append(description).append("\n\n");
+        List<String[]> rows = new ArrayList<>();
+        for (Flag f : flags) {
+            String type = f.isBoolean() ? "" : List.class.isAssignableFrom(f.field().getType()) ? " list"
+                    : f.field().getType() == String.class ? " string" : " int";
+            String display = f.display();
+            rows.add(new String[] {(display.startsWith("--") ? "    " : "") + display + type, f.option().description()});
+        }
+        if (!rows.isEmpty()) {
+            b.append("Options:\n");
+            int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+            for (String[] r : rows) {
+                b.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 3)).append(r[1]).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static Object get(Field f, Object target) {
+        try {
+            return f.get(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void put(Field f, Object target, Object value) {
+        try {
+            f.set(target, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

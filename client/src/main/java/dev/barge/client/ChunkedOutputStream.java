@@ -1,0 +1,41 @@
+package dev.barge.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Encodes a request body as HTTP/1.1 chunks; close() writes the last chunk, not closing the socket. */
+final class ChunkedOutputStream extends OutputStream {
+    private final OutputStream out;
+    private boolean finished;
+
+    ChunkedOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len == 0) return;
+        out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(b, off, len);
+        out.write(HttpLines.CRLF);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (finished) return;
+        finished = true;
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+}

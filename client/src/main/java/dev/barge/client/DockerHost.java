@@ -1,0 +1,74 @@
+package dev.barge.client;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the daemon listens: {@code unix:///path} or {@code tcp://host:port}.
+ *
+ * @param url the address as the user wrote it, used in messages
+ */
+public record DockerHost(String url, SocketAddress address) {
+    public static final String DEFAULT = "unix:///run/barge/barge.sock";
+
+    public static DockerHost parse(String url) {
+        if (url.startsWith("unix://")) return new DockerHost(url, UnixDomainSocketAddress.of(url.substring(7)));
+        if (url.startsWith("/")) return new DockerHost("unix://" + url, UnixDomainSocketAddress.of(url));
+        String hostPort = url.startsWith("tcp://") ? url.substring(6)
+                : url.startsWith("http://") ? url.substring(7) : url;
+        int slash = hostPort.indexOf('/');
+        if (slash >= 0) hostPort = hostPort.substring(0, slash);
+        if (hostPort.isEmpty() || url.contains("://") && !url.startsWith("tcp://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException("Invalid bind address format: " + url);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        int port = colon < 0 ? 2375 : Integer.parseInt(hostPort.substring(colon + 1));
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        return new DockerHost("tcp://" + hostPort, InetSocketAddress.createUnresolved(host.isEmpty() ? "localhost"
+                : host, port));
+    }
+
+    /** The -H flag if given, else BARGE_HOST, else DOCKER_HOST, else the default socket. */
+    public static DockerHost resolve(Optional<String> flag, Map<String, String> env) {
+        return parse(flag.filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(env.get("BARGE_HOST")).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(env.get("DOCKER_HOST")).filter(s -> !s.isBlank()))
+                .orElse(DEFAULT));
+    }
+
+    public boolean isUnix() {
+        return address instanceof UnixDomainSocketAddress;
+    }
+
+    /** A blocking channel connected to the daemon. */
+    SocketChannel connect() throws java.io.IOException {
+        if (address instanceof InetSocketAddress inet) {
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress(inet.getHostString(), inet.getPort()));
+            ch.socket().setTcpNoDelay(true);
+            return ch;
+        }
+        // a missing socket file cannot be connected to: saying so at once spares the JDK's
+        // unix-socket set-up (it seeds a SecureRandom), the bulk of a failing command's time
+        java.nio.file.Path path = ((UnixDomainSocketAddress) address).getPath();
+        if (!java.nio.file.Files.exists(path)) throw new java.net.ConnectException("connect " + path + ": no such file or directory");
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.connect(address);
+        } catch (java.io.IOException e) {
+            ch.close();
+            throw e;
+        }
+        return ch;
+    }
+
+    /** The Host header: Docker's CLI sends a fixed name over unix sockets. */
+    String hostHeader() {
+        return address instanceof InetSocketAddress inet ? inet.getHostString() + ":" + inet.getPort() : "api.moby.localhost";
+    }
+}

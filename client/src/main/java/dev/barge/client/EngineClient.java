@@ -1,0 +1,172 @@
+package dev.barge.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.SocketChannel;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Engine API over HTTP/1.1 on a unix socket or TCP, one connection per call. The API version
+ * is negotiated on first use from /_ping's Api-Version header, capped at {@link #MAX_API_VERSION}.
+ */
+public final class EngineClient {
+    public static final String MAX_API_VERSION = "1.50";
+    public static final String MIN_API_VERSION = "1.24";
+
+    private final DockerHost host;
+    private String version;
+
+    /** @param fixedVersion a version to use without negotiating (DOCKER_API_VERSION) */
+    public EngineClient(DockerHost host, Optional<String> fixedVersion) {
+        this.host = host;
+        this.version = fixedVersion.orElse(null);
+    }
+
+    public DockerHost host() {
+        return host;
+    }
+
+    /** The API version used in paths, negotiating with the daemon the first time. */
+    public synchronized String apiVersion() {
+        if (version == null) version = negotiate();
+        return version;
+    }
+
+    private String negotiate() {
+        try (Response r = exchange(Request.get("/_ping"), "/_ping")) {
+            r.bytes();
+            String server = r.header("Api-Version").orElse(MAX_API_VERSION);
+            return compareVersions(server, MAX_API_VERSION) < 0 ? server : MAX_API_VERSION;
+        }
+    }
+
+    /** GET /_ping: the response head (Api-Version, Ostype, Server...). */
+    public Response ping() {
+        Response r = exchange(Request.get("/_ping"), "/_ping");
+        r.bytes();
+        return r;
+    }
+
+    /** Sends the request and returns the response whatever its status; the caller closes it. */
+    public Response send(Request request) {
+        return exchange(request, "/v" + apiVersion() + request.path());
+    }
+
+    /** Sends the request; a non-2xx status becomes an {@link EngineException} with the daemon's message. */
+    public Response call(Request request) {
+        Response r = send(request);
+        if (!r.successful()) throw failure(r);
+        return r;
+    }
+
+    public JsonNode json(Request request) {
+        try (Response r = call(request)) {
+            return r.json();
+        }
+    }
+
+    /** Sends a request whose body is ignored; for verbs answering 204 or 304. */
+    public void run(Request request) {
+        try (Response r = call(request)) {
+            r.bytes();
+        }
+    }
+
+    /** Upgrades the connection (attach, exec start): after the 101 both directions are raw. */
+    public Hijacked hijack(Request request) {
+        Request upgrade = request.header("Connection", "Upgrade").header("Upgrade", "tcp");
+        SocketChannel ch = open();
+        try {
+            HttpConnection c = new HttpConnection(ch);
+            c.send(host.hostHeader(), "/v" + apiVersion() + upgrade.path(), upgrade);
+            Response head = c.readHead("HIJACK");
+            if (head.status() != 101 && !head.successful()) throw failure(head);
+            boolean multiplexed = head.header("Content-Type").orElse("")
+                    .contains("application/vnd.docker.multiplexed-stream");
+            InputStream output = head.status() == 101 ? c.in() : head.body();
+            return new Hijacked(ch, output, c.rawOut(), multiplexed);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private Response exchange(Request request, String target) {
+        SocketChannel ch = open();
+        try {
+            HttpConnection c = new HttpConnection(ch);
+            try {
+                c.send(host.hostHeader(), target, request);
+            } catch (IOException sendFailed) {
+                // the daemon may refuse an upload early (a bad archive): its answer explains why
+                try {
+                    return c.readHead(request.method());
+                } catch (IOException noAnswer) {
+                    throw sendFailed;
+                }
+            }
+            return c.readHead(request.method());
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UncheckedIOException("error during connect: " + request.method() + " " + target + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private SocketChannel open() {
+        try {
+            return host.connect();
+        } catch (IOException e) {
+            throw new ConnectionFailedException(host, e);
+        }
+    }
+
+    static EngineException failure(Response r) {
+        String body = r.text().trim();
+        String message = body;
+        if (body.startsWith("{")) {
+            try {
+                JsonNode n = JsonCodec.read(body);
+                if (n.hasNonNull("message")) message = n.get("message").asText();
+            } catch (java.io.UncheckedIOException e) {
+                // not JSON after all: keep the text
+            }
+        }
+        if (message.isEmpty()) message = "request returned " + r.status() + " for API route and version";
+        return new EngineException(r.status(), message);
+    }
+
+    /** Compares dotted versions numerically: 1.9 < 1.24. */
+    public static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? parse(x[i]) : 0;
+            int q = i < y.length ? parse(y[i]) : 0;
+            if (p != q) return Integer.compare(p, q);
+        }
+        return 0;
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.trim().toLowerCase(Locale.ROOT));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}
