@@ -19,25 +19,19 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(600)
 class NetworkLeakTest {
+    private ContainerDaemon daemon;
     private Barged b;
 
     @BeforeEach
     void start() throws IOException {
-        b = Barged.start();
-        Busybox.load(b);
+        daemon = ContainerDaemon.start();
+        b = daemon.barged();
     }
 
     @AfterEach
     void stop() {
-        if (b != null) {
-            Barged.Result ids = b.docker("ps", "-aq");
-            if (ids.ok() && !ids.stdout().isBlank()) {
-                List<String> rm = new ArrayList<>(List.of("rm", "-f"));
-                rm.addAll(List.of(ids.stdout().trim().split("\\s+")));
-                b.docker(rm.toArray(String[]::new));
-            }
-            b.docker("network", "prune", "-f");
-            b.close();
+        if (daemon != null) {
+            daemon.close();
         }
     }
 

@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Docker's networking chapter with the real CLI: user networks with names and aliases, the
@@ -26,26 +26,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(600)
 class NetworkingTest {
+    @RegisterExtension
+    static final ContainerDaemon daemon = ContainerDaemon.perClass();
     private static Barged b;
 
     @BeforeAll
-    static void startDaemon() throws IOException {
-        b = Barged.start();
-        Busybox.load(b);
-    }
-
-    @AfterAll
-    static void stopDaemon() {
-        if (b != null) {
-            Barged.Result ids = b.docker("ps", "-aq");
-            if (ids.ok() && !ids.stdout().isBlank()) {
-                List<String> rm = new java.util.ArrayList<>(List.of("rm", "-f"));
-                rm.addAll(List.of(ids.stdout().trim().split("\\s+")));
-                b.docker(rm.toArray(String[]::new));
-            }
-            b.docker("network", "prune", "-f");
-            b.close();
-        }
+    static void daemon() {
+        b = daemon.barged();
     }
 
     private static Barged.Result ok(String... args) {
