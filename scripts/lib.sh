@@ -6,7 +6,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 
 # System packages barged and its tests need. Installed only when one is missing.
 PACKAGES=(runc crun conmon catatonit tini iptables iproute2 busybox-static golang-github-containers-common
-          maven psmisc procps util-linux file tmux python3-docker docker-compose)
+          maven psmisc procps util-linux file tmux python3-docker docker-compose
+          skopeo docker-registry apache2-utils)
 
 install_packages() {
   local missing=()

@@ -10,6 +10,7 @@ import dev.barge.engineapi.ImagePruneReport;
 import dev.barge.engineapi.ImageStreamMessage;
 import dev.barge.engineapi.ImageSummary;
 import dev.barge.http.Exchange;
+import dev.barge.http.Handler;
 import dev.barge.http.Router;
 import dev.barge.image.DeleteResult;
 import dev.barge.image.HistoryItem;
@@ -39,9 +40,18 @@ public final class ImageRoutes {
     private static final ApiVersion V1_44 = new ApiVersion(1, 44);
     private static final ApiVersion V1_50 = new ApiVersion(1, 50);
     private final ImageService images;
+    private final Handler pull;
 
     public ImageRoutes(ImageService images) {
+        this(images, ex -> {
+            throw BargeException.unavailable("pulling images is not supported yet: %s", ex.queryParam("fromImage").orElse(""));
+        });
+    }
+
+    /** @param pull handles {@code POST /images/create?fromImage=} (see {@code DistributionRoutes#pull}) */
+    public ImageRoutes(ImageService images, Handler pull) {
         this.images = images;
+        this.pull = pull;
     }
 
     public void register(Router router) {
@@ -87,10 +97,11 @@ public final class ImageRoutes {
         }
     }
 
-    void create(Exchange ex) {
+    void create(Exchange ex) throws Exception {
         Optional<String> fromImage = ex.queryParam("fromImage").filter(s -> !s.isEmpty());
         if (fromImage.isPresent()) {
-            throw BargeException.unavailable("pulling images is not supported yet: %s", fromImage.get());
+            pull.handle(ex);
+            return;
         }
         String source = ex.queryParam("fromSrc").orElse("");
         if (source.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.barge.daemon;
 
 import dev.barge.api.ContainerRoutes;
+import dev.barge.api.DistributionRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
@@ -14,7 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import dev.barge.core.event.EventBus;
 import dev.barge.http.Router;
+import dev.barge.distribution.RegistryClient;
+import dev.barge.distribution.RegistryConfig;
+import dev.barge.distribution.RegistryHosts;
 import dev.barge.image.ImageService;
+import dev.barge.image.ImagePuller;
+import dev.barge.image.ImagePusher;
 import dev.barge.image.ImageUsage;
 import dev.barge.runtime.RuntimeDriver;
 import dev.barge.runtime.conmon.ConmonRuntimeDriver;
@@ -30,21 +36,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * routes. The one place that knows how the domain modules fit together.
  */
 final class Services implements AutoCloseable {
+    /** Layers pulled or pushed at once, as Docker's default max-concurrent-downloads (3). */
+    private static final int PARALLEL_LAYERS = 3;
+
     private final Store store;
     private final ImageService images;
     private final ConmonRuntimeDriver runtime;
     private final ContainerService containers;
     private final NetworkService networks;
     private final boolean liveRestore;
+    private final DistributionRoutes distribution;
 
     private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
-                     NetworkService networks, boolean liveRestore) {
+                     NetworkService networks, boolean liveRestore, DistributionRoutes distribution) {
         this.store = store;
         this.images = images;
         this.runtime = runtime;
         this.containers = containers;
         this.networks = networks;
         this.liveRestore = liveRestore;
+        this.distribution = distribution;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
@@ -72,7 +83,8 @@ final class Services implements AutoCloseable {
                     .map(Container::id).collect(Collectors.toSet());
             networks.start(running);
             networkAccess.ready();
-            return new Services(store, images, runtime, containers, networks, config.liveRestore());
+            return new Services(store, images, runtime, containers, networks, config.liveRestore(),
+                    distribution(config, store, images, events));
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -82,12 +94,21 @@ final class Services implements AutoCloseable {
         }
     }
 
+    private static DistributionRoutes distribution(DaemonConfig config, Store store, ImageService images,
+                                                   EventBus events) {
+        RegistryClient registries = new RegistryClient(new RegistryHosts(new RegistryConfig(
+                config.insecureRegistries(), config.registryMirrors(), RegistryConfig.DEFAULT_CERTS_DIR)));
+        return new DistributionRoutes(new ImagePuller(images, store, registries, events, PARALLEL_LAYERS),
+                new ImagePusher(images, store, registries, events, PARALLEL_LAYERS), registries);
+    }
+
     RuntimeDriver runtime() {
         return runtime;
     }
 
     void register(Router router) {
-        new ImageRoutes(images).register(router);
+        new ImageRoutes(images, distribution::pull).register(router);
+        distribution.register(router);
         new ContainerRoutes(containers, networks::attachment).register(router);
         new NetworkRoutes(networks, new dev.barge.api.ContainerNetworkHooks() {
             @Override

@@ -344,7 +344,8 @@ public final class ImageService {
         events.publish(Event.now("image", action, id, Map.of("name", name)));
     }
 
-    private <T> T locked(java.util.function.Supplier<T> work) {
+    /** Runs {@code work} under the writers' lock (pull and push commit under it too). */
+    <T> T locked(java.util.function.Supplier<T> work) {
         lock.lock();
         try {
             return work.get();
