@@ -26,6 +26,7 @@ import dev.barge.engineapi.ContainerWaitResponse;
 import dev.barge.http.Exchange;
 import dev.barge.http.Hijacked;
 import dev.barge.http.Router;
+import dev.barge.network.NetworkAttachment;
 import dev.barge.runtime.AttachSession;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,9 +47,16 @@ public final class ContainerRoutes {
     static final String RAW = "application/vnd.docker.raw-stream";
 
     private final ContainerService containers;
+    private final Function<String, Optional<NetworkAttachment>> attachments;
 
     public ContainerRoutes(ContainerService containers) {
+        this(containers, id -> Optional.empty());
+    }
+
+    /** @param attachments a running container's networks by container ID, for inspect and list */
+    public ContainerRoutes(ContainerService containers, Function<String, Optional<NetworkAttachment>> attachments) {
         this.containers = containers;
+        this.attachments = attachments;
     }
 
     public void register(Router router) {
@@ -115,7 +124,12 @@ public final class ContainerRoutes {
                 ex.boolParam("size"), filters(ex));
         long now = Times.nowNanos();
         List<ContainerSummary> rows = containers.list(options).stream()
-                .map(c -> ContainerViews.summary(c, now, containers.mounts(c.id()))).toList();
+                .map(c -> {
+                    Optional<NetworkAttachment> a = attachments.apply(c.id());
+                    return ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
+                            ContainerNetworkViews.summaryNetworks(c, containers.networkRequest(c.id()), a),
+                            containers.mounts(c.id()));
+                }).toList();
         json(ex, 200, rows);
     }
 
@@ -126,7 +140,9 @@ public final class ContainerRoutes {
 
     private void inspect(Exchange ex) {
         ContainerDetails d = containers.inspect(id(ex));
-        json(ex, 200, ContainerViews.inspect(d, containers.mounts(d.container().id())));
+        Container c = d.container();
+        json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
+                attachments.apply(c.id())), containers.mounts(c.id())));
     }
 
     private void top(Exchange ex) {

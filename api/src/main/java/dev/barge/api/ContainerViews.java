@@ -22,17 +22,18 @@ final class ContainerViews {
     private ContainerViews() {}
 
     static ContainerInspect inspect(ContainerDetails d) {
-        return inspect(d, List.of());
+        return inspect(d, networkSettings(d.container().host()), List.of());
     }
 
-    static ContainerInspect inspect(ContainerDetails d, List<dev.barge.container.mounts.MountPoint> mounts) {
+    static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
+                                    List<dev.barge.container.mounts.MountPoint> mounts) {
         Container c = d.container();
         return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(), state(c.state()),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
                 c.state().restartCount(), "overlay2", "linux", "", "", "",
                 d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host()),
                 new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(mounts), config(c),
-                networkSettings(c.host()));
+                network);
     }
 
     static dev.barge.engineapi.ContainerState state(ContainerState s) {
@@ -123,15 +124,17 @@ final class ContainerViews {
     }
 
     static ContainerSummary summary(Container c, long nowNanos) {
-        return summary(c, nowNanos, List.of());
+        return summary(c, nowNanos, List.of(), networks(c.host()), List.of());
     }
 
-    static ContainerSummary summary(Container c, long nowNanos, List<dev.barge.container.mounts.MountPoint> mounts) {
+    static ContainerSummary summary(Container c, long nowNanos, List<ContainerSummary.Port> ports,
+                                    Map<String, NetworkSettings.EndpointSettings> networks,
+                                    List<dev.barge.container.mounts.MountPoint> mounts) {
         return new ContainerSummary(c.id(), List.of(c.name()), c.config().image(), c.imageId(), command(c),
-                c.createdNanos() / 1_000_000_000L, List.of(), null, null, c.config().labels(),
+                c.createdNanos() / 1_000_000_000L, ports, null, null, c.config().labels(),
                 c.state().status().word(), StatusText.of(c.state(), nowNanos),
                 new ContainerSummary.SummaryHostConfig(networkModeWord(c.host().networkMode())),
-                new ContainerSummary.SummaryNetworkSettings(networks(c.host())), mounts(mounts));
+                new ContainerSummary.SummaryNetworkSettings(networks), mounts(mounts));
     }
 
     /** Docker's {@code Command} column: path and args, args with spaces in single quotes. */

@@ -4,6 +4,7 @@ import dev.barge.container.ContainerConfig;
 import dev.barge.container.CreateRequest;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ImageConfig;
+import dev.barge.container.NetworkRequest;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.mounts.MountRequest;
 import dev.barge.core.BargeException;
@@ -24,7 +25,33 @@ final class CreateTranslator {
             throw BargeException.invalid("Config cannot be empty in order to create a container");
         }
         return new CreateRequest(name, config(r.config()), Optional.ofNullable(r.entrypoint()),
-                host(r.hostConfig()));
+                host(r.hostConfig()), networking(r));
+    }
+
+    /**
+     * {@code NetworkingConfig.EndpointsConfig} (aliases, {@code IPAMConfig.IPv4Address}, {@code MacAddress}),
+     * {@code HostConfig.Links} and the legacy top-level {@code MacAddress}.
+     */
+    @SuppressWarnings("unchecked")
+    static NetworkRequest networking(ContainerCreateRequest r) {
+        List<NetworkRequest.Endpoint> endpoints = new ArrayList<>();
+        String mac = "";
+        Object config = r.networkingConfig() == null ? null : r.networkingConfig().get("EndpointsConfig");
+        if (config instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Map<String, Object> settings = e.getValue() instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.of();
+                List<String> aliases = settings.get("Aliases") instanceof List<?> l
+                        ? l.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList() : List.of();
+                String ipv4 = settings.get("IPAMConfig") instanceof Map<?, ?> ipam && ipam.get("IPv4Address") != null
+                        ? ipam.get("IPv4Address").toString() : "";
+                if (settings.get("MacAddress") instanceof String s && !s.isEmpty()) {
+                    mac = s;
+                }
+                endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4));
+            }
+        }
+        List<String> links = r.hostConfig() == null ? List.of() : list(r.hostConfig().links());
+        return new NetworkRequest(endpoints, links, mac);
     }
 
     static ContainerConfig config(dev.barge.engineapi.ContainerConfig c) {

@@ -101,6 +101,12 @@ public final class Filters {
         return false;
     }
 
+    /** True when the key is absent, or some value satisfies {@code test}. */
+    public boolean anyMatch(String key, java.util.function.Predicate<String> test) {
+        Set<String> v = values.get(key);
+        return v == null || v.isEmpty() || v.stream().anyMatch(test);
+    }
+
     /** Labels: every {@code k} or {@code k=v} value must be present in {@code labels}. */
     public boolean matchLabels(String key, Map<String, String> labels) {
         Set<String> v = values.get(key);

@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code /networks}: list, inspect, create, connect, disconnect, remove, prune. */
 public final class NetworkRoutes {
-    private static final String JSON = "application/json";
+    static final Set<String> LIST_KEYS = Set.of("driver", "id", "label", "name", "scope", "type", "dangling");
+    static final Set<String> PRUNE_KEYS = Set.of("until", "label", "label!");
 
     private final NetworkService networks;
     private final ContainerNetworkHooks containers;
@@ -42,8 +44,8 @@ public final class NetworkRoutes {
     }
 
     private void list(Exchange ex) {
-        NetworkFilters f = NetworkFilters.parse(ex.queryParam("filters").orElse(""), NetworkFilters.LIST_KEYS);
-        for (String type : f.get("type")) {
+        Filters f = Filters.of(ex, LIST_KEYS);
+        for (String type : f.values("type")) {
             if (!type.equals("custom") && !type.equals("builtin")) {
                 throw BargeException.invalid("invalid filter: 'type'='%s'", type);
             }
@@ -54,17 +56,17 @@ public final class NetworkRoutes {
                 out.add(NetworkViews.resource(n, false));
             }
         }
-        json(ex, 200, out);
+        Responses.ok(ex, out);
     }
 
-    static boolean matches(NetworkFilters f, Network n) {
-        return f.any("driver", d -> d.equals(n.driver()))
-                && f.any("id", n.id()::startsWith)
-                && f.any("name", n.name()::contains)
-                && f.any("scope", s -> s.equals("local"))
-                && f.any("type", t -> t.equals(n.predefined() ? "builtin" : "custom"))
-                && f.any("dangling", d -> dangling(d) == (!n.predefined() && n.endpoints().isEmpty()))
-                && f.labels("label", n.labels());
+    static boolean matches(Filters f, Network n) {
+        return f.exactMatch("driver", n.driver())
+                && f.fuzzyMatch("id", n.id())
+                && f.anyMatch("name", n.name()::contains)
+                && f.exactMatch("scope", "local")
+                && f.exactMatch("type", n.predefined() ? "builtin" : "custom")
+                && f.anyMatch("dangling", d -> dangling(d) == (!n.predefined() && n.endpoints().isEmpty()))
+                && f.matchLabels("label", n.labels());
     }
 
     private static boolean dangling(String value) {
@@ -76,7 +78,7 @@ public final class NetworkRoutes {
     }
 
     private void inspect(Exchange ex) {
-        json(ex, 200, NetworkViews.resource(networks.inspect(ex.pathParam("id")), true));
+        Responses.ok(ex, NetworkViews.resource(networks.inspect(ex.pathParam("id")), true));
     }
 
     private void create(Exchange ex) throws IOException {
@@ -110,21 +112,21 @@ public final class NetworkRoutes {
         }
         Network n = networks.create(new CreateRequest(r.name(), text(r.driver()), Boolean.TRUE.equals(r.internal()),
                 Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools));
-        json(ex, 201, new NetworkCreateResponse(n.id(), ""));
+        Responses.json(ex, 201, new NetworkCreateResponse(n.id(), ""));
     }
 
     private void remove(Exchange ex) {
         networks.remove(ex.pathParam("id"));
-        ex.respond(204, null, new byte[0]);
+        Responses.noContent(ex);
     }
 
     private void prune(Exchange ex) {
-        NetworkFilters f = NetworkFilters.parse(ex.queryParam("filters").orElse(""), NetworkFilters.PRUNE_KEYS);
-        Optional<Instant> until = f.get("until").stream().findFirst().map(NetworkRoutes::instant);
-        List<String> removed = networks.prune(n -> f.labels("label", n.labels())
-                && f.get("label!").stream().noneMatch(l -> NetworkService.labelsMatch(n, List.of(l)))
+        Filters f = Filters.of(ex, PRUNE_KEYS);
+        Optional<Instant> until = f.values("until").stream().findFirst().map(NetworkRoutes::instant);
+        List<String> removed = networks.prune(n -> f.matchLabels("label", n.labels())
+                && f.values("label!").stream().noneMatch(l -> NetworkService.labelsMatch(n, List.of(l)))
                 && until.map(u -> Instant.parse(n.created()).isBefore(u)).orElse(true));
-        json(ex, 200, new NetworkPruneResponse(removed.isEmpty() ? null : removed));
+        Responses.ok(ex, new NetworkPruneResponse(removed.isEmpty() ? null : removed));
     }
 
     private void connect(Exchange ex) throws IOException {
@@ -169,12 +171,5 @@ public final class NetworkRoutes {
 
     private static Map<String, String> orEmpty(Map<String, String> m) {
         return m == null ? Map.of() : m;
-    }
-
-    private static void json(Exchange ex, int status, Object value) {
-        byte[] body = Json.bytes(value);
-        byte[] line = java.util.Arrays.copyOf(body, body.length + 1);
-        line[body.length] = '\n'; // as Go's json.Encoder
-        ex.respond(status, JSON, line);
     }
 }

@@ -8,8 +8,6 @@ import dev.barge.core.BargeException;
 import dev.barge.core.ErrorKind;
 import dev.barge.core.Json;
 import dev.barge.core.event.EventBus;
-import dev.barge.http.Exchange;
-import dev.barge.http.Hijacked;
 import dev.barge.http.Router;
 import dev.barge.network.AttachOptions;
 import dev.barge.network.ContainerFiles;
@@ -19,16 +17,11 @@ import dev.barge.network.Subnet;
 import dev.barge.network.kernel.Firewall;
 import dev.barge.network.kernel.Namespaces;
 import dev.barge.network.kernel.RecordingLinks;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +64,10 @@ class NetworkRoutesTest {
                 {"Name":"app","Driver":"bridge","Internal":true,"IPAM":{"Driver":"default","Config":[{"Subnet":"10.213.3.0/24","Gateway":"10.213.3.254"}]},
                  "Options":{"com.docker.network.driver.mtu":"1400"},"Labels":{"a":"b"}}""");
         assertThat(created.status).isEqualTo(201);
-        String id = created.json().get("Id").asText();
-        assertThat(created.json().get("Warning").asText()).isEmpty();
+        String id = json(created).get("Id").asText();
+        assertThat(json(created).get("Warning").asText()).isEmpty();
         service.attach("c".repeat(64), "web", "app", AttachOptions.none());
-        JsonNode n = call("GET", "/networks/app", Map.of(), "").json();
+        JsonNode n = json(call("GET", "/networks/app", Map.of(), ""));
         assertThat(n.get("Id").asText()).isEqualTo(id);
         assertThat(n.get("Scope").asText()).isEqualTo("local");
         assertThat(n.get("Internal").asBoolean()).isTrue();
@@ -116,7 +109,7 @@ class NetworkRoutesTest {
 
     @Test
     void connectAndDisconnectGoThroughTheContainerService() throws Exception {
-        String id = call("POST", "/networks/create", Map.of(), "{\"Name\":\"app\"}").json().get("Id").asText();
+        String id = json(call("POST", "/networks/create", Map.of(), "{\"Name\":\"app\"}")).get("Id").asText();
         call("POST", "/networks/app/connect", Map.of(),
                 "{\"Container\":\"web\",\"EndpointConfig\":{\"IPAMConfig\":{\"IPv4Address\":\"10.1.1.5\"},\"Aliases\":[\"w\"]}}");
         call("POST", "/networks/" + id.substring(0, 6) + "/disconnect", Map.of(), "{\"Container\":\"web\",\"Force\":true}");
@@ -129,56 +122,25 @@ class NetworkRoutesTest {
         call("POST", "/networks/create", Map.of(), "{\"Name\":\"two\",\"Labels\":{\"keep\":\"1\"}}");
         assertThat(call("DELETE", "/networks/one", Map.of(), "").status).isEqualTo(204);
         call("POST", "/networks/create", Map.of(), "{\"Name\":\"three\"}");
-        JsonNode pruned = call("POST", "/networks/prune", Map.of("filters", "{\"label!\":[\"keep\"]}"), "").json();
+        JsonNode pruned = json(call("POST", "/networks/prune", Map.of("filters", "{\"label!\":[\"keep\"]}"), ""));
         assertThat(pruned.get("NetworksDeleted")).extracting(JsonNode::asText).containsExactly("three");
-        assertThat(call("POST", "/networks/prune", Map.of(), "").json().get("NetworksDeleted").isNull()).isFalse();
+        assertThat(json(call("POST", "/networks/prune", Map.of(), "")).get("NetworksDeleted").isNull()).isFalse();
     }
 
     private List<String> names(Map<String, String> query) throws Exception {
         List<String> names = new ArrayList<>();
-        call("GET", "/networks", query, "").json().forEach(n -> names.add(n.get("Name").asText()));
+        json(call("GET", "/networks", query, "")).forEach(n -> names.add(n.get("Name").asText()));
         return names;
     }
 
     private FakeExchange call(String method, String path, Map<String, String> query, String body) throws Exception {
-        Router.Match m = router.match(method, path).orElseThrow();
-        FakeExchange ex = new FakeExchange(method, path, m.params(), query, body);
-        m.handler().handle(ex);
-        return ex;
+        StringBuilder target = new StringBuilder(path);
+        query.forEach((k, v) -> target.append(target.indexOf("?") < 0 ? '?' : '&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return new FakeExchange(method, target.toString(), body).run(router);
     }
 
-    /** Just enough of an exchange for routes that respond once. */
-    static final class FakeExchange implements Exchange {
-        final String method, path, body;
-        final Map<String, String> params, query;
-        int status;
-        byte[] response = new byte[0];
-
-        FakeExchange(String method, String path, Map<String, String> params, Map<String, String> query, String body) {
-            this.method = method;
-            this.path = path;
-            this.params = params;
-            this.query = query;
-            this.body = body;
-        }
-
-        JsonNode json() throws Exception {
-            return Json.mapper().readTree(response);
-        }
-
-        @Override public String method() { return method; }
-        @Override public String path() { return path; }
-        @Override public Optional<String> pathVersion() { return Optional.empty(); }
-        @Override public String pathParam(String name) { return params.get(name); }
-        @Override public List<String> queryParams(String name) { return query.containsKey(name) ? List.of(query.get(name)) : List.of(); }
-        @Override public Optional<String> header(String name) { return Optional.empty(); }
-        @Override public Map<String, List<String>> headers() { return new HashMap<>(); }
-        @Override public InputStream body() { return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)); }
-        @Override public void responseHeader(String name, String value) {}
-        @Override public void respond(int s, String contentType, byte[] b) { status = s; response = b; }
-        @Override public OutputStream stream(int s, String contentType) { throw new UnsupportedOperationException(); }
-        @Override public Hijacked hijack(String contentType) { throw new UnsupportedOperationException(); }
-        @Override public boolean clientGone() { return false; }
-        @Override public boolean responseStarted() { return status != 0; }
+    private static JsonNode json(FakeExchange ex) throws Exception {
+        return Json.mapper().readTree(ex.out.toByteArray());
     }
 }

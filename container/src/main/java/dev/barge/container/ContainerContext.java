@@ -22,13 +22,10 @@ final class ContainerContext {
     final Execs execs;
     final ContainerMounts mounts;
     final Mounts kernel;
-
-    ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store) {
-        this(images, runtime, events, store, VolumeAccess.NONE, Mounts.system());
-    }
+    final ContainerNetworking networking;
 
     ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store,
-                     VolumeAccess volumes, Mounts kernel) {
+                     VolumeAccess volumes, Mounts kernel, NetworkAccess networks) {
         this.kernel = kernel;
         this.mounts = new ContainerMounts(volumes, kernel, store::dir);
         this.images = images;
@@ -36,6 +33,7 @@ final class ContainerContext {
         this.events = events;
         this.store = store;
         this.execs = new Execs(runtime, events);
+        this.networking = new ContainerNetworking(this, networks);
     }
 
     /** Replaces a container's record (lock held) and saves it, unless it is being removed for good. */

@@ -45,14 +45,14 @@ public final class ContainerService {
     private final Removal removal;
 
     public ContainerService(ImageAccess images, RuntimeDriver runtime, EventBus events, Path dataRoot) {
-        this(images, runtime, events, dataRoot, VolumeAccess.NONE, Mounts.system());
+        this(images, runtime, events, dataRoot, VolumeAccess.NONE, Mounts.system(), NetworkAccess.loopbackOnly());
     }
 
-    /** With volumes, and the kernel's mounts (for copy-up and file access on stopped containers). */
+    /** With volumes, the kernel's mounts (copy-up, files of stopped containers) and networks. */
     public ContainerService(ImageAccess images, RuntimeDriver runtime, EventBus events, Path dataRoot,
-                            VolumeAccess volumes, Mounts kernel) {
+                            VolumeAccess volumes, Mounts kernel, NetworkAccess networks) {
         this.ctx = new ContainerContext(images, runtime, new ContainerEvents(events), new ContainerStore(dataRoot),
-                volumes, kernel);
+                volumes, kernel, networks);
         this.images = images;
         this.runtime = runtime;
         this.events = ctx.events;
@@ -499,6 +499,70 @@ public final class ContainerService {
     /** {@code docker cp}, {@code diff}, {@code export}: the container's files. */
     public ContainerFiles files() {
         return new ContainerFiles(ctx);
+    }
+
+    // ---- networks --------------------------------------------------------------------------------
+
+    /**
+     * {@code docker network connect}: a running container gains an interface at once; a stopped one
+     * joins the network at its next start.
+     */
+    public void connectNetwork(String ref, NetworkRequest.Endpoint endpoint) {
+        LiveContainer lc = registry.lookup(ref);
+        lc.lock.lock();
+        try {
+            Container c = lc.current();
+            String name = ctx.networking.access().networkName(endpoint.network());
+            NetworkRequest.Endpoint named = new NetworkRequest.Endpoint(name, endpoint.aliases(), endpoint.ipv4());
+            if (c.state().running()) {
+                ctx.networking.write(c.id(), ctx.networking.access().connect(c.id(), named));
+            } else if (ContainerNetworks.primary(c.host().networkMode()).equals(name)
+                    || ctx.networking.request(c.id()).endpoint(name).isPresent()) {
+                throw new BargeException(dev.barge.core.ErrorKind.FORBIDDEN,
+                        "endpoint with name " + c.shortName() + " already exists in network " + name);
+            } else if (ContainerNetworks.isolated(c.host().networkMode())) {
+                throw BargeException.invalid("container cannot be connected to network %s: it uses %s networking",
+                        name, c.host().networkMode());
+            }
+            ctx.networking.save(c.id(), ctx.networking.request(c.id()).with(named));
+        } finally {
+            lc.lock.unlock();
+        }
+    }
+
+    /** {@code docker network disconnect}. */
+    public void disconnectNetwork(String ref, String network, boolean force) {
+        LiveContainer lc;
+        try {
+            lc = registry.lookup(ref);
+        } catch (BargeException e) {
+            if (force) {
+                return; // the container is gone; the network service dropped its endpoints with it
+            }
+            throw e;
+        }
+        lc.lock.lock();
+        try {
+            Container c = lc.current();
+            String name = ctx.networking.access().networkName(network);
+            if (c.state().running()) {
+                ctx.networking.write(c.id(), ctx.networking.access().disconnect(c.id(), name, force));
+            }
+            NetworkRequest rest = ctx.networking.request(c.id()).without(name);
+            if (ContainerNetworks.primary(c.host().networkMode()).equals(name)) {
+                // the next start joins what is left, as Docker: the first other network, or none
+                String next = rest.endpoints().isEmpty() ? "none" : rest.endpoints().getFirst().network();
+                ctx.commit(lc, c.withHost(ContainerNetworks.withMode(c.host(), next)));
+            }
+            ctx.networking.save(c.id(), rest);
+        } finally {
+            lc.lock.unlock();
+        }
+    }
+
+    /** What the container asked of its networks (links, aliases, static addresses), for inspect. */
+    public NetworkRequest networkRequest(String ref) {
+        return ctx.networking.request(registry.contains(ref) ? ref : registry.lookup(ref).id());
     }
 
     // ---- persistence, runtime leftovers, restore -------------------------------------------------

@@ -10,6 +10,11 @@ import java.util.Optional;
  *
  * @param name       the requested name, empty for a generated one
  * @param entrypoint the entrypoint when the request carried one ({@code [""]} clears the image's)
+ * @param networking endpoint settings, links and MAC address
  */
 public record CreateRequest(String name, ContainerConfig config, Optional<List<String>> entrypoint,
-                            HostOptions host) {}
+                            HostOptions host, NetworkRequest networking) {
+    public CreateRequest(String name, ContainerConfig config, Optional<List<String>> entrypoint, HostOptions host) {
+        this(name, config, entrypoint, host, NetworkRequest.none());
+    }
+}

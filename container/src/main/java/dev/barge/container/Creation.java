@@ -27,6 +27,11 @@ final class Creation {
     Container create(CreateRequest request) {
         ResolvedImage image = images.resolve(request.config().image());
         HostOptions host = validate(request.host());
+        String mode = host.networkMode();
+        if (!(mode.equals("default") || mode.equals("bridge") || mode.equals("none") || mode.equals("host")
+                || mode.startsWith("container:"))) {
+            ctx.networking.access().networkName(mode); // throws "network x not found"
+        }
         String workdir = request.config().workingDir();
         if (!workdir.isEmpty() && !workdir.startsWith("/")) {
             throw BargeException.invalid("the working directory '%s' is invalid, it needs to be an absolute path",
@@ -43,9 +48,11 @@ final class Creation {
             }
             Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
                     commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
+            ctx.networking.access().check(c, request.networking());
             EtcFiles.write(store.dir(id), merged, host);
             ctx.mounts.create(id, host.binds(), host.mounts(), host.volumesFrom(), merged.volumes(),
                     ref -> ctx.mounts.of(registry.lookup(ref).current().id()));
+            ctx.networking.save(id, request.networking());
             store.save(c);
             registry.add(new LiveContainer(c));
             events.publish(c, "create");
@@ -65,12 +72,7 @@ final class Creation {
         RunSpecBuilder.security(host);
         ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);
-        String mode = host.networkMode();
-        if (!(mode.isEmpty() || mode.equals("default") || mode.equals("bridge") || mode.equals("none")
-                || mode.equals("host") || mode.startsWith("container:"))) {
-            throw BargeException.notFound("network %s not found", mode);
-        }
-        return host.networkMode().isEmpty() ? withNetworkMode(host, "default") : host;
+        return host.networkMode().isEmpty() ? ContainerNetworks.withMode(host, "default") : host;
     }
 
     /** The checks (and words) of Docker's {@code verifyPlatformContainerResources}. */
@@ -96,13 +98,6 @@ final class Creation {
         if (r.cpuShares() < 0) {
             throw BargeException.invalid("invalid CPU shares (%d): value must be a positive integer", r.cpuShares());
         }
-    }
-
-    private static HostOptions withNetworkMode(HostOptions h, String mode) {
-        return new HostOptions(h.binds(), mode, h.restartPolicy(), h.autoRemove(), h.capAdd(), h.capDrop(), h.dns(),
-                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), h.groupAdd(), h.privileged(), h.readonlyRootfs(),
-                h.securityOpt(), h.tmpfs(), h.shmSize(), h.sysctls(), h.ulimits(), h.init(), h.runtime(),
-                h.resources(), h.portBindings(), h.publishAllPorts(), h.mounts(), h.volumesFrom());
     }
 
     private static String hostHostname() {

@@ -20,6 +20,7 @@ final class Removal {
         ctx.commit(lc, c.withState(c.state().withStatus(Status.REMOVING)));
         ctx.discardRuntime(c.id());
         ctx.mounts.release(c.id());
+        ctx.networking.leave(c.id());
         ctx.images.removeRootfs(c.id());
         ctx.execs.forget(c.id());
         ctx.registry.remove(lc);

@@ -41,18 +41,24 @@ final class Runs {
         String id = c.id();
         ctx.discardRuntime(id);
         long gen = ++lc.generation;
+        RunSpec.NetworkNamespace network;
+        try {
+            network = ctx.networking.join(c);
+        } catch (RuntimeException e) {
+            throw startFailed(lc, e, true);
+        }
         int pid;
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network(c), userMounts);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
                     .start(() -> handleExit(lc, gen, code)));
             runtime.start(id);
         } catch (RuntimeException e) {
-            throw startFailed(lc, e);
+            throw startFailed(lc, e, false);
         }
         events.volumes(c, ctx.mounts.of(id), "mount");
         lc.startedAtMonotonicNanos = System.nanoTime();
@@ -60,33 +66,17 @@ final class Runs {
         events.publish(lc.current(), "start");
     }
 
-    private RunSpec.NetworkNamespace network(Container c) {
-        String mode = c.host().networkMode();
-        if (mode.equals("host")) {
-            return new RunSpec.NetworkNamespace.Host();
-        }
-        if (mode.startsWith("container:")) {
-            Container other = registry.lookup(mode.substring("container:".length())).current();
-            if (!other.state().running()) {
-                throw BargeException.conflict("cannot join network namespace of a non running container: "
-                        + "container %s is %s", other.id(), other.state().status().word());
-            }
-            return new RunSpec.NetworkNamespace.Join("/proc/" + other.state().pid() + "/ns/net");
-        }
-        // bridge networking belongs to the network module; until it is wired, loopback only
-        return new RunSpec.NetworkNamespace.Fresh();
-    }
-
-    private BargeException startFailed(LiveContainer lc, RuntimeException e) {
+    /** @param network the networks refused the container (port in use, address taken): Docker's words as they are */
+    private BargeException startFailed(LiveContainer lc, RuntimeException e, boolean network) {
         lc.generation++;
         ctx.mounts.release(lc.id());
+        ctx.networking.leave(lc.id());
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (e instanceof BargeException be && be.kind() != dev.barge.core.ErrorKind.INTERNAL
-                && StartFailure.exitCode(raw) == 128) {
-            return be; // our own validation (no such container to join, bad option): no runtime involved
-        }
-        String message = StartFailure.describe(raw);
-        int code = StartFailure.exitCode(raw);
+        // our own refusals (no such container to join, port in use, bad option) keep their words
+        boolean ours = e instanceof BargeException be && (network || be.kind() != dev.barge.core.ErrorKind.INTERNAL
+                && StartFailure.exitCode(raw) == 128);
+        String message = ours ? raw : StartFailure.describe(raw);
+        int code = ours ? 128 : StartFailure.exitCode(raw);
         try {
             runtime.delete(lc.id());
         } catch (RuntimeException ignored) {
@@ -99,7 +89,7 @@ final class Runs {
         if (c.host().autoRemove()) {
             removal.removeLocked(lc);
         }
-        return new BargeException(StartFailure.kind(raw), message, e);
+        return ours ? (BargeException) e : new BargeException(StartFailure.kind(raw), message, e);
     }
 
     private void connectPendingAttaches(LiveContainer lc) {
@@ -130,6 +120,7 @@ final class Runs {
             long ranSeconds = (System.nanoTime() - lc.startedAtMonotonicNanos) / 1_000_000_000L;
             events.publish(lc.current(), "die", Map.of("exitCode", Integer.toString(code),
                     "execDuration", Long.toString(ranSeconds)));
+            ctx.networking.leave(c.id()); // as Docker: die, then the networks' disconnect events
             lc.exited(new WaitResult(code, ""));
             afterExit(lc, code);
         } finally {

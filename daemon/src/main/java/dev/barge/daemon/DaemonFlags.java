@@ -51,8 +51,17 @@ final class DaemonFlags {
     @Option(names = "--live-restore", arity = "0..1", description = "Enable live restore of containers when the daemon is down (default true)")
     Boolean liveRestore;
 
-    @Option(names = {"-b", "--bip"}, paramLabel = "string", description = "Specify default-bridge IPv4 network")
+    @Option(names = "--bip", paramLabel = "string", description = "Specify default-bridge IPv4 network")
     String bip;
+
+    @Option(names = {"-b", "--bridge"}, paramLabel = "string", description = "Attach containers to a network bridge")
+    String bridge;
+
+    @Option(names = "--iptables", arity = "0..1", description = "Enable addition of iptables rules (default true)")
+    Boolean iptables;
+
+    @Option(names = "--userland-proxy", arity = "0..1", description = "Use userland proxy for loopback traffic (default true)")
+    Boolean userlandProxy;
 
     @Option(names = "--insecure-registry", paramLabel = "list", description = "Enable insecure registry communication")
     List<String> insecureRegistries;
@@ -93,6 +102,8 @@ final class DaemonFlags {
             Map.entry("--pidfile", "pidfile"), Map.entry("--log-level", "log-level"), Map.entry("--debug", "debug"),
             Map.entry("--group", "group"), Map.entry("--default-runtime", "default-runtime"),
             Map.entry("--add-runtime", "runtimes"), Map.entry("--live-restore", "live-restore"), Map.entry("--bip", "bip"),
+            Map.entry("--bridge", "bridge"), Map.entry("--iptables", "iptables"),
+            Map.entry("--userland-proxy", "userland-proxy"),
             Map.entry("--insecure-registry", "insecure-registries"), Map.entry("--registry-mirror", "registry-mirrors"),
             Map.entry("--label", "labels"), Map.entry("--tls", "tls"), Map.entry("--tlsverify", "tlsverify"),
             Map.entry("--tlscacert", "tlscacert"), Map.entry("--tlscert", "tlscert"), Map.entry("--tlskey", "tlskey"));
@@ -124,7 +135,22 @@ final class DaemonFlags {
                 tlsCaCert != null ? tlsCaCert : file.string("tlscacert", ""),
                 tlsCert != null ? tlsCert : file.string("tlscert", ""),
                 tlsKey != null ? tlsKey : file.string("tlskey", ""),
-                file.extra());
+                extra(file));
+    }
+
+    /** The accepted daemon.json settings, with the network flags that stand for them. */
+    private Map<String, Object> extra(ConfigFile file) {
+        Map<String, Object> extra = new LinkedHashMap<>(file.extra());
+        if (bridge != null) {
+            extra.put("bridge", bridge);
+        }
+        if (iptables != null) {
+            extra.put("iptables", iptables);
+        }
+        if (userlandProxy != null) {
+            extra.put("userland-proxy", userlandProxy);
+        }
+        return extra;
     }
 
     private void checkConflicts(ConfigFile file) {

@@ -7,9 +7,14 @@ import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
 import dev.barge.api.VolumeRoutes;
+import dev.barge.api.NetworkRoutes;
 import dev.barge.container.Container;
 import dev.barge.container.ContainerService;
 import dev.barge.container.ListOptions;
+import dev.barge.container.NetworkRequest;
+import dev.barge.network.NetworkService;
+import java.util.Set;
+import java.util.stream.Collectors;
 import dev.barge.core.event.EventBus;
 import dev.barge.http.Router;
 import dev.barge.distribution.RegistryClient;
@@ -41,17 +46,22 @@ final class Services implements AutoCloseable {
     private final ImageService images;
     private final ConmonRuntimeDriver runtime;
     private final ContainerService containers;
+    private final NetworkService networks;
+    private final boolean liveRestore;
     private final DistributionRoutes distribution;
     private final VolumeService volumes;
 
     private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
-                     DistributionRoutes distribution, VolumeService volumes) {
-        this.distribution = distribution;
-        this.volumes = volumes;
+                     NetworkService networks, boolean liveRestore, DistributionRoutes distribution,
+                     VolumeService volumes) {
         this.store = store;
         this.images = images;
         this.runtime = runtime;
         this.containers = containers;
+        this.networks = networks;
+        this.liveRestore = liveRestore;
+        this.distribution = distribution;
+        this.volumes = volumes;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
@@ -70,11 +80,19 @@ final class Services implements AutoCloseable {
                     Optional.of(config.defaultRuntime()).filter(r -> !r.isEmpty()), 0);
             VolumeService volumes = new VolumeService(config.dataRoot(), Mounts.system(),
                     name -> containerRef.get() == null ? List.of() : containerRef.get().volumeUsers(name), events);
+            NetworkService networks = new NetworkService(config.dataRoot(), config.execRoot(), events,
+                    NetworkConfigs.of(config));
+            ContainerNetworkAccess networkAccess = new ContainerNetworkAccess(networks);
             ContainerService containers = new ContainerService(new ContainerImages(images), runtime, events,
-                    config.dataRoot(), new ContainerVolumes(volumes), Mounts.system());
+                    config.dataRoot(), new ContainerVolumes(volumes), Mounts.system(), networkAccess);
             containerRef.set(containers);
-            return new Services(store, images, runtime, containers, distribution(config, store, images, events),
-                    volumes);
+            // after the containers are restored: the running ones keep their network, the rest is released
+            Set<String> running = containers.list(ListOptions.ALL).stream().filter(c -> c.state().running())
+                    .map(Container::id).collect(Collectors.toSet());
+            networks.start(running);
+            networkAccess.ready();
+            return new Services(store, images, runtime, containers, networks, config.liveRestore(),
+                    distribution(config, store, images, events), volumes);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -99,7 +117,19 @@ final class Services implements AutoCloseable {
     void register(Router router) {
         new ImageRoutes(images, distribution::pull).register(router);
         distribution.register(router);
-        new ContainerRoutes(containers).register(router);
+        new ContainerRoutes(containers, networks::attachment).register(router);
+        new NetworkRoutes(networks, new dev.barge.api.ContainerNetworkHooks() {
+            @Override
+            public void connect(String container, String network, List<String> aliases, String ipv4,
+                                List<String> links) {
+                containers.connectNetwork(container, new NetworkRequest.Endpoint(network, aliases, ipv4));
+            }
+
+            @Override
+            public void disconnect(String container, String network, boolean force) {
+                containers.disconnectNetwork(container, network, force);
+            }
+        }).register(router);
         new ExecRoutes(containers).register(router);
         new VolumeRoutes(volumes).register(router);
         new ArchiveRoutes(containers).register(router);
@@ -132,6 +162,8 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        // with live restore, running containers keep their bridges and NAT rules until barged is back
+        networks.shutdown(liveRestore);
         runtime.close();
         store.close();
     }

@@ -110,4 +110,31 @@ class DaemonFlagsTest {
         }
         assertThat(List.of(dir.toFile().list())).contains("barged.lock");
     }
+
+    @Test
+    void networkSettingsComeFromDaemonJsonOrTheirFlags() throws IOException {
+        var fromFile = NetworkConfigs.of(config("""
+                {"bridge": "br9", "bip": "10.77.0.1/24", "iptables": false, "userland-proxy": false,
+                 "default-address-pools": [{"base": "10.88.0.0/16", "size": 24}]}"""));
+        assertThat(fromFile.bridgeName()).isEqualTo("br9");
+        assertThat(fromFile.bip()).isEqualTo("10.77.0.1/24");
+        assertThat(fromFile.iptables()).isFalse();
+        assertThat(fromFile.userlandProxy()).isFalse();
+        assertThat(fromFile.pools()).hasSize(1);
+        assertThat(fromFile.pools().getFirst().size()).isEqualTo(24);
+        assertThat(fromFile.chainPrefix()).isEqualTo(dev.barge.network.NetworkConfig.chainPrefixFor("br9")).hasSize(10);
+
+        Files.delete(dir.resolve("daemon.json"));
+        var fromFlags = NetworkConfigs.of(config(null, "-b", "br8", "--bip", "10.66.0.1/24", "--iptables=false"));
+        assertThat(fromFlags.bridgeName()).isEqualTo("br8");
+        assertThat(fromFlags.bip()).isEqualTo("10.66.0.1/24");
+        assertThat(fromFlags.iptables()).isFalse();
+        assertThat(fromFlags.userlandProxy()).isTrue();
+
+        var defaults = NetworkConfigs.of(config(null));
+        assertThat(defaults.bridgeName()).isEqualTo("barge0");
+        assertThat(defaults.chainPrefix()).isEqualTo("BARGE");
+        assertThatThrownBy(() -> config("{\"bridge\": \"x\"}", "--bridge", "y"))
+                .hasMessageContaining("bridge: (from flag: y, from file: \"x\")");
+    }
 }

@@ -10,7 +10,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.barge.network.NetworkConfig;
+import dev.barge.network.NetworkService;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,9 @@ public final class Barged implements AutoCloseable {
 
     private final Path dir;
     private final List<String> extraArgs;
+    /** This daemon's own default bridge and subnet, so parallel daemons never share {@code barge0} or its chains. */
+    private final String bridge;
+    private final String bip;
     private Process process;
     private long startupMillis;
     /** Kills the daemon if the test JVM ends without {@link #close} (surefire time-out, crash). */
@@ -43,6 +49,9 @@ public final class Barged implements AutoCloseable {
     private Barged(Path dir, List<String> extraArgs) {
         this.dir = dir;
         this.extraArgs = List.copyOf(extraArgs);
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        this.bridge = "bt" + HexFormat.of().toHexDigits(r.nextInt()).substring(2);
+        this.bip = "10." + (200 + r.nextInt(50)) + "." + r.nextInt(256) + ".1/24";
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
@@ -105,6 +114,16 @@ public final class Barged implements AutoCloseable {
         return dir;
     }
 
+    /** This daemon's default bridge ({@code --bridge}). */
+    public String bridge() {
+        return bridge;
+    }
+
+    /** The prefix of this daemon's iptables chains (barged derives it from the bridge name). */
+    public String chainPrefix() {
+        return NetworkConfig.chainPrefixFor(bridge);
+    }
+
     public String logs() {
         try {
             return Files.readString(dir.resolve("barged.log"));
@@ -128,6 +147,9 @@ public final class Barged implements AutoCloseable {
                 "--config-file", dir.resolve("daemon.json").toString(),
                 "--data-root", dataRoot().toString(), "--exec-root", execRoot().toString(),
                 "-H", "unix://" + socket, "--pidfile", pidfile.toString()));
+        if (!extraArgs.contains("--bridge")) {
+            cmd.addAll(List.of("--bridge", bridge, "--bip", bip));
+        }
         cmd.addAll(extraArgs);
         return cmd;
     }
@@ -251,10 +273,24 @@ public final class Barged implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        purgeNetworks();
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: a temp dir left behind is not worth failing a test for
+        }
+    }
+
+    /** What a killed daemon left in the kernel: its bridges, namespaces and iptables chains. */
+    private void purgeNetworks() {
+        if (!Files.isDirectory(dataRoot())) {
+            return;
+        }
+        try {
+            NetworkConfig config = NetworkConfig.of(bridge, bip, List.of(), true, true);
+            NetworkService.purge(dataRoot(), execRoot(), NetworkService.Kernel.system(config));
+        } catch (RuntimeException e) {
+            // best effort: the next test's daemon has its own bridge and chains anyway
         }
     }
 

@@ -23,20 +23,30 @@ public final class Ipam {
         Set<Ipv4> used = used(network);
         if (requested.isPresent()) {
             Ipv4 ip = requested.get();
-            if (!pool.userSubnet()) {
-                throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
-                        + "user specified IP address is supported only when connecting to networks with user configured subnets",
-                        network.name());
-            }
-            if (!pool.subnet().contains(ip)) {
-                throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
-                        + "no configured subnet or ip-range contain the IP address %s", network.name(), ip);
-            }
+            checkRequested(network, ip);
             if (used.contains(ip) || reserved(pool.subnet(), ip)) {
                 throw BargeException.conflict("Address already in use");
             }
             return ip;
         }
+        return allocateFree(network, pool, used);
+    }
+
+    /** A static address must lie in a subnet the user configured: Docker's create-time checks and words. */
+    public static void checkRequested(Network network, Ipv4 ip) {
+        IpamConfig pool = network.pool();
+        if (!pool.userSubnet()) {
+            throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
+                    + "user specified IP address is supported only when connecting to networks with user configured subnets",
+                    network.name());
+        }
+        if (!pool.subnet().contains(ip)) {
+            throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
+                    + "no configured subnet or ip-range contain the IP address %s", network.name(), ip);
+        }
+    }
+
+    private static Ipv4 allocateFree(Network network, IpamConfig pool, Set<Ipv4> used) {
         Subnet range = pool.ipRange();
         for (long i = 0; i < range.size(); i++) {
             Ipv4 candidate = range.base().plus(i);

@@ -12,12 +12,30 @@ import java.util.Optional;
  * @param avoid         subnets never chosen automatically (Docker's own 172.17.0.0/16, so both engines can share a host)
  * @param iptables      {@code iptables}: program NAT and filter rules
  * @param userlandProxy {@code userland-proxy}: hold published ports with an in-process proxy (also serves loopback)
+ * @param chainPrefix   names barge's iptables chains: {@code BARGE} with the default bridge, else one derived
+ *                      from the bridge name, so two daemons with different bridges never touch each other's rules
  */
 public record NetworkConfig(String bridgeName, String bip, List<AddressPool> pools, List<Subnet> avoid,
-                            boolean iptables, boolean userlandProxy) {
+                            boolean iptables, boolean userlandProxy, String chainPrefix) {
     public NetworkConfig {
         pools = List.copyOf(pools);
         avoid = List.copyOf(avoid);
+    }
+
+    public NetworkConfig(String bridgeName, String bip, List<AddressPool> pools, List<Subnet> avoid, boolean iptables,
+                         boolean userlandProxy) {
+        this(bridgeName, bip, pools, avoid, iptables, userlandProxy, chainPrefixFor(bridgeName));
+    }
+
+    /**
+     * {@code BARGE} for {@code barge0}; otherwise {@code BG} and 8 hex digits of the bridge name's
+     * hash (iptables chain names hold 28 characters, and {@code -ISOLATION-STAGE-1} takes 18).
+     */
+    public static String chainPrefixFor(String bridgeName) {
+        if (bridgeName.equals("barge0")) {
+            return "BARGE";
+        }
+        return "BG" + "%08X".formatted(bridgeName.hashCode());
     }
 
     /** Docker's defaults minus 172.17.0.0/16: 172.18-31.0.0/16, then 192.168.x.0/20, then 10.x.0.0/16. */
@@ -45,10 +63,10 @@ public record NetworkConfig(String bridgeName, String bip, List<AddressPool> poo
     }
 
     public NetworkConfig withBridge(String name, String newBip) {
-        return new NetworkConfig(name, newBip, pools, avoid, iptables, userlandProxy);
+        return new NetworkConfig(name, newBip, pools, avoid, iptables, userlandProxy, chainPrefixFor(name));
     }
 
     public NetworkConfig withIptables(boolean on) {
-        return new NetworkConfig(bridgeName, bip, pools, avoid, on, userlandProxy);
+        return new NetworkConfig(bridgeName, bip, pools, avoid, on, userlandProxy, chainPrefix);
     }
 }

@@ -42,7 +42,8 @@ public final class NetworkService implements AutoCloseable {
                          Function<Set<String>, List<Subnet>> hostRoutes, ContainerFiles.HostResolv hostResolv,
                          int dnsPort) {
         public static Kernel system(NetworkConfig config) {
-            return new Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(), config.iptables() ? new Iptables() : Firewall.disabled(),
+            return new Kernel(new NetlinkLinks(NetNamespaces.system()), Namespaces.system(), config.iptables()
+                    ? new Iptables("iptables", config.chainPrefix(), !config.userlandProxy()) : Firewall.disabled(),
                     HostRoutes::subnets, ContainerFiles.HostResolv.read(Path.of("/etc/resolv.conf")), 53);
         }
     }
@@ -160,6 +161,27 @@ public final class NetworkService implements AutoCloseable {
     /** Connects a container at start. See {@link Attachments#attach}. */
     public NetworkAttachment attach(String containerId, String containerName, String mode, AttachOptions options) {
         return attachments.attach(containerId, containerName, mode, options);
+    }
+
+    /**
+     * Create-time checks of a container's settings on {@code network} (Docker refuses them before
+     * the container exists): the network exists, aliases and a static address only on user-defined
+     * networks, the address inside the network's subnet.
+     */
+    public void checkEndpoint(String network, List<String> aliases, String ipv4) {
+        Network n = state.find(network.equals("default") ? "bridge" : network);
+        if (!ipv4.isEmpty()) {
+            if (!n.userDefined()) {
+                throw BargeException.invalid("user specified IP address is supported on user defined networks only");
+            }
+            if (!Ipv4.isIpv4(ipv4)) {
+                throw BargeException.invalid("invalid IPv4 address: %s", ipv4);
+            }
+            Ipam.checkRequested(n, Ipv4.parse(ipv4));
+        }
+        if (!aliases.isEmpty() && !n.userDefined()) {
+            throw BargeException.invalid("network-scoped alias is supported only for containers in user defined networks");
+        }
     }
 
     /** Releases everything of a stopped container: interfaces, addresses, ports, rules, DNS, namespace. Idempotent. */

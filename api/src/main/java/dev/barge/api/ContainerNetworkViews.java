@@ -1,0 +1,151 @@
+package dev.barge.api;
+
+import dev.barge.container.Container;
+import dev.barge.container.NetworkRequest;
+import dev.barge.engineapi.ContainerSummary;
+import dev.barge.engineapi.HostConfig;
+import dev.barge.engineapi.NetworkSettings;
+import dev.barge.network.NetworkAttachment;
+import dev.barge.network.PublishedPort;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A container's networks as Docker shows them: inspect's {@code NetworkSettings} and the
+ * {@code Ports} and {@code NetworkSettings} of {@code docker ps}. A running container shows its
+ * live attachment; a stopped one the networks it asked for, with empty addresses.
+ */
+final class ContainerNetworkViews {
+    private ContainerNetworkViews() {}
+
+    static NetworkSettings settings(Container c, NetworkRequest request, Optional<NetworkAttachment> attachment) {
+        if (attachment.isEmpty()) {
+            return new NetworkSettings("", "", "", Map.of(), false, "", 0, null, null, "", "", "", 0, "", 0, "", "",
+                    configured(c, request));
+        }
+        NetworkAttachment a = attachment.get();
+        Map<String, NetworkSettings.EndpointSettings> networks = new LinkedHashMap<>();
+        NetworkSettings.EndpointSettings bridge = null;
+        for (NetworkAttachment.AttachedEndpoint e : a.endpoints()) {
+            NetworkSettings.EndpointSettings s = endpoint(e, request, c);
+            networks.put(e.networkName(), s);
+            if (e.networkName().equals("bridge")) {
+                bridge = s;
+            }
+        }
+        String sandboxKey = a.netns().map(Object::toString).orElse("");
+        if (a.mode().startsWith("container:")) {
+            sandboxKey = "";
+        }
+        NetworkSettings.EndpointSettings top = bridge == null ? NetworkSettings.EndpointSettings.empty() : bridge;
+        return new NetworkSettings("", sandboxId(c.id()), sandboxKey, ports(c, a), false, "", 0, null, null,
+                top.endpointId(), top.gateway(), "", 0, top.ipAddress(), top.ipPrefixLen(), "", top.macAddress(),
+                networks);
+    }
+
+    private static NetworkSettings.EndpointSettings endpoint(NetworkAttachment.AttachedEndpoint e, NetworkRequest request,
+                                                             Container c) {
+        Optional<NetworkRequest.Endpoint> asked = request.endpoint(e.networkName())
+                .or(() -> request.endpoint(e.networkId()))
+                .or(() -> e.networkName().equals("bridge") ? request.endpoint("default") : Optional.empty());
+        Object ipam = asked.filter(r -> !r.ipv4().isEmpty()).map(r -> (Object) Map.of("IPv4Address", r.ipv4()))
+                .orElse(null);
+        List<String> aliases = e.endpoint().aliases().isEmpty() ? null : e.endpoint().aliases();
+        List<String> links = e.networkName().equals("bridge") && !request.links().isEmpty()
+                ? request.links().stream().map(l -> legacyLink(l, c)).toList() : null;
+        return new NetworkSettings.EndpointSettings(ipam, links, aliases, e.endpoint().mac(), e.networkId(),
+                e.endpoint().id(), e.gateway(), e.endpoint().address(), e.endpoint().hasAddress() ? e.prefixLength() : 0,
+                "", "", 0, e.dnsNames().isEmpty() ? null : e.dnsNames());
+    }
+
+    /** Docker shows links as {@code /target:/container/alias}. */
+    private static String legacyLink(String link, Container c) {
+        String t = link.startsWith("/") ? link.substring(1) : link;
+        int colon = t.indexOf(':');
+        String target = colon < 0 ? t : t.substring(0, colon);
+        String alias = colon < 0 ? t : t.substring(colon + 1);
+        if (alias.startsWith("/")) {
+            return "/" + target + ":" + alias;
+        }
+        return "/" + target + ":/" + c.shortName() + "/" + alias;
+    }
+
+    /** The networks a stopped container will join. */
+    static Map<String, NetworkSettings.EndpointSettings> configured(Container c, NetworkRequest request) {
+        String mode = ContainerViews.networkModeWord(c.host().networkMode());
+        Map<String, NetworkSettings.EndpointSettings> out = new LinkedHashMap<>();
+        if (!mode.startsWith("container:")) {
+            out.put(mode, NetworkSettings.EndpointSettings.empty());
+        }
+        for (NetworkRequest.Endpoint e : request.endpoints()) {
+            out.putIfAbsent(ContainerViews.networkModeWord(e.network()), NetworkSettings.EndpointSettings.empty());
+        }
+        return out;
+    }
+
+    /** {@code "80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}]}, and {@code null} for exposed-only ports. */
+    static Map<String, List<HostConfig.PortBinding>> ports(Container c, NetworkAttachment a) {
+        Map<String, List<HostConfig.PortBinding>> out = new LinkedHashMap<>();
+        if (a.mode().equals("host") || a.mode().equals("none") || a.mode().startsWith("container:")) {
+            return out;
+        }
+        for (String p : c.config().exposedPorts()) {
+            out.put(normalize(p), null);
+        }
+        for (String p : c.host().portBindings().keySet()) {
+            out.putIfAbsent(normalize(p), null);
+        }
+        for (PublishedPort p : a.ports()) {
+            // a null (exposed-only) entry counts as absent here
+            out.computeIfAbsent(p.containerPort().toString(), k -> new ArrayList<>()).add(new HostConfig.PortBinding(p.shownHostIp(), Integer.toString(p.hostPort())));
+        }
+        return out;
+    }
+
+    private static String normalize(String port) {
+        return port.contains("/") ? port : port + "/tcp";
+    }
+
+    /** {@code docker ps}'s PORTS: published ones with their host side, exposed ones alone. */
+    static List<ContainerSummary.Port> summaryPorts(Container c, Optional<NetworkAttachment> attachment) {
+        List<ContainerSummary.Port> out = new ArrayList<>();
+        if (attachment.isEmpty()) {
+            return out;
+        }
+        ports(c, attachment.get()).forEach((key, bindings) -> {
+            int slash = key.indexOf('/');
+            int port = Integer.parseInt(key.substring(0, slash));
+            String type = key.substring(slash + 1);
+            if (bindings == null || bindings.isEmpty()) {
+                out.add(new ContainerSummary.Port("", port, 0, type));
+            } else {
+                bindings.forEach(b -> out.add(new ContainerSummary.Port(b.hostIp(), port,
+                        Integer.parseInt(b.hostPort()), type)));
+            }
+        });
+        return out;
+    }
+
+    /** {@code docker ps}'s networks: the live endpoints, or the configured networks. */
+    static Map<String, NetworkSettings.EndpointSettings> summaryNetworks(Container c, NetworkRequest request,
+                                                                         Optional<NetworkAttachment> attachment) {
+        return settings(c, request, attachment).networks();
+    }
+
+    /** A stable 64-hex sandbox ID per container (Docker's SandboxID is random per start; nothing relies on it). */
+    static String sandboxId(String containerId) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("sandbox:" + containerId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
