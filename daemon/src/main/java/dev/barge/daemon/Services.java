@@ -6,6 +6,7 @@ import dev.barge.api.DistributionRoutes;
 import dev.barge.api.EngineFacts;
 import dev.barge.api.ExecRoutes;
 import dev.barge.api.ImageRoutes;
+import dev.barge.api.SystemDfRoutes;
 import dev.barge.api.VolumeRoutes;
 import dev.barge.api.NetworkRoutes;
 import dev.barge.container.Container;
@@ -131,7 +132,9 @@ final class Services implements AutoCloseable {
             }
         }).register(router);
         new ExecRoutes(containers).register(router);
-        new VolumeRoutes(volumes).register(router);
+        VolumeRoutes volumeRoutes = new VolumeRoutes(volumes);
+        volumeRoutes.register(router);
+        new SystemDfRoutes(images, containers, volumeRoutes).register(router);
         new ArchiveRoutes(containers).register(router);
     }
 
