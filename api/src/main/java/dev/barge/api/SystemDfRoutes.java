@@ -63,7 +63,7 @@ public final class SystemDfRoutes {
         }).toList();
         long now = System.currentTimeMillis() * 1_000_000L;
         List<ContainerSummary> containerViews = cs.stream().map(c -> withSizes(
-                ContainerViews.summary(c, now, containers.mounts(c.id())), sizeOf(images.rwLayerDiff(c.id())),
+                ContainerViews.summary(c, now, List.of(), Map.of(), containers.mounts(c.id())), sizeOf(images.rwLayerDiff(c.id())),
                 imageSize(all, c.imageId()))).toList();
         long layersSize = layers.values().stream().mapToLong(Long::longValue).sum();
         Responses.ok(ex, new DiskUsage(layersSize, imageViews, containerViews, volumes.usage(), List.of()));

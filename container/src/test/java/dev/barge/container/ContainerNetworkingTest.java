@@ -32,7 +32,8 @@ class ContainerNetworkingTest {
     void setUp() throws Exception {
         runtime = new FakeRuntime(Files.createDirectories(root.resolve("logs")));
         networks = new RecordingNetworks();
-        service = new ContainerService(new FakeImages(), runtime, new EventBus(), root, networks);
+        service = new ContainerService(new FakeImages(), runtime, new EventBus(), root, VolumeAccess.NONE,
+                new dev.barge.linux.RecordingMounts(), networks);
     }
 
     @AfterEach
