@@ -57,7 +57,8 @@ public final class Main {
                 } else if (i + 1 < args.length) {
                     value = args[++i];
                 } else {
-                    return usage("flag needs an argument: " + flag);
+                    return usage("flag needs an argument: " + (flag.startsWith("--") ? flag
+                            : "'" + flag.substring(1) + "' in " + flag));
                 }
             }
             switch (flag) {
@@ -175,7 +176,7 @@ public final class Main {
     }
 
     private int usage(String message) {
-        err.println("barge: " + message + "\n\nRun 'barge --help' for more information");
+        err.println(message + "\n\nUsage:  barge [OPTIONS] COMMAND [ARG...]\n\nRun 'barge --help' for more information");
         return 125;
     }
 }

@@ -54,7 +54,7 @@ final class PsCommand extends BaseCommand {
         for (JsonNode c : containers) rows.add(ContainerRow.of(c, cli.now(), !noTrunc));
         if (quiet) f = "{{.ID}}"; // ps -q wins over any format, as in docker
         String table = size && (f.isEmpty() || f.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
-        cli.out.print(Listing.render(f, table, rows, ContainerRow.titles()));
+        cli.out.print(Listing.render(f, table, rows, ContainerRow.titles(), Listing.Context.CONTAINERS));
         return 0;
     }
 }

@@ -63,7 +63,7 @@ final class VersionCommand extends BaseCommand {
         String apiVersion = EngineClient.MAX_API_VERSION;
         try {
             apiVersion = client.apiVersion();
-            server = client.json(Request.get("/version"));
+            server = withEngineBuildTimeFormatted(client.json(Request.get("/version")));
         } catch (ConnectionFailedException | EngineException | java.io.UncheckedIOException e) {
             failure = e;
         }
@@ -83,6 +83,28 @@ final class VersionCommand extends BaseCommand {
         cli.out.print(new TabWriter(20, 1).format(t.execute(data) + "\n"));
         if (failure == null) return 0;
         throw failure instanceof EngineException ee ? ee : failure;
+    }
+
+    /** docker shows the Engine component's BuildTime as time.ANSIC in local time ("Mon Nov 23 15:37:22 2026"). */
+    static JsonNode withEngineBuildTimeFormatted(JsonNode version) {
+        for (JsonNode component : version.path("Components")) {
+            if (component.path("Name").asText().equals("Engine")
+                    && component.path("Details") instanceof com.fasterxml.jackson.databind.node.ObjectNode details
+                    && details.hasNonNull("BuildTime")) {
+                details.put("BuildTime", ansic(details.get("BuildTime").asText()));
+            }
+        }
+        return version;
+    }
+
+    /** Go's time.ANSIC ("Mon Jan _2 15:04:05 2006") of an RFC 3339 time; other text unchanged, as docker's reformatDate. */
+    static String ansic(String rfc3339) {
+        try {
+            var t = java.time.OffsetDateTime.parse(rfc3339).atZoneSameInstant(java.time.ZoneId.systemDefault());
+            return java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ROOT).format(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return rfc3339;
+        }
     }
 
     static Map<String, Object> clientInfo(String apiVersion) {
