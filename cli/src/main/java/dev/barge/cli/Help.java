@@ -32,6 +32,7 @@ final class Help {
               load        Load an image from a tar archive or STDIN
               logs        Fetch the logs of a container
               pause       Pause all processes within one or more containers
+              port        List port mappings or a specific mapping for the container
               rename      Rename a container
               restart     Restart one or more containers
               rm          Remove one or more containers
@@ -67,8 +68,8 @@ final class Help {
                     Manage containers
 
                     Commands:
-                      attach, create, exec, inspect, kill, logs, ls, pause, prune, rename, restart, rm, run,
-                      start, stop, top, unpause, wait
+                      attach, create, exec, inspect, kill, logs, ls, pause, port, prune, rename, restart, rm,
+                      run, start, stop, top, unpause, wait
 
                     Run 'barge container COMMAND --help' for more information on a command.
                     """;

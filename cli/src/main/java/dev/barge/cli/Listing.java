@@ -76,6 +76,11 @@ final class Listing {
         }
     }
 
+    /** A map that templates see as the Go struct {@code goType}. */
+    static Map<String, Object> struct(Map<String, Object> fields, String goType) {
+        return new Row(fields, goType);
+    }
+
     static String render(String format, String defaultTable, List<? extends Map<String, Object>> rows,
             Map<String, ?> titles, Context context) {
         try {
