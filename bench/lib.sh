@@ -9,7 +9,7 @@ ENGINES=("barge=$BARGE_HOST")
 [[ -n ${DOCKERD_HOST:-} ]] && ENGINES+=("dockerd=$DOCKERD_HOST")
 
 # median and p90 of numbers (ms), one per line on stdin
-stats() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit}; printf "p50 %d ms  p90 %d ms  (n=%d)\n", a[int((NR+1)/2)], a[int(NR*0.9+0.5)>0?int(NR*0.9+0.5):1], NR}'; }
+stats() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit}; i=int(NR*0.9+0.5); if (i<1) i=1; printf "p50 %d ms  p90 %d ms  (n=%d)\n", a[int((NR+1)/2)], a[i], NR}'; }
 
 # wall time of a command in ms
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }

@@ -101,10 +101,19 @@ final class VersionCommand extends BaseCommand {
     static String ansic(String rfc3339) {
         try {
             var t = java.time.OffsetDateTime.parse(rfc3339).atZoneSameInstant(java.time.ZoneId.systemDefault());
-            return java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ROOT).format(t);
+            // by hand: a DateTimeFormatter pattern costs more start-up than the whole command
+            String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+            String month = t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+            int d = t.getDayOfMonth();
+            return day + " " + month + " " + (d < 10 ? " " + d : d) + " " + two(t.getHour()) + ":" + two(t.getMinute())
+                    + ":" + two(t.getSecond()) + " " + t.getYear();
         } catch (java.time.format.DateTimeParseException e) {
             return rfc3339;
         }
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     static Map<String, Object> clientInfo(String apiVersion) {
