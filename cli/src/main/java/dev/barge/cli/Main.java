@@ -41,6 +41,7 @@ public final class Main {
         Optional<String> config = Optional.empty();
         boolean debug = false;
         String logLevel = "info";
+        TlsFlags tls = TlsFlags.NONE;
         int i = 0;
         for (; i < args.length && args[i].startsWith("-"); i++) {
             String a = args[i];
@@ -66,8 +67,13 @@ public final class Main {
                 case "--config" -> config = Optional.of(value);
                 case "-l", "--log-level" -> logLevel = value;
                 case "-D", "--debug" -> debug = true;
-                case "--tls", "--tlsverify", "--tlscacert", "--tlscert", "--tlskey", "-c", "--context" -> {
-                    // accepted for compatibility; barge speaks plain HTTP on unix sockets and TCP
+                case "--tls" -> tls = tls.withTls(!a.endsWith("=false"));
+                case "--tlsverify" -> tls = tls.withVerify(!a.endsWith("=false"));
+                case "--tlscacert" -> tls = tls.withCaCert(value);
+                case "--tlscert" -> tls = tls.withCert(value);
+                case "--tlskey" -> tls = tls.withKey(value);
+                case "-c", "--context" -> {
+                    // accepted for compatibility: barge has the default context only
                 }
                 case "-v", "--version" -> {
                     out.println("Barge version " + Version.BARGE + ", build " + Version.COMMIT);
@@ -109,7 +115,7 @@ public final class Main {
             return 1;
         }
         Warmup.start();
-        Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel));
+        Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel, tls));
         return execute(cli, command.get(), shown, Arrays.copyOfRange(args, i, args.length));
     }
 

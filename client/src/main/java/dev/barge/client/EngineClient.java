@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,7 +77,7 @@ public final class EngineClient {
     /** Upgrades the connection (attach, exec start): after the 101 both directions are raw. */
     public Hijacked hijack(Request request) {
         Request upgrade = request.header("Connection", "Upgrade").header("Upgrade", "tcp");
-        SocketChannel ch = open();
+        Link ch = open();
         try {
             HttpConnection c = new HttpConnection(ch);
             c.send(host.hostHeader(), "/v" + apiVersion() + upgrade.path(), upgrade);
@@ -98,7 +97,7 @@ public final class EngineClient {
     }
 
     private Response exchange(Request request, String target) {
-        SocketChannel ch = open();
+        Link ch = open();
         try {
             HttpConnection c = new HttpConnection(ch);
             try {
@@ -119,7 +118,7 @@ public final class EngineClient {
         }
     }
 
-    private SocketChannel open() {
+    private Link open() {
         try {
             return host.connect();
         } catch (IOException e) {
@@ -162,7 +161,7 @@ public final class EngineClient {
         }
     }
 
-    private static void closeQuietly(SocketChannel ch) {
+    private static void closeQuietly(Link ch) {
         try {
             ch.close();
         } catch (IOException e) {
