@@ -101,7 +101,7 @@ public final class Main {
         if (Commands.isGroup(name)) {
             group = name;
             if (i >= args.length || args[i].equals("--help") || args[i].startsWith("-")) {
-                out.print(Help.group(group));
+                (i < args.length ? out : err).print(Help.group(group));
                 return 0;
             }
             name = args[i++];

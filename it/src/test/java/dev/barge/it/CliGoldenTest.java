@@ -74,6 +74,21 @@ class CliGoldenTest {
         soft.assertThat(barge).as(String.join(" ", args)).isEqualTo(docker);
     }
 
+    /**
+     * A group's usage: barge lists only the commands it has, so its lines must be docker's lines, in
+     * docker's order, on the same stream, with the same exit code.
+     */
+    private void helpLinesAreDockers(String... args) {
+        if (soft == null) soft = new SoftAssertions();
+        Golden.Outcome docker = golden.docker(args);
+        Golden.Outcome barge = golden.barge(args);
+        soft.assertThat(barge.exitCode()).as(String.join(" ", args)).isEqualTo(docker.exitCode());
+        soft.assertThat(barge.stdout().isEmpty()).as("stdout used, " + String.join(" ", args)).isEqualTo(docker.stdout().isEmpty());
+        List<String> dockerLines = Arrays.asList((docker.stdout() + docker.stderr()).split("\n"));
+        soft.assertThat(dockerLines).as(String.join(" ", args))
+                .containsSubsequence(Arrays.asList((barge.stdout() + barge.stderr()).split("\n")));
+    }
+
     private static void quietly(String... dockerArgs) {
         barged.docker(dockerArgs);
     }
@@ -127,6 +142,8 @@ class CliGoldenTest {
         same("inspect", "--type", "image", "-f", "{{.Config.Cmd}}", "busybox");
         same("image", "inspect", "nope");
         same("history", "busybox");
+        same("images", "--filter", "before=busybox");
+        same("images", "--filter", "label=x");
         same("history", "--no-trunc", "-q", "busybox");
         same("history", "--format", "{{.ID}} {{.CreatedBy}}", "busybox");
         same(golden, tagged("g/tag:1"), "images", "g/tag");
@@ -215,6 +232,9 @@ class CliGoldenTest {
         same("logs", "--since", "1h", "g-done");
         same("logs", "-f", "g-done");
         same("logs", "nope");
+        same("logs", "-n", "2", "--details", "g-done");
+        same("ps", "-a", "--filter", "ancestor=busybox", "--filter", "status=exited");
+        same("ps", "-a", "--filter", "before=g-x", "--format", "{{.Names}}");
         same("top", "g-up");
         same("port", "g-up");
         same("port", "g-up", "80");
@@ -271,6 +291,9 @@ class CliGoldenTest {
     @Test
     void badInputIsWordedAndCodedAsDockers() {
         same("frob");
+        helpLinesAreDockers("image");
+        helpLinesAreDockers("container");
+        helpLinesAreDockers("image", "--help");
         same("image", "frob");
         same("--nope", "ps");
         same("-H");
