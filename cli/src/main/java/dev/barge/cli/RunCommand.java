@@ -58,11 +58,13 @@ final class RunCommand extends BaseCommand {
         String path = "/containers/" + id;
         if (detach) {
             // docker asks for the exit before starting even when detached, then leaves
+            // docker prints the ID before starting: a failed start still shows which container it made
+            cli.out.println(id);
+            cli.out.flush();
             try (Response wait = cli.client().call(Request.post(path + "/wait")
                     .query("condition", options.autoRemove ? "removed" : "next-exit"))) {
                 start(path, wait);
             }
-            cli.out.println(id);
             return 0;
         }
         boolean stdin = Boolean.TRUE.equals(body.get("AttachStdin"));
@@ -109,7 +111,7 @@ final class RunCommand extends BaseCommand {
         try {
             cli.client().run(Request.post(path + "/start"));
         } catch (EngineException e) {
-            if (options.autoRemove && !detach) reportWaitAfterFailedStart(wait);
+            if (options.autoRemove) reportWaitAfterFailedStart(wait);
             int status = Containers.startFailureStatus(e.getMessage());
             throw new StatusException(status, "barge: Error response from daemon: " + e.getMessage()
                     + "\n\nRun 'barge run --help' for more information");

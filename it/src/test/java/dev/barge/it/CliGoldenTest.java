@@ -152,6 +152,7 @@ class CliGoldenTest {
         same(golden, tagged("g/rmi:1"), "rmi", "g/rmi:1");
         same(golden, tagged("g/rmi:2"), "image", "rm", "g/rmi:2");
         same("rmi", "nope:1");
+        same("rmi", "-f", "nope:1");
         quietly("rmi", "g/tag:1", "g/tag:2");
 
         Path d = barged.dir().resolve("d.tar");
@@ -203,6 +204,8 @@ class CliGoldenTest {
         same("run", "--rm", "busybox", "sh", "-c", "kill -9 $$");
         same("run", "--rm", "--bogus", "busybox");
         same("run", "--rm", "-d", "--restart", "always", "busybox");
+        same(golden.withNewIds(), () -> quietly("rm", "-f", "g-new"), "run", "-d", "--name", "g-new", "busybox", "nosuchcmd");
+        same(golden.withNewIds(), () -> quietly("rm", "-f", "g-new"), "run", "-d", "--rm", "--name", "g-new", "busybox", "nosuchcmd");
         same(golden.withNewIds(), () -> quietly("rm", "-f", "g-new"), "run", "-d", "--name", "g-new", "busybox", "true");
         same(golden.withNewIds(), () -> quietly("rm", "-f", "g-new"), "create", "--name", "g-new", "-e", "X=1", "busybox", "sh");
         same("inspect", "-f", "{{.Name}} {{.Config.Env}} {{.Config.Cmd}} {{.State.Status}}", "g-new");
