@@ -80,9 +80,34 @@ final class VersionCommand extends BaseCommand {
         } catch (dev.barge.template.TemplateException e) {
             throw new StatusException(1, "template parsing error: " + e.getMessage());
         }
-        cli.out.print(new TabWriter(20, 1).format(t.execute(data) + "\n"));
+        String output;
+        try {
+            // docker's version context is its versionInfo struct, in a template named "version"
+            output = t.execute(Listing.struct(typed(data), "system.versionInfo"));
+        } catch (dev.barge.template.TemplateException e) {
+            cli.out.println();
+            throw new StatusException(1, e.getMessage().replaceFirst("^template: :", "template: version:")
+                    .replaceFirst("executing \"\"", "executing \"version\""));
+        }
+        cli.out.print(new TabWriter(20, 1).format(output + "\n"));
         if (failure == null) return 0;
         throw failure instanceof EngineException ee ? ee : failure;
+    }
+
+    /** Client and Server as docker's structs (system.clientVersion, *types.Version): unknown fields are errors. */
+    private static Map<String, Object> typed(Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        if (data.get("Client") instanceof Map<?, ?> client) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) client;
+            out.put("Client", Listing.struct(fields, "system.clientVersion"));
+        }
+        if (data.get("Server") instanceof JsonNode server && server.isObject()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            server.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            out.put("Server", Listing.struct(fields, "*types.Version"));
+        }
+        return out;
     }
 
     /** docker shows the Engine component's BuildTime as time.ANSIC in local time ("Mon Nov 23 15:37:22 2026"). */

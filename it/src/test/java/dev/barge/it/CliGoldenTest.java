@@ -107,6 +107,11 @@ class CliGoldenTest {
         same("version", "--format", "{{json .Server}}");
         same("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.Os}}");
         same("info", "--format", nfd);
+        same("info", "--format", "{{json .RegistryConfig}} {{.Swarm.LocalNodeState}} {{len .Plugins.Volume}}");
+        same("info", "--format", "{{.Nope}}");
+        same("version", "--format", "{{.Nope}}");
+        same("version", "--format", "{{.Server.Nope}}");
+        same("version", "--format", "{{range .Server.Components}}{{.Name}} {{end}}");
         same("system", "info", "--format", "{{.Name}} {{.NCPU}} {{.OSType}} {{.ServerVersion}}");
         var dockerInfo = golden.docker("info");
         var bargeInfo = golden.barge("info");
