@@ -75,12 +75,17 @@ class CreateBodyParityTest {
         Map<String, String> out = new TreeMap<>();
         walk("", new ObjectMapper().readTree(json), out);
         out.keySet().removeIf(k -> k.startsWith("HostConfig.ConsoleSize"));
-        // docker's Env order varies from run to run: compare it as a set
-        List<String> env = new ArrayList<>();
-        out.entrySet().removeIf(e -> e.getKey().startsWith("Env[") && env.add(e.getValue()));
-        env.sort(null);
-        for (int i = 0; i < env.size(); i++) out.put("Env[" + i + "]", env.get(i));
+        // docker's Env and Binds orders vary from run to run (Go map iteration): compare them as sets
+        asSet(out, "Env");
+        asSet(out, "HostConfig.Binds");
         return out;
+    }
+
+    private static void asSet(Map<String, String> out, String array) {
+        List<String> values = new ArrayList<>();
+        out.entrySet().removeIf(e -> e.getKey().startsWith(array + "[") && values.add(e.getValue()));
+        values.sort(null);
+        for (int i = 0; i < values.size(); i++) out.put(array + "[" + i + "]", values.get(i));
     }
 
     private static void walk(String path, JsonNode n, Map<String, String> out) {
