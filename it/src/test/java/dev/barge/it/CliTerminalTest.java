@@ -59,6 +59,7 @@ class CliTerminalTest {
     @Test
     void runItTypesResizesAndDetachesLeavingTheContainerUp() {
         open("run", "-it", "--name", "g-tty", "busybox", "sh");
+        awaitScreen(s -> s.contains("/ #"));
         type("echo mark$((20+3)); stty size");
         // the sum proves the shell ran what we typed, not just that the terminal echoed it
         awaitScreen(s -> s.contains("mark23") && s.contains("30 100"));
@@ -67,28 +68,31 @@ class CliTerminalTest {
         awaitScreen(s -> s.contains("40 120"));
 
         tmux("send-keys", "-t", "t", "C-p", "C-q");
-        awaitScreen(s -> s.contains("Pane is dead (status 0"));
+        awaitScreen(s -> s.contains("[barge exited 0]"));
         var ps = golden().barge("ps", "--filter", "name=g-tty", "--format", "{{.Names}} {{.State}}");
         assertThat(ps.stdout().trim()).isEqualTo("g-tty running");
 
         tmux("kill-server");
         open("exec", "-it", "-e", "WHO=exec", "g-tty", "sh");
+        awaitScreen(s -> s.contains("/ #"));
         type("echo $WHO-$((40+2)); exit 7");
-        awaitScreen(s -> s.contains("exec-42") && s.contains("Pane is dead (status 7"));
+        awaitScreen(s -> s.contains("exec-42") && s.contains("[barge exited 7]"));
     }
 
     private static Golden golden() {
         return Golden.of(barged);
     }
 
-    /** A tmux session "t" of 100x30 running barge with these arguments; the pane stays after exit. */
+    /**
+     * A tmux session "t" of 100x30 running barge with these arguments, then printing
+     * "[barge exited N]" and staying, so the screen can be read whenever barge ends.
+     */
     private void open(String... bargeArgs) {
         List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", "t", "-x", "100", "-y", "30",
                 "env", "DOCKER_HOST=unix://" + barged.socket(), "DOCKER_CONFIG=" + barged.dir().resolve("docker-config"),
-                Golden.bargeBinary().toString()));
+                "sh", "-c", "\"$@\"; echo \"[barge exited $?]\"; sleep 300", "sh", Golden.bargeBinary().toString()));
         cmd.addAll(List.of(bargeArgs));
         tmux(cmd.toArray(String[]::new));
-        tmux("set-option", "-t", "t", "remain-on-exit", "on");
     }
 
     private void type(String line) {
