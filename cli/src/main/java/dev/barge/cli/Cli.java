@@ -36,7 +36,12 @@ final class Cli {
 
     EngineClient client() {
         if (client == null) {
-            DockerHost host = DockerHost.resolve(globals.host(), env);
+            DockerHost host;
+            try {
+                host = DockerHost.resolve(globals.host(), env);
+            } catch (IllegalArgumentException e) {
+                throw new StatusException(1, "Failed to initialize: unable to resolve docker endpoint: " + e.getMessage());
+            }
             var tls = globals.tls().options(env, DockerConfig.directory(globals.configDir(), env));
             if (tls.isPresent()) host = host.withTls(tls.get());
             client = new EngineClient(host, Optional.ofNullable(env.get("DOCKER_API_VERSION")).filter(v -> !v.isBlank()));

@@ -150,7 +150,8 @@ public final class Main {
             err.println(e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            return fail(command, shown, e.getCause().getMessage());
+            boolean connecting = String.valueOf(e.getMessage()).startsWith("error during connect");
+            return fail(command, shown, connecting ? e.getMessage() : e.getCause().getMessage());
         } catch (Exception e) {
             if (cli.globals.debug()) e.printStackTrace(err);
             return fail(command, shown, String.valueOf(e.getMessage()));

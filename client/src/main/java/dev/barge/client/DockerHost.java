@@ -24,7 +24,7 @@ public record DockerHost(String url, SocketAddress address, Optional<TlsOptions>
         int slash = hostPort.indexOf('/');
         if (slash >= 0) hostPort = hostPort.substring(0, slash);
         if (hostPort.isEmpty() || url.contains("://") && !url.startsWith("tcp://") && !url.startsWith("http://")) {
-            throw new IllegalArgumentException("Invalid bind address format: " + url);
+            throw new IllegalArgumentException("invalid bind address format: " + url);
         }
         int colon = hostPort.lastIndexOf(':');
         String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
@@ -95,6 +95,12 @@ public record DockerHost(String url, SocketAddress address, Optional<TlsOptions>
             socket.close();
             throw e;
         }
+    }
+
+    /** The host part of the URLs docker names in errors: the socket path escaped, or host:port. */
+    String urlHost() {
+        if (address instanceof InetSocketAddress inet) return inet.getHostString() + ":" + inet.getPort();
+        return ((UnixDomainSocketAddress) address).getPath().toString().replace("/", "%2F");
     }
 
     /** The Host header: Docker's CLI sends a fixed name over unix sockets. */

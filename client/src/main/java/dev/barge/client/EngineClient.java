@@ -39,6 +39,10 @@ public final class EngineClient {
             r.bytes();
             String server = r.header("Api-Version").orElse(MAX_API_VERSION);
             return compareVersions(server, MAX_API_VERSION) < 0 ? server : MAX_API_VERSION;
+        } catch (java.io.UncheckedIOException e) {
+            // as docker: a ping that fails after connecting leaves the default version, and the
+            // command's own request reports the failure
+            return MAX_API_VERSION;
         }
     }
 
@@ -113,9 +117,14 @@ public final class EngineClient {
             return c.readHead(request.method());
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new UncheckedIOException("error during connect: " + request.method() + " " + target + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("error during connect: " + goMethod(request.method()) + " \"http://"
+                    + host.urlHost() + target + "\": " + (e instanceof java.io.EOFException ? "EOF" : e.getMessage()), e);
         }
+    }
+
+    /** Go's http.Client names the method in its errors as "Get", "Post"... */
+    private static String goMethod(String method) {
+        return method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private Link open() {

@@ -124,6 +124,17 @@ class CliTlsTest {
         assertThat(r.exitCode()).isEqualTo(1);
     }
 
+    @Test
+    void plainHttpToATlsDaemonFailsAsDockerSays() {
+        List<String> args = List.of("-H", tcp, "ps");
+        var docker = both("docker", args);
+        var barge = both("barge", args);
+        assertThat(barge.exitCode()).isEqualTo(docker.exitCode()).isEqualTo(1);
+        assertThat(barge.stderr()).isEqualTo(docker.stderr());
+        var bogus = both("barge", List.of("-H", "bogus://x", "ps"));
+        assertThat(bogus.stderr()).isEqualTo(both("docker", List.of("-H", "bogus://x", "ps")).stderr());
+    }
+
     /** A command run before the daemon exists (certificate generation). */
     private record ProcessRun(List<String> cmd) {
         Barged.Result result() {
