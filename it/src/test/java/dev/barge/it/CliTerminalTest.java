@@ -24,7 +24,13 @@ import org.junit.jupiter.api.Timeout;
 class CliTerminalTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static Barged barged;
-    private final String server = "barge-it-" + ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
+    /** A tmux server per session: a killed server's socket may linger a moment, so none is reused. */
+    private String server = nextServer();
+
+    private static String nextServer() {
+        return "barge-it-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
+    }
 
     @BeforeAll
     static void start() throws IOException {
@@ -64,7 +70,11 @@ class CliTerminalTest {
         // the sum proves the shell ran what we typed, not just that the terminal echoed it
         awaitScreen(s -> s.contains("mark23") && s.contains("30 100"));
         tmux("resize-window", "-t", "t", "-x", "120", "-y", "40");
-        type("stty size");
+        // busybox ash redraws its line on SIGWINCH and may drop a line typed at that moment: ask again
+        for (int attempt = 0; attempt < 5 && !screen().contains("40 120"); attempt++) {
+            type("stty size");
+            waitFor(s -> s.contains("40 120"), Duration.ofSeconds(3));
+        }
         awaitScreen(s -> s.contains("40 120"));
 
         tmux("send-keys", "-t", "t", "C-p", "C-q");
@@ -73,6 +83,7 @@ class CliTerminalTest {
         assertThat(ps.stdout().trim()).isEqualTo("g-tty running");
 
         tmux("kill-server");
+        server = nextServer();
         open("exec", "-it", "-e", "WHO=exec", "g-tty", "sh");
         awaitScreen(s -> s.contains("/ #"));
         type("echo $WHO-$((40+2)); exit 7");
@@ -92,7 +103,8 @@ class CliTerminalTest {
                 "env", "DOCKER_HOST=unix://" + barged.socket(), "DOCKER_CONFIG=" + barged.dir().resolve("docker-config"),
                 "sh", "-c", "\"$@\"; echo \"[barge exited $?]\"; sleep 300", "sh", Golden.bargeBinary().toString()));
         cmd.addAll(List.of(bargeArgs));
-        tmux(cmd.toArray(String[]::new));
+        var started = tmux(cmd.toArray(String[]::new));
+        assertThat(started.exitCode()).as(started.toString()).isZero();
     }
 
     private void type(String line) {
@@ -105,13 +117,17 @@ class CliTerminalTest {
     }
 
     private void awaitScreen(Predicate<String> ready) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        assertThat(waitFor(ready, WAIT)).as("screen").matches(ready, "shows what we waited for");
+    }
+
+    private String waitFor(Predicate<String> ready, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         String s = screen();
         while (!ready.test(s) && System.nanoTime() < deadline) {
             sleep();
             s = screen();
         }
-        assertThat(s).as("screen").matches(ready, "shows what we waited for");
+        return s;
     }
 
     private Barged.Result tmux(String... args) {
