@@ -12,7 +12,11 @@ import java.util.Optional;
 /** What every command runs with: the streams, the environment, global flags and a lazily made client. */
 final class Cli {
     /** The global flags, before the command name. */
-    record Globals(Optional<String> host, Optional<String> configDir, boolean debug, String logLevel) {}
+    record Globals(Optional<String> host, Optional<String> configDir, boolean debug, String logLevel, TlsFlags tls) {
+        Globals(Optional<String> host, Optional<String> configDir, boolean debug, String logLevel) {
+            this(host, configDir, debug, logLevel, TlsFlags.NONE);
+        }
+    }
 
     final Map<String, String> env;
     final InputStream in;
@@ -32,7 +36,14 @@ final class Cli {
 
     EngineClient client() {
         if (client == null) {
-            DockerHost host = DockerHost.resolve(globals.host(), env);
+            DockerHost host;
+            try {
+                host = DockerHost.resolve(globals.host(), env);
+            } catch (IllegalArgumentException e) {
+                throw new StatusException(1, "Failed to initialize: unable to resolve docker endpoint: " + e.getMessage());
+            }
+            var tls = globals.tls().options(env, DockerConfig.directory(globals.configDir(), env));
+            if (tls.isPresent()) host = host.withTls(tls.get());
             client = new EngineClient(host, Optional.ofNullable(env.get("DOCKER_API_VERSION")).filter(v -> !v.isBlank()));
         }
         return client;

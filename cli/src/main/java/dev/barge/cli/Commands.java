@@ -59,6 +59,7 @@ final class Commands {
             case "unpause" -> new PauseCommand(false);
             case "rename" -> new RenameCommand();
             case "top" -> new TopCommand();
+            case "port" -> new PortCommand();
             case "exec" -> new ExecCommand();
             case "attach" -> new AttachCommand();
             default -> null;
@@ -69,7 +70,7 @@ final class Commands {
         return switch (group) {
             case "container" -> switch (name) {
                 case "attach", "create", "exec", "kill", "logs", "pause", "rename", "restart", "rm", "run", "start",
-                     "stop", "top", "unpause", "wait" -> name;
+                     "stop", "top", "unpause", "wait", "port" -> name;
                 default -> null;
             };
             case "image" -> switch (name) {

@@ -89,7 +89,11 @@ final class Containers {
 
     static int exitCode(JsonNode waitResult, Cli cli) {
         String error = waitResult.path("Error").path("Message").asText("");
-        if (!error.isEmpty()) cli.err.println(error);
+        if (!error.isEmpty()) {
+            // docker's waitExitOrRemoved: logged through logrus, and the command's status is 125
+            Logrus.error(cli.err, "Error waiting for container: " + error);
+            return 125;
+        }
         return waitResult.path("StatusCode").asInt();
     }
 }

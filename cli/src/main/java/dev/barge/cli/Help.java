@@ -32,6 +32,7 @@ final class Help {
               load        Load an image from a tar archive or STDIN
               logs        Fetch the logs of a container
               pause       Pause all processes within one or more containers
+              port        List port mappings or a specific mapping for the container
               rename      Rename a container
               restart     Restart one or more containers
               rm          Remove one or more containers
@@ -58,39 +59,67 @@ final class Help {
 
     private Help() {}
 
+    /**
+     * A management command's usage, laid out as docker's (the commands barge has). docker prints it
+     * to stderr when the group is typed alone, to stdout for --help; exit 0 either way.
+     */
     static String group(String group) {
         return switch (group) {
             case "container" -> """
-
                     Usage:  barge container COMMAND
 
                     Manage containers
 
                     Commands:
-                      attach, create, exec, inspect, kill, logs, ls, pause, prune, rename, restart, rm, run,
-                      start, stop, top, unpause, wait
+                      attach      Attach local standard input, output, and error streams to a running container
+                      create      Create a new container
+                      exec        Execute a command in a running container
+                      inspect     Display detailed information on one or more containers
+                      kill        Kill one or more running containers
+                      logs        Fetch the logs of a container
+                      ls          List containers
+                      pause       Pause all processes within one or more containers
+                      port        List port mappings or a specific mapping for the container
+                      prune       Remove all stopped containers
+                      rename      Rename a container
+                      restart     Restart one or more containers
+                      rm          Remove one or more containers
+                      run         Create and run a new container from an image
+                      start       Start one or more stopped containers
+                      stop        Stop one or more running containers
+                      top         Display the running processes of a container
+                      unpause     Unpause all processes within one or more containers
+                      wait        Block until one or more containers stop, then print their exit codes
 
                     Run 'barge container COMMAND --help' for more information on a command.
                     """;
             case "image" -> """
-
                     Usage:  barge image COMMAND
 
                     Manage images
 
                     Commands:
-                      history, import, inspect, load, ls, prune, rm, save, tag
+                      history     Show the history of an image
+                      import      Import the contents from a tarball to create a filesystem image
+                      inspect     Display detailed information on one or more images
+                      load        Load an image from a tar archive or STDIN
+                      ls          List images
+                      prune       Remove unused images
+                      rm          Remove one or more images
+                      save        Save one or more images to a tar archive (streamed to STDOUT by default)
+                      tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
 
                     Run 'barge image COMMAND --help' for more information on a command.
                     """;
             default -> """
-
                     Usage:  barge system COMMAND
 
                     Manage Barge
 
                     Commands:
-                      events, info, prune
+                      events      Get real time events from the server
+                      info        Display system-wide information
+                      prune       Remove unused data
 
                     Run 'barge system COMMAND --help' for more information on a command.
                     """;

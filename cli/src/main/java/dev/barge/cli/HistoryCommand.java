@@ -45,7 +45,7 @@ final class HistoryCommand extends BaseCommand {
         for (JsonNode h : history) rows.add(row(h, cli.now(), !noTrunc, human));
         Map<String, String> titles = new TreeMap<>(TITLES);
         if (!human) titles.put("CreatedSince", "CREATED AT");
-        cli.out.print(Listing.render(quiet && (format.isEmpty() || format.equals("table")) ? "{{.ID}}" : format, TABLE, rows, titles));
+        cli.out.print(Listing.render(quiet && (format.isEmpty() || format.equals("table")) ? "{{.ID}}" : format, TABLE, rows, titles, Listing.Context.HISTORY));
         return 0;
     }
 

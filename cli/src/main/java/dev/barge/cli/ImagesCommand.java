@@ -56,7 +56,7 @@ final class ImagesCommand extends BaseCommand {
         for (JsonNode image : images) rows.addAll(rows(image, now, !noTrunc, digests));
         String f = format.isEmpty() ? cli.config().imagesFormat().orElse("") : format;
         if (quiet && (f.isEmpty() || f.equals("table"))) f = "{{.ID}}"; // a custom format wins over -q, as in docker
-        cli.out.print(Listing.render(f, digests ? TABLE_DIGESTS : TABLE, rows, TITLES));
+        cli.out.print(Listing.render(f, digests ? TABLE_DIGESTS : TABLE, rows, TITLES, Listing.Context.IMAGES));
         return 0;
     }
 

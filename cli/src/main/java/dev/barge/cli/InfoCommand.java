@@ -23,10 +23,17 @@ final class InfoCommand extends BaseCommand {
             JsonNode info = cli.client().json(Request.get("/info"));
             Map<String, Object> data = new LinkedHashMap<>();
             info.properties().forEach(e -> data.put(e.getKey(), e.getValue()));
-            data.put("ClientInfo", Map.of("Debug", cli.globals.debug(), "Context", "default",
-                    "Version", Version.BARGE));
+            if (info.get("RegistryConfig") instanceof JsonNode registry) data.put("RegistryConfig", sorted(registry));
+            data.put("ClientInfo", clientInfo());
             String f = format.equals("json") ? "{{json .}}" : format;
-            cli.out.println(Listing.parse(f.replace("\\t", "\t").replace("\\n", "\n")).execute(data));
+            var template = Listing.parse(f.replace("\\t", "\t").replace("\\n", "\n"));
+            try {
+                // docker's info context is its dockerInfo struct: an unknown field is an error
+                cli.out.println(template.execute(Listing.struct(data, "system.dockerInfo")));
+            } catch (dev.barge.template.TemplateException e) {
+                cli.out.println(); // docker ends its (empty) output before the error
+                throw new StatusException(1, e.getMessage());
+            }
             return 0;
         }
         PrintStream o = cli.out;
@@ -150,5 +157,33 @@ final class InfoCommand extends BaseCommand {
         List<String> parts = new ArrayList<>();
         list.forEach(n -> parts.add(n.asText()));
         return String.join(" ", parts);
+    }
+
+    /** docker's ClientInfo, in its field order. */
+    private Map<String, Object> clientInfo() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("Debug", cli.globals.debug());
+        Map<String, Object> version = VersionCommand.clientInfo(dev.barge.client.EngineClient.MAX_API_VERSION);
+        for (String k : java.util.List.of("Version", "DefaultAPIVersion", "GitCommit", "GoVersion", "Os", "Arch", "BuildTime", "Context")) {
+            c.put(k, version.get(k));
+        }
+        c.put("Plugins", java.util.List.of());
+        c.put("Warnings", null);
+        return c;
+    }
+
+    /** docker re-encodes RegistryConfig through maps: its keys come out sorted, at every level. */
+    private static Object sorted(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Object> m = new java.util.TreeMap<>();
+            n.properties().forEach(e -> m.put(e.getKey(), sorted(e.getValue())));
+            return m;
+        }
+        if (n.isArray()) {
+            java.util.List<Object> l = new java.util.ArrayList<>();
+            n.forEach(e -> l.add(sorted(e)));
+            return l;
+        }
+        return n;
     }
 }

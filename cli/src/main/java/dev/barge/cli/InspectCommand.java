@@ -94,7 +94,13 @@ final class InspectCommand extends BaseCommand {
         }
         String f = format.equals("json") ? "{{json .}}" : format;
         // docker falls back to the raw JSON with missingkey=error when its typed structs lack a field
-        Template t = Listing.parse(f).missingKeyError();
+        Template t;
+        try {
+            t = Template.parse(f).missingKeyError();
+        } catch (TemplateException e) {
+            // docker inspect's own exit code for a template it cannot parse
+            throw new StatusException(64, "template parsing error: " + e.getMessage());
+        }
         for (JsonNode n : found) {
             try {
                 cli.out.println(t.execute(n));

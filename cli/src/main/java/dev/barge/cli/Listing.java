@@ -50,6 +50,49 @@ final class Listing {
      */
     static String render(String format, String defaultTable, List<? extends Map<String, Object>> rows,
             Map<String, ?> titles) {
+        return render(format, defaultTable, rows, titles, Context.PLAIN);
+    }
+
+    /** Docker's row type for a command, and how that command prefixes a failed execution. */
+    record Context(String goType, String errorPrefix) {
+        static final Context PLAIN = new Context("", "");
+        static final Context IMAGES = new Context("*formatter.imageContext", "template parsing error");
+        static final Context CONTAINERS = new Context("*formatter.ContainerContext", "failed to execute template");
+        static final Context HISTORY = new Context("*image.historyContext", "template parsing error");
+    }
+
+    /** A row standing for Docker's typed context: unknown fields are errors. */
+    private static final class Row extends java.util.LinkedHashMap<String, Object> implements dev.barge.template.GoStruct {
+        private final String goType;
+
+        Row(Map<String, Object> fields, String goType) {
+            super(fields);
+            this.goType = goType;
+        }
+
+        @Override
+        public String goType() {
+            return goType;
+        }
+    }
+
+    /** A map that templates see as the Go struct {@code goType}. */
+    static Map<String, Object> struct(Map<String, Object> fields, String goType) {
+        return new Row(fields, goType);
+    }
+
+    static String render(String format, String defaultTable, List<? extends Map<String, Object>> rows,
+            Map<String, ?> titles, Context context) {
+        try {
+            return renderRows(format, defaultTable, rows, titles, context);
+        } catch (TemplateException e) {
+            if (context.errorPrefix().isEmpty()) throw e;
+            throw new StatusException(1, context.errorPrefix() + ": " + e.getMessage());
+        }
+    }
+
+    private static String renderRows(String format, String defaultTable, List<? extends Map<String, Object>> rows,
+            Map<String, ?> titles, Context context) {
         String f = format.isEmpty() || format.equals("table") ? defaultTable : format;
         if (f.equals("json")) {
             StringBuilder json = new StringBuilder();
@@ -61,7 +104,9 @@ final class Listing {
         f = f.strip().replace("\\t", "\t").replace("\\n", "\n");
         Template template = parse(f);
         StringBuilder body = new StringBuilder();
-        for (Map<String, Object> row : rows) body.append(template.execute(row)).append('\n');
+        for (Map<String, Object> row : rows) {
+            body.append(template.execute(context.goType().isEmpty() ? row : new Row(row, context.goType()))).append('\n');
+        }
         if (!table) return body.toString();
         String header = template.withFunctions(HEADER_FUNCTIONS).execute(new Header(titles));
         return TabWriter.table(header + "\n" + body);

@@ -41,6 +41,7 @@ public final class Main {
         Optional<String> config = Optional.empty();
         boolean debug = false;
         String logLevel = "info";
+        TlsFlags tls = TlsFlags.NONE;
         int i = 0;
         for (; i < args.length && args[i].startsWith("-"); i++) {
             String a = args[i];
@@ -57,7 +58,8 @@ public final class Main {
                 } else if (i + 1 < args.length) {
                     value = args[++i];
                 } else {
-                    return usage("flag needs an argument: " + flag);
+                    return usage("flag needs an argument: " + (flag.startsWith("--") ? flag
+                            : "'" + flag.substring(1) + "' in " + flag));
                 }
             }
             switch (flag) {
@@ -65,8 +67,13 @@ public final class Main {
                 case "--config" -> config = Optional.of(value);
                 case "-l", "--log-level" -> logLevel = value;
                 case "-D", "--debug" -> debug = true;
-                case "--tls", "--tlsverify", "--tlscacert", "--tlscert", "--tlskey", "-c", "--context" -> {
-                    // accepted for compatibility; barge speaks plain HTTP on unix sockets and TCP
+                case "--tls" -> tls = tls.withTls(!a.endsWith("=false"));
+                case "--tlsverify" -> tls = tls.withVerify(!a.endsWith("=false"));
+                case "--tlscacert" -> tls = tls.withCaCert(value);
+                case "--tlscert" -> tls = tls.withCert(value);
+                case "--tlskey" -> tls = tls.withKey(value);
+                case "-c", "--context" -> {
+                    // accepted for compatibility: barge has the default context only
                 }
                 case "-v", "--version" -> {
                     out.println("Barge version " + Version.BARGE + ", build " + Version.COMMIT);
@@ -94,7 +101,7 @@ public final class Main {
         if (Commands.isGroup(name)) {
             group = name;
             if (i >= args.length || args[i].equals("--help") || args[i].startsWith("-")) {
-                out.print(Help.group(group));
+                (i < args.length ? out : err).print(Help.group(group));
                 return 0;
             }
             name = args[i++];
@@ -108,7 +115,7 @@ public final class Main {
             return 1;
         }
         Warmup.start();
-        Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel));
+        Cli cli = new Cli(env, in, out, err, new Cli.Globals(host, config, debug, logLevel, tls));
         return execute(cli, command.get(), shown, Arrays.copyOfRange(args, i, args.length));
     }
 
@@ -143,7 +150,8 @@ public final class Main {
             err.println(e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            return fail(command, shown, e.getCause().getMessage());
+            boolean connecting = String.valueOf(e.getMessage()).startsWith("error during connect");
+            return fail(command, shown, connecting ? e.getMessage() : e.getCause().getMessage());
         } catch (Exception e) {
             if (cli.globals.debug()) e.printStackTrace(err);
             return fail(command, shown, String.valueOf(e.getMessage()));
@@ -175,7 +183,7 @@ public final class Main {
     }
 
     private int usage(String message) {
-        err.println("barge: " + message + "\n\nRun 'barge --help' for more information");
+        err.println(message + "\n\nUsage:  barge [OPTIONS] COMMAND [ARG...]\n\nRun 'barge --help' for more information");
         return 125;
     }
 }

@@ -41,7 +41,8 @@ final class PsCommand extends BaseCommand {
     int run() {
         String f = format.isEmpty() ? cli.config().psFormat().orElse("") : format;
         if (!f.isEmpty() && !f.equals("json") && !f.equals("table")) {
-            Listing.parse(f.startsWith("table ") ? f.substring(6) : f, "failed to parse template");
+            var template = Listing.parse(f.startsWith("table ") ? f.substring(6) : f, "failed to parse template");
+            validate(template);
         }
         boolean withSize = size || f.contains(".Size");
         Request r = Request.get("/containers/json").query("all", all)
@@ -54,7 +55,19 @@ final class PsCommand extends BaseCommand {
         for (JsonNode c : containers) rows.add(ContainerRow.of(c, cli.now(), !noTrunc));
         if (quiet) f = "{{.ID}}"; // ps -q wins over any format, as in docker
         String table = size && (f.isEmpty() || f.equals("table")) ? TABLE + "\t{{.Size}}" : TABLE;
-        cli.out.print(Listing.render(f, table, rows, ContainerRow.titles()));
+        cli.out.print(Listing.render(f, table, rows, ContainerRow.titles(), Listing.Context.CONTAINERS));
         return 0;
+    }
+
+    /** docker runs a --format once over an empty ContainerContext, rows or not: a bad field fails every time. */
+    private static void validate(dev.barge.template.Template template) {
+        Map<String, Object> blank = new java.util.LinkedHashMap<>();
+        for (String field : ContainerRow.titles().keySet()) blank.put(field, "");
+        blank.put("Label", (dev.barge.template.Func) args -> "");
+        try {
+            template.execute(Listing.struct(blank, Listing.Context.CONTAINERS.goType()));
+        } catch (dev.barge.template.TemplateException e) {
+            throw new StatusException(1, "failed to execute template: " + e.getMessage());
+        }
     }
 }

@@ -32,7 +32,8 @@ final class RmiCommand extends BaseCommand {
                 }
             } catch (EngineException e) {
                 cli.err.println("Error response from daemon: " + e.getMessage());
-                status = 1;
+                // as docker: with -f a missing image is said but is no failure
+                if (!force || e.status() != 404) status = 1;
             }
         }
         return status;

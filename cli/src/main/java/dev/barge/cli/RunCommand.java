@@ -58,11 +58,13 @@ final class RunCommand extends BaseCommand {
         String path = "/containers/" + id;
         if (detach) {
             // docker asks for the exit before starting even when detached, then leaves
+            // docker prints the ID before starting: a failed start still shows which container it made
+            cli.out.println(id);
+            cli.out.flush();
             try (Response wait = cli.client().call(Request.post(path + "/wait")
                     .query("condition", options.autoRemove ? "removed" : "next-exit"))) {
-                start(path);
+                start(path, wait);
             }
-            cli.out.println(id);
             return 0;
         }
         boolean stdin = Boolean.TRUE.equals(body.get("AttachStdin"));
@@ -74,7 +76,7 @@ final class RunCommand extends BaseCommand {
         try (Hijacked h = cli.client().hijack(attach);
              Response wait = cli.client().call(Request.post(path + "/wait")
                      .query("condition", options.autoRemove ? "removed" : "next-exit"))) {
-            start(path);
+            start(path, wait);
             if (options.tty && cli.stdoutIsTerminal()) Containers.followTerminalSize(cli, path + "/resize");
             if (!options.tty && options.sigProxy && cli.in == System.in) SignalProxy.forward(cli, path);
             AttachStreams.Outcome outcome = new AttachStreams(cli, keys).pump(h, options.tty, stdin);
@@ -83,10 +85,33 @@ final class RunCommand extends BaseCommand {
         }
     }
 
-    private void start(String path) {
+    /**
+     * docker, when start fails under --rm, waits for the removal; the wait then carries the same
+     * error, which it logs through logrus before its own message. Bounded: a daemon that never
+     * removes the container must not hang us.
+     */
+    private void reportWaitAfterFailedStart(Response wait) {
+        var result = new java.util.concurrent.atomic.AtomicReference<String>("");
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                result.set(wait.json().path("Error").path("Message").asText(""));
+            } catch (RuntimeException ignored) {
+                // no answer: nothing to log
+            }
+        });
+        try {
+            reader.join(java.time.Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!result.get().isEmpty()) Logrus.error(cli.err, "Error waiting for container: " + result.get());
+    }
+
+    private void start(String path, Response wait) {
         try {
             cli.client().run(Request.post(path + "/start"));
         } catch (EngineException e) {
+            if (options.autoRemove) reportWaitAfterFailedStart(wait);
             int status = Containers.startFailureStatus(e.getMessage());
             throw new StatusException(status, "barge: Error response from daemon: " + e.getMessage()
                     + "\n\nRun 'barge run --help' for more information");

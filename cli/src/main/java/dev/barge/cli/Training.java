@@ -69,7 +69,7 @@ public final class Training {
         }
         if (path.endsWith("/version")) {
             return "{\"Platform\":{\"Name\":\"Barge\"},\"Components\":[{\"Name\":\"Engine\",\"Version\":\"0\","
-                    + "\"Details\":{\"ApiVersion\":\"1.50\"}},{\"Name\":\"runc\",\"Version\":\"1\",\"Details\":"
+                    + "\"Details\":{\"ApiVersion\":\"1.50\",\"BuildTime\":\"2026-11-23T16:28:58.414700660+00:00\"}},{\"Name\":\"runc\",\"Version\":\"1\",\"Details\":"
                     + "{\"GitCommit\":\"x\"}}],\"Version\":\"0\",\"ApiVersion\":\"1.50\"}";
         }
         if (path.endsWith("/info")) {

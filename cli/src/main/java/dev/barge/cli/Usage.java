@@ -26,6 +26,7 @@ record Usage(String arguments, int min, int max) {
             case StartCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
             case StopCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
             case TagCommand c -> new Usage("SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", 2, 2);
+            case PortCommand c -> new Usage("CONTAINER [PRIVATE_PORT[/PROTO]]", 1, 2);
             case TopCommand c -> new Usage("CONTAINER [ps OPTIONS]", 1, -1);
             case WaitCommand c -> new Usage("CONTAINER [CONTAINER...]", 1, -1);
             default -> new Usage("[OPTIONS]", 0, 0);

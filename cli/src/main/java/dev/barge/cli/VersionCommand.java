@@ -63,7 +63,7 @@ final class VersionCommand extends BaseCommand {
         String apiVersion = EngineClient.MAX_API_VERSION;
         try {
             apiVersion = client.apiVersion();
-            server = client.json(Request.get("/version"));
+            server = withEngineBuildTimeFormatted(client.json(Request.get("/version")));
         } catch (ConnectionFailedException | EngineException | java.io.UncheckedIOException e) {
             failure = e;
         }
@@ -80,9 +80,65 @@ final class VersionCommand extends BaseCommand {
         } catch (dev.barge.template.TemplateException e) {
             throw new StatusException(1, "template parsing error: " + e.getMessage());
         }
-        cli.out.print(new TabWriter(20, 1).format(t.execute(data) + "\n"));
+        String output;
+        try {
+            // docker's version context is its versionInfo struct, in a template named "version"
+            output = t.execute(Listing.struct(typed(data), "system.versionInfo"));
+        } catch (dev.barge.template.TemplateException e) {
+            cli.out.println();
+            throw new StatusException(1, e.getMessage().replaceFirst("^template: :", "template: version:")
+                    .replaceFirst("executing \"\"", "executing \"version\""));
+        }
+        cli.out.print(new TabWriter(20, 1).format(output + "\n"));
         if (failure == null) return 0;
         throw failure instanceof EngineException ee ? ee : failure;
+    }
+
+    /** Client and Server as docker's structs (system.clientVersion, *types.Version): unknown fields are errors. */
+    private static Map<String, Object> typed(Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        if (data.get("Client") instanceof Map<?, ?> client) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) client;
+            out.put("Client", Listing.struct(fields, "system.clientVersion"));
+        }
+        if (data.get("Server") instanceof JsonNode server && server.isObject()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            server.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+            out.put("Server", Listing.struct(fields, "*types.Version"));
+        }
+        return out;
+    }
+
+    /** docker shows the Engine component's BuildTime as time.ANSIC in local time ("Mon Nov 23 15:37:22 2026"). */
+    static JsonNode withEngineBuildTimeFormatted(JsonNode version) {
+        for (JsonNode component : version.path("Components")) {
+            if (component.path("Name").asText().equals("Engine")
+                    && component.path("Details") instanceof com.fasterxml.jackson.databind.node.ObjectNode details
+                    && details.hasNonNull("BuildTime")) {
+                details.put("BuildTime", ansic(details.get("BuildTime").asText()));
+            }
+        }
+        return version;
+    }
+
+    /** Go's time.ANSIC ("Mon Jan _2 15:04:05 2006") of an RFC 3339 time; other text unchanged, as docker's reformatDate. */
+    static String ansic(String rfc3339) {
+        try {
+            var t = java.time.OffsetDateTime.parse(rfc3339).atZoneSameInstant(java.time.ZoneId.systemDefault());
+            // by hand: a DateTimeFormatter pattern costs more start-up than the whole command
+            String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+            String month = t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+            int d = t.getDayOfMonth();
+            return day + " " + month + " " + (d < 10 ? " " + d : d) + " " + two(t.getHour()) + ":" + two(t.getMinute())
+                    + ":" + two(t.getSecond()) + " " + t.getYear();
+        } catch (java.time.format.DateTimeParseException e) {
+            return rfc3339;
+        }
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     static Map<String, Object> clientInfo(String apiVersion) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +39,10 @@ public final class EngineClient {
             r.bytes();
             String server = r.header("Api-Version").orElse(MAX_API_VERSION);
             return compareVersions(server, MAX_API_VERSION) < 0 ? server : MAX_API_VERSION;
+        } catch (java.io.UncheckedIOException e) {
+            // as docker: a ping that fails after connecting leaves the default version, and the
+            // command's own request reports the failure
+            return MAX_API_VERSION;
         }
     }
 
@@ -78,7 +81,7 @@ public final class EngineClient {
     /** Upgrades the connection (attach, exec start): after the 101 both directions are raw. */
     public Hijacked hijack(Request request) {
         Request upgrade = request.header("Connection", "Upgrade").header("Upgrade", "tcp");
-        SocketChannel ch = open();
+        Link ch = open();
         try {
             HttpConnection c = new HttpConnection(ch);
             c.send(host.hostHeader(), "/v" + apiVersion() + upgrade.path(), upgrade);
@@ -98,7 +101,7 @@ public final class EngineClient {
     }
 
     private Response exchange(Request request, String target) {
-        SocketChannel ch = open();
+        Link ch = open();
         try {
             HttpConnection c = new HttpConnection(ch);
             try {
@@ -114,12 +117,17 @@ public final class EngineClient {
             return c.readHead(request.method());
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new UncheckedIOException("error during connect: " + request.method() + " " + target + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("error during connect: " + goMethod(request.method()) + " \"http://"
+                    + host.urlHost() + target + "\": " + (e instanceof java.io.EOFException ? "EOF" : e.getMessage()), e);
         }
     }
 
-    private SocketChannel open() {
+    /** Go's http.Client names the method in its errors as "Get", "Post"... */
+    private static String goMethod(String method) {
+        return method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Link open() {
         try {
             return host.connect();
         } catch (IOException e) {
@@ -162,7 +170,7 @@ public final class EngineClient {
         }
     }
 
-    private static void closeQuietly(SocketChannel ch) {
+    private static void closeQuietly(Link ch) {
         try {
             ch.close();
         } catch (IOException e) {

@@ -4,19 +4,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.SocketChannel;
 
 /**
  * The raw connection after a 101 upgrade: the daemon's output (multiplexed unless TTY), our input,
  * and half-close so the container sees EOF on stdin while its output keeps coming.
  */
 public final class Hijacked implements Closeable {
-    private final SocketChannel channel;
+    private final Link channel;
     private final InputStream output;
     private final OutputStream input;
     private final boolean multiplexed;
 
-    Hijacked(SocketChannel channel, InputStream output, OutputStream input, boolean multiplexed) {
+    Hijacked(Link channel, InputStream output, OutputStream input, boolean multiplexed) {
         this.channel = channel;
         this.output = output;
         this.input = input;

@@ -5,25 +5,18 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.SocketChannel;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** One HTTP/1.1 exchange on its own connection: write the request, read the head, frame the body. */
 final class HttpConnection {
-    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
 
-    HttpConnection(SocketChannel channel) {
-        this.channel = channel;
-        this.in = new BufferedInputStream(ChannelStreams.in(channel), 32 * 1024);
-        this.out = ChannelStreams.out(channel);
-    }
-
-    SocketChannel channel() {
-        return channel;
+    HttpConnection(Link link) throws IOException {
+        this.in = new BufferedInputStream(link.in(), 32 * 1024);
+        this.out = link.out();
     }
 
     InputStream in() {

@@ -17,7 +17,8 @@ public record Response(int status, Map<String, String> headers, InputStream body
     }
 
     public boolean successful() {
-        return status >= 200 && status < 300;
+        // Go's client: anything below 400 is no error (304 "already stopped/started" included)
+        return status >= 200 && status < 400;
     }
 
     public byte[] bytes() {

@@ -62,7 +62,8 @@ final class Builtins {
 
     /** github.com/docker/cli/templates basicFunctions. */
     private static void docker(Map<String, Func> f) {
-        f.put("json", args -> JsonFunction.encode(one("json", args)));
+        // a Docker context's MarshalJSON is json.Marshal (HTML escaped); other values use an encoder without
+        f.put("json", args -> JsonFunction.encode(one("json", args), args.getFirst() instanceof GoStruct));
         f.put("split", args -> Arrays.asList(string("split", two("split", args).get(0))
                 .split(java.util.regex.Pattern.quote(string("split", args.get(1))), -1)));
         f.put("join", args -> {

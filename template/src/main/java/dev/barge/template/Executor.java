@@ -117,9 +117,22 @@ final class Executor {
             return body.get();
         } catch (TemplateException e) {
             if (e.getMessage().startsWith("template: ")) throw e;
-            throw new TemplateException("template: :" + pipe.line() + ":" + pipe.column() + ": executing \"\" at <"
+            throw new TemplateException("template: :" + pipe.line() + ":" + column(pipe) + ": executing \"\" at <"
                     + pipe.source() + ">: " + e.getMessage());
         }
+    }
+
+    /**
+     * Go's parser gives a field chain (.A.B.C) the position of its second name: errors of a
+     * pipeline that is just such a chain point there.
+     */
+    private static int column(Node.Pipe pipe) {
+        if (pipe.commands().size() == 1 && pipe.commands().getFirst().args().size() == 1
+                && pipe.commands().getFirst().args().getFirst() instanceof Arg.Field f && f.path().size() > 1
+                && pipe.source().startsWith("." + f.path().getFirst() + ".")) {
+            return pipe.column() + 1 + f.path().getFirst().length();
+        }
+        return pipe.column();
     }
 
     private Object command(Object dot, Node.Command cmd, Object last, boolean hasFinal) {

@@ -67,11 +67,15 @@ final class Values {
         Object r = normalize(receiver);
         if (isMissing(r)) return NO_VALUE;
         if (r instanceof Map<?, ?> m) {
-            if (m.containsKey(name)) return normalize(m.get(name));
+            // a struct's nil pointer field prints <nil>; a map's missing value <no value>
+            if (m.containsKey(name)) return m.get(name) == null && m instanceof GoStruct ? NIL : normalize(m.get(name));
             // Go field names and JSON names differ in case only (APIVersion/ApiVersion, ID/Id):
             // templates written for Docker's typed structs use the former, our data carry the latter
             for (Object k : m.keySet()) {
                 if (k instanceof String s && s.equalsIgnoreCase(name)) return normalize(m.get(k));
+            }
+            if (m instanceof GoStruct struct) {
+                throw new TemplateException("can't evaluate field " + name + " in type " + struct.goType());
             }
             return m instanceof ZeroValued z ? z.zeroValue() : NO_VALUE;
         }
