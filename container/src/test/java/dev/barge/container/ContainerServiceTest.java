@@ -251,6 +251,7 @@ class ContainerServiceTest {
         runtime.exitCodes.put(down.id(), 42);
 
         ContainerService again = new ContainerService(images, runtime, bus, root);
+        service = again; // the old instance stands for the barged that went away: clean up through the new one
         assertThat(again.inspect("up").container().state().status()).isEqualTo(Status.RUNNING);
         assertThat(again.inspect("up").container().state().pid()).isEqualTo(pid);
         assertThat(again.inspect("down").container().state().status()).isEqualTo(Status.EXITED);
@@ -268,6 +269,7 @@ class ContainerServiceTest {
         runtime.states.put(c.id(), ProcessState.Status.STOPPED);
         runtime.exitCodes.put(c.id(), 0);
         ContainerService again = new ContainerService(images, runtime, bus, root);
+        service = again; // the old instance stands for the barged that went away: clean up through the new one
         for (int i = 0; i < 200 && again.inspect("al").container().state().status() != Status.RUNNING; i++) {
             Thread.sleep(10);
         }
