@@ -42,9 +42,21 @@ public record DockerHost(String url, SocketAddress address, Optional<TlsOptions>
                 .orElse(DEFAULT));
     }
 
-    /** The same address spoken over TLS (docker applies TLS options to tcp:// hosts only). */
+    /**
+     * The same address spoken over TLS (docker applies TLS options to tcp:// hosts only); a host
+     * given without a port then means docker's TLS port, 2376, rather than 2375.
+     */
     public DockerHost withTls(TlsOptions options) {
-        return isUnix() ? this : new DockerHost(url, address, Optional.of(options));
+        if (isUnix()) {
+            return this;
+        }
+        SocketAddress target = address;
+        String hostPort = url.substring("tcp://".length());
+        boolean portGiven = hostPort.lastIndexOf(':') > hostPort.lastIndexOf(']');
+        if (!portGiven && address instanceof InetSocketAddress inet) {
+            target = InetSocketAddress.createUnresolved(inet.getHostString(), 2376);
+        }
+        return new DockerHost(url, target, Optional.of(options));
     }
 
     public boolean isUnix() {

@@ -72,6 +72,16 @@ class StreamsTest {
     }
 
     @Test
+    void aTcpHostWithoutPortMeans2375PlainAnd2376WithTls() {
+        TlsOptions tls = new TlsOptions(true, Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(((java.net.InetSocketAddress) DockerHost.parse("tcp://h").address()).getPort()).isEqualTo(2375);
+        assertThat(((java.net.InetSocketAddress) DockerHost.parse("tcp://h").withTls(tls).address()).getPort())
+                .isEqualTo(2376);
+        assertThat(((java.net.InetSocketAddress) DockerHost.parse("tcp://h:9").withTls(tls).address()).getPort())
+                .isEqualTo(9);
+    }
+
+    @Test
     void versionsCompareNumerically() {
         assertThat(EngineClient.compareVersions("1.9", "1.24")).isNegative();
         assertThat(EngineClient.compareVersions("1.50", "1.50")).isZero();
