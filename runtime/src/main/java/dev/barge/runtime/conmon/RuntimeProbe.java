@@ -25,7 +25,62 @@ final class RuntimeProbe {
 
     private RuntimeProbe() {}
 
+    /**
+     * The probe's verdicts, run again only when something they depend on changed: the runtime
+     * binaries or the host's cgroup mounts. The cache lives in the exec root, a tmpfs that a
+     * reboot clears, so that a barged restart skips the two throwaway containers.
+     */
     static List<RuntimeInfo> probe(Path scratch) {
+        Path cache = scratch.resolve("verdicts.json");
+        String key = fingerprint();
+        try {
+            Cached cached = Json.mapper().readValue(cache.toFile(), Cached.class);
+            if (cached.key().equals(key)) {
+                return cached.runtimes().stream()
+                        .map(r -> new RuntimeInfo(r.name(), Path.of(r.path()), r.available(), r.reason())).toList();
+            }
+        } catch (IOException | RuntimeException absentOrStale) {
+            // probe again
+        }
+        List<RuntimeInfo> found = probeAll(scratch);
+        try {
+            Path tmp = scratch.resolve("verdicts.json.tmp");
+            Files.write(tmp, Json.bytes(new Cached(key, found.stream().map(r -> new CachedRuntime(r.name(),
+                    r.path().toString(), r.available(), r.reason())).toList())));
+            Files.move(tmp, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // no cache: the next start probes again
+        }
+        return found;
+    }
+
+    record Cached(String key, List<CachedRuntime> runtimes) {}
+
+    record CachedRuntime(String name, String path, boolean available, String reason) {}
+
+    /** What the verdicts depend on: each candidate binary (path, size, mtime) and the cgroup mounts. */
+    static String fingerprint() {
+        StringBuilder b = new StringBuilder();
+        for (String name : CANDIDATES) {
+            find(name).ifPresentOrElse(path -> {
+                try {
+                    b.append(path).append(' ').append(Files.size(path)).append(' ')
+                            .append(Files.getLastModifiedTime(path).toMillis()).append('\n');
+                } catch (IOException e) {
+                    b.append(path).append(" ?\n");
+                }
+            }, () -> b.append(name).append(" absent\n"));
+        }
+        try (Stream<String> mounts = Files.lines(Path.of("/proc/self/mounts"))) {
+            mounts.filter(line -> line.contains(" /sys/fs/cgroup")).sorted().forEach(line -> b.append(line).append('\n'));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            b.append("mounts ?\n");
+        }
+        return dev.barge.core.Digest.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    private static List<RuntimeInfo> probeAll(Path scratch) {
         List<RuntimeInfo> found = new ArrayList<>();
         for (String name : CANDIDATES) {
             Optional<Path> binary = find(name);
