@@ -89,8 +89,9 @@ final class BuildRun {
                 throw BargeException.invalid("failed to reach build target %s in Dockerfile", request.target());
             }
         }
+        Set<Integer> needed = Stages.needed(stages, last, metaArgs(meta));
         steps = meta.size();
-        for (int s = 0; s <= last; s++) {
+        for (int s : needed) {
             steps += stages.get(s).size();
         }
         try {
@@ -101,6 +102,9 @@ final class BuildRun {
             }
             String image = "";
             for (int s = 0; s <= last; s++) {
+                if (!needed.contains(s)) {
+                    continue;
+                }
                 image = runStage(stages.get(s));
                 stageImages.put(Integer.toString(s), image);
                 String name = stageName(stages.get(s).getFirst());
@@ -127,6 +131,20 @@ final class BuildRun {
                 removeContainer(id);
             }
         }
+    }
+
+    /** Meta ARG defaults with build args applied, for naming stages before the build runs. */
+    private Map<String, String> metaArgs(List<Instruction> meta) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (Instruction i : meta) {
+            String[] kv = argPair(i);
+            vars.put(kv[0], request.buildArgs().getOrDefault(kv[0], Variables.expand(kv[1], vars, i.line())));
+        }
+        return vars;
+    }
+
+    static String stageNameOf(Instruction from) {
+        return stageName(from);
     }
 
     private String runStage(List<Instruction> instructions) {
@@ -268,7 +286,14 @@ final class BuildRun {
             c.add(i.args());
             return c;
         });
-        String id = createContainer(st, cmd);
+        List<String> run = new ArrayList<>();
+        if (!st.args.isEmpty()) {
+            // build args are in RUN's environment but not in the image's: env(1) sets them for this step only
+            run.add("env");
+            st.args.forEach((k, v) -> run.add(k + "=" + v));
+        }
+        run.addAll(cmd);
+        String id = createContainer(st, run);
         out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         try {
             CompletableFuture<WaitResult> exit = containers.await(id, WaitCondition.NEXT_EXIT);
