@@ -39,6 +39,7 @@ final class BuildContext implements AutoCloseable {
             in.reset();
             InputStream plain = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
             TarArchiveInputStream tar = new TarArchiveInputStream(plain);
+            java.util.List<java.util.Map.Entry<Path, java.nio.file.attribute.FileTime>> dirTimes = new java.util.ArrayList<>();
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 Path target = root.resolve(e.getName()).normalize();
                 if (!target.startsWith(root)) {
@@ -46,15 +47,21 @@ final class BuildContext implements AutoCloseable {
                 }
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
+                    dirTimes.add(java.util.Map.entry(target, java.nio.file.attribute.FileTime.from(e.getModTime().toInstant())));
                 } else if (e.isFile()) {
                     Files.createDirectories(target.getParent());
                     Files.copy(tar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     Files.setPosixFilePermissions(target, permissions(e.getMode()));
+                    Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(e.getModTime().toInstant()));
                 } else if (e.isSymbolicLink()) {
                     Files.createDirectories(target.getParent());
                     Files.deleteIfExists(target);
                     Files.createSymbolicLink(target, Path.of(e.getLinkName()));
                 }
+            }
+            // directory times last, after their files are written: COPY's cache key sees them
+            for (var d : dirTimes.reversed()) {
+                Files.setLastModifiedTime(d.getKey(), d.getValue());
             }
             return ctx;
         } catch (IOException | RuntimeException e) {

@@ -37,13 +37,16 @@ final class BuildRun {
     private final Path context;
     private final BuildRequest request;
     private final BuildOutput out;
+    private final BuildCache cache;
     private final Set<String> liveContainers = new LinkedHashSet<>();
     private final Map<String, String> stageImages = new HashMap<>();
     private final Map<String, String> metaArgs = new LinkedHashMap<>();
     private int step;
     private int steps;
 
-    BuildRun(ImageService images, ContainerService containers, Path context, BuildRequest request, BuildOutput out) {
+    BuildRun(ImageService images, ContainerService containers, BuildCache cache, Path context, BuildRequest request,
+             BuildOutput out) {
+        this.cache = cache;
         this.images = images;
         this.containers = containers;
         this.context = context;
@@ -211,7 +214,12 @@ final class BuildRun {
     private void from(Stage st, Instruction i) {
         String name = Variables.expand(i.args().split("\\s+")[0], metaArgs, i.line());
         if (name.equals("scratch")) {
-            st.image = images.importImage(new ByteArrayInputStream(new byte[1024]), "", List.of(), "").toString();
+            String key = BuildCache.key("scratch");
+            st.image = hit(key).orElseGet(() -> {
+                String id = images.importImage(new ByteArrayInputStream(new byte[1024]), "", List.of(), "").toString();
+                cache.put(key, id);
+                return id;
+            });
         } else if (stageImages.containsKey(name.toLowerCase())) {
             st.image = stageImages.get(name.toLowerCase());
         } else {
@@ -233,8 +241,47 @@ final class BuildRun {
     }
 
     private void setConfig(Stage st, Instruction i, RunConfig config) {
-        st.image = configImage(st.image, config, i.original());
+        String key = BuildCache.key("config", st.image, i.original(), Json.string(config));
+        Optional<String> cached = usable(key);
+        if (cached.isPresent()) {
+            st.image = cached.get();
+        } else {
+            st.image = configImage(st.image, config, i.original());
+            cache.put(key, st.image);
+        }
         st.config = config;
+    }
+
+    /** A cache hit, unless the build said nocache or the image is gone; says " ---> Using cache". */
+    private Optional<String> usable(String key) {
+        if (request.noCache()) {
+            return Optional.empty();
+        }
+        Optional<String> found = hit(key);
+        found.ifPresent(id -> out.stream(" ---> Using cache\n"));
+        return found;
+    }
+
+    private Optional<String> hit(String key) {
+        Optional<String> found = cache.get(key);
+        if (found.isPresent()) {
+            try {
+                images.resolve(found.get());
+            } catch (BargeException e) {
+                cache.forget(key);
+                return Optional.empty();
+            }
+        }
+        return found;
+    }
+
+    private boolean reuse(Stage st, String key) {
+        Optional<String> cached = usable(key);
+        cached.ifPresent(id -> {
+            st.image = id;
+            st.config = orEmpty(images.resolve(id).config().config());
+        });
+        return cached.isPresent();
     }
 
     /** A configuration-only step: an image with no new files. */
@@ -293,6 +340,10 @@ final class BuildRun {
             st.args.forEach((k, v) -> run.add(k + "=" + v));
         }
         run.addAll(cmd);
+        String key = BuildCache.key("run", st.image, Json.string(run));
+        if (reuse(st, key)) {
+            return;
+        }
         String id = createContainer(st, run);
         out.stream(" ---> Running in " + id.substring(0, 12) + "\n");
         try {
@@ -310,6 +361,7 @@ final class BuildRun {
             throw BargeException.internal("RUN failed: " + e.getMessage(), e);
         }
         commit(st, id);
+        cache.put(key, st.image);
         out.stream("Removing intermediate container " + id.substring(0, 12) + "\n");
     }
 
@@ -335,9 +387,14 @@ final class BuildRun {
                 ContextFiles.exportImage(containers, image, words, fromDir, liveContainers);
             }
             byte[] tar = ContextFiles.tar(root, words, dest, i.flag("chown"), i.line());
+            String key = BuildCache.key("copy", st.image, i.original(), dest, dev.barge.core.Digest.sha256(tar).toString());
+            if (reuse(st, key)) {
+                return;
+            }
             String id = createContainer(st, List.of("/bin/sh", "-c", "#(nop) " + i.original()));
             containers.files().put(id, "/", false, true, new ByteArrayInputStream(tar));
             commit(st, id);
+            cache.put(key, st.image);
         } catch (IOException e) {
             throw BargeException.internal(i.keyword() + " failed: " + e.getMessage(), e);
         } finally {

@@ -16,10 +16,15 @@ import java.nio.file.Path;
 public final class Builder {
     private final ImageService images;
     private final ContainerService containers;
+    private final BuildCache cache = new BuildCache();
 
     public Builder(ImageService images, ContainerService containers) {
         this.images = images;
         this.containers = containers;
+    }
+
+    public BuildCache cache() {
+        return cache;
     }
 
     /** Builds and tags the image; returns its ID. Failures are {@link BargeException}s with Docker's words. */
@@ -36,7 +41,7 @@ public final class Builder {
             } catch (IOException e) {
                 throw BargeException.invalid("Cannot read Dockerfile: %s", e.getMessage());
             }
-            return new BuildRun(images, containers, ctx.root, request, out).run(DockerfileParser.parse(text));
+            return new BuildRun(images, containers, cache, ctx.root, request, out).run(DockerfileParser.parse(text));
         }
     }
 }

@@ -116,6 +116,7 @@ final class ContextFiles {
             e.setSize(Files.size(f));
         }
         e.setMode(mode(f, e.isDirectory()));
+        e.setModTime(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS));
         e.setIds(uid, gid);
         tar.putArchiveEntry(e);
         if (e.isFile() && !Files.isSymbolicLink(f)) {
@@ -185,6 +186,7 @@ final class ContextFiles {
                     Files.createDirectories(t.getParent());
                     Files.copy(tar, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     Files.setPosixFilePermissions(t, BuildContext.permissions(e.getMode()));
+                    Files.setLastModifiedTime(t, java.nio.file.attribute.FileTime.from(e.getModTime().toInstant()));
                 }
             }
         }
