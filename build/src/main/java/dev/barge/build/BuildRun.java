@@ -38,6 +38,7 @@ final class BuildRun {
     private final BuildRequest request;
     private final BuildOutput out;
     private final BuildCache cache;
+    private static final LogOptions FOLLOW = new LogOptions(true, true, true, false, 0, 0, -1);
     private final Set<String> liveContainers = new LinkedHashSet<>();
     private final Map<String, String> stageImages = new HashMap<>();
     private final Map<String, String> metaArgs = new LinkedHashMap<>();
@@ -349,8 +350,9 @@ final class BuildRun {
         try {
             CompletableFuture<WaitResult> exit = containers.await(id, WaitCondition.NEXT_EXIT);
             containers.start(id);
+            // following ends when the step's process exits, so its output reaches the client as it is written
+            containers.logs(id, FOLLOW, e -> out.stream(new String(e.data(), StandardCharsets.UTF_8)));
             int code = exit.get(1, TimeUnit.HOURS).statusCode();
-            containers.logs(id, LogOptions.ALL, e -> out.stream(new String(e.data(), StandardCharsets.UTF_8)));
             if (code != 0) {
                 throw BargeException.invalid("The command '%s' returned a non-zero code: %d", String.join(" ", cmd), code);
             }
