@@ -22,6 +22,7 @@ public final class BuildRoutes {
 
     public void register(Router router) {
         router.post("/build", this::build);
+        router.post("/build/prune", this::prune);
     }
 
     void build(Exchange ex) {
@@ -53,6 +54,12 @@ public final class BuildRoutes {
                 out.error(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
+    }
+
+    /** The legacy builder's cache is only an index of images: forgetting it frees no space itself. */
+    void prune(Exchange ex) {
+        builder.cache().clear();
+        ex.respond(200, Responses.JSON, Json.bytes(Map.of("CachesDeleted", java.util.List.of(), "SpaceReclaimed", 0)));
     }
 
     private static Map<String, String> jsonMap(Exchange ex, String name) {

@@ -388,13 +388,14 @@ final class BuildRun {
                 String image = stageImages.getOrDefault(from.toLowerCase(), from);
                 ContextFiles.exportImage(containers, image, words, fromDir, liveContainers);
             }
-            byte[] tar = ContextFiles.tar(root, words, dest, i.flag("chown"), i.line());
+            byte[] tar = ContextFiles.tar(root, words, dest, i.flag("chown"), i.flag("chmod"),
+                    i.keyword().equals("ADD") && from.isEmpty(), i.line());
             String key = BuildCache.key("copy", st.image, i.original(), dest, dev.barge.core.Digest.sha256(tar).toString());
             if (reuse(st, key)) {
                 return;
             }
             String id = createContainer(st, List.of("/bin/sh", "-c", "#(nop) " + i.original()));
-            containers.files().put(id, "/", false, true, new ByteArrayInputStream(tar));
+            containers.files().put(id, "/", false, false, new ByteArrayInputStream(tar));
             commit(st, id);
             cache.put(key, st.image);
         } catch (IOException e) {

@@ -33,7 +33,20 @@ final class ContextFiles {
     private ContextFiles() {
     }
 
-    static byte[] tar(Path root, List<String> sources, String dest, String chown, int line) throws IOException {
+    /**
+     * @param chmod   octal mode for every copied file and directory, empty to keep theirs
+     * @param extract ADD: local tar archives (plain or gzip) are unpacked into {@code dest}
+     */
+    static byte[] tar(Path root, List<String> sources, String dest, String chown, String chmod, boolean extract,
+                      int line) throws IOException {
+        int forcedMode = -1;
+        if (!chmod.isEmpty()) {
+            try {
+                forcedMode = Integer.parseInt(chmod, 8) & 07777;
+            } catch (NumberFormatException e) {
+                throw BargeException.invalid("Dockerfile:%d invalid chmod parameter: %s", line, chmod);
+            }
+        }
         int uid = 0;
         int gid = 0;
         if (!chown.isEmpty()) {
@@ -49,6 +62,9 @@ final class ContextFiles {
         boolean glob = false;
         for (String s : sources) {
             String rel = s.replaceFirst("^/+", "").replaceFirst("^\\./", "");
+            if (s.startsWith("http://") || s.startsWith("https://")) {
+                throw BargeException.invalid("Dockerfile:%d ADD from a URL is not supported yet: %s", line, s);
+            }
             if (rel.isEmpty() || rel.equals(".")) {
                 matched.add(root);
                 continue;
@@ -92,19 +108,62 @@ final class ContextFiles {
                             if (f.equals(p)) {
                                 continue;
                             }
-                            add(tar, f, prefix + p.relativize(f), uid, gid);
+                            add(tar, f, prefix + p.relativize(f), uid, gid, forcedMode);
                         }
                     }
+                } else if (extract && isArchive(p)) {
+                    String prefix = base.endsWith("/") || base.isEmpty() ? base : base + "/";
+                    copyArchive(tar, p, prefix);
                 } else {
                     String name = destIsDir ? (base.endsWith("/") ? base : base + "/") + p.getFileName() : base;
-                    add(tar, p, name, uid, gid);
+                    add(tar, p, name, uid, gid, forcedMode);
                 }
             }
         }
         return bytes.toByteArray();
     }
 
-    private static void add(TarArchiveOutputStream tar, Path f, String name, int uid, int gid) throws IOException {
+    private static boolean isArchive(Path p) throws IOException {
+        if (!Files.isRegularFile(p) || Files.size(p) < 2) {
+            return false;
+        }
+        byte[] head = new byte[262];
+        int n;
+        try (var in = Files.newInputStream(p)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        boolean gzip = (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        boolean ustar = n >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
+        return gzip || ustar;
+    }
+
+    /** ADD of a local archive: its entries, as they are, under {@code prefix}. */
+    private static void copyArchive(TarArchiveOutputStream out, Path archive, String prefix) throws IOException {
+        try (var raw = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            var in = new TarArchiveInputStream(gzip ? new java.util.zip.GZIPInputStream(raw) : raw);
+            for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String name = e.getName().replaceFirst("^(\\./)+", "").replaceFirst("^/+", "");
+                if (name.isEmpty() || name.equals(".") || name.equals("./")) {
+                    continue;
+                }
+                e.setName(prefix + name);
+                if (e.isLink()) {
+                    e.setLinkName(prefix + e.getLinkName().replaceFirst("^(\\./)+", "").replaceFirst("^/+", ""));
+                }
+                out.putArchiveEntry(e);
+                if (e.isFile()) {
+                    in.transferTo(out);
+                }
+                out.closeArchiveEntry();
+            }
+        }
+    }
+
+    private static void add(TarArchiveOutputStream tar, Path f, String name, int uid, int gid, int forcedMode)
+            throws IOException {
         TarArchiveEntry e;
         if (Files.isSymbolicLink(f)) {
             e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
@@ -115,7 +174,8 @@ final class ContextFiles {
             e = new TarArchiveEntry(name);
             e.setSize(Files.size(f));
         }
-        e.setMode(mode(f, e.isDirectory()));
+        e.setMode(forcedMode < 0 || Files.isSymbolicLink(f) ? mode(f, e.isDirectory())
+                : (e.isDirectory() ? 040000 : 0100000) | forcedMode);
         e.setModTime(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS));
         e.setIds(uid, gid);
         tar.putArchiveEntry(e);

@@ -96,6 +96,21 @@ class BuildTest {
     }
 
     @Test
+    void addUnpacksLocalArchivesAndCopyTakesChownAndChmod() throws IOException {
+        Path dir = context("add", """
+                FROM busybox
+                ADD arch.tgz /opt/
+                COPY --chmod=750 --chown=5:6 data.txt /usr/local/
+                """);
+        var tar = d.shell("cd " + dir + " && tar -czf arch.tgz sub", Duration.ofSeconds(10));
+        assertThat(tar.exitCode()).as(tar.toString()).isZero();
+        var r = build(dir, "-t add:1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(d.ok("run", "--rm", "add:1", "cat", "/opt/sub/inner.txt")).isEqualTo("inner");
+        assertThat(d.ok("run", "--rm", "add:1", "stat", "-c", "%a %u %g", "/usr/local/data.txt")).isEqualTo("750 5 6");
+    }
+
+    @Test
     void aBadInstructionNamesItsLine() throws IOException {
         Path dir = context("bad", "FROM busybox\n\nBOGUS thing\n");
         var r = build(dir, "-t bad:1");
