@@ -23,6 +23,7 @@ public final class DockerfileParser {
             "LABEL", "EXPOSE", "WORKDIR", "USER", "COPY", "ADD", "VOLUME", "STOPSIGNAL", "SHELL", "MAINTAINER",
             "HEALTHCHECK", "ONBUILD");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z]+)\\s*=\\s*(.*?)\\s*$");
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
     private static final Pattern FLAG = Pattern.compile("^--([a-zA-Z-]+)(?:=(\\S*))?\\s*");
 
     private DockerfileParser() {
@@ -75,7 +76,33 @@ public final class DockerfileParser {
                     break;
                 }
             }
-            out.add(instruction(start, joined.toString().strip()));
+            String whole = joined.toString().strip();
+            Matcher heredoc = HEREDOC.matcher(whole);
+            if (whole.regionMatches(true, 0, "RUN", 0, 3) && heredoc.find()) {
+                // RUN <<EOF: the lines up to the terminator are the script (or, after a command, its input)
+                String word = heredoc.group(2);
+                boolean stripTabs = !heredoc.group(1).isEmpty();
+                StringBuilder body = new StringBuilder();
+                boolean closed = false;
+                while (i < lines.length) {
+                    String l = stripTabs ? lines[i].replaceFirst("^\t+", "") : lines[i];
+                    i++;
+                    if (l.equals(word)) {
+                        closed = true;
+                        break;
+                    }
+                    body.append(l).append('\n');
+                }
+                if (!closed) {
+                    throw BargeException.invalid("Dockerfile:%d unterminated heredoc: missing %s", start, word);
+                }
+                Instruction head = instruction(start, whole);
+                String args = head.args().equals(heredoc.group()) ? body.toString()
+                        : head.args() + "\n" + body + word;
+                out.add(new Instruction(start, head.keyword(), head.flags(), args, Optional.empty(), head.original()));
+                continue;
+            }
+            out.add(instruction(start, whole));
         }
         return out;
     }

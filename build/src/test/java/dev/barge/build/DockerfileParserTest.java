@@ -47,6 +47,29 @@ class DockerfileParserTest {
     }
 
     @Test
+    void heredocs() {
+        List<Instruction> got = DockerfileParser.parse("FROM busybox\nRUN <<EOF\necho a\necho b\nEOF\nRUN cat > /f <<-END\n\tline\n\tEND\nCMD x\n");
+        assertEquals(4, got.size());
+        assertEquals("echo a\necho b\n", got.get(1).args());
+        assertEquals("cat > /f <<-END\nline\nEND", got.get(2).args());
+        assertEquals(9, got.get(3).line());
+        BargeException e = assertThrows(BargeException.class, () -> DockerfileParser.parse("FROM a\nRUN <<EOF\nx\n"));
+        assertTrue(e.getMessage().contains("Dockerfile:2"), e.getMessage());
+    }
+
+    @Test
+    void malformedInput() {
+        assertTrue(assertThrows(BargeException.class, () -> DockerfileParser.parse("FROM a\nCOPY\n")).getMessage()
+                .startsWith("Dockerfile:2"));
+        assertTrue(assertThrows(BargeException.class, () -> DockerfileParser.parse("# escape=x\nFROM a\n")).getMessage()
+                .startsWith("Dockerfile:1"));
+        // a bad JSON array is shell form, as Docker takes it
+        assertEquals(Optional.empty(), DockerfileParser.parse("CMD [\"a\", b]\n").getFirst().json());
+        assertEquals(List.of("a", "b"), DockerfileParser.parse("ENTRYPOINT [ \"a\" , \"b\" ]").getFirst().json().orElseThrow());
+        assertEquals("linux/amd64", DockerfileParser.parse("FROM --platform=linux/amd64 busybox AS b").getFirst().flag("platform"));
+    }
+
+    @Test
     void expansion() {
         Map<String, String> v = Map.of("A", "x", "E", "");
         assertEquals("x-x-d-alt--$A", Variables.expand("$A-${A}-${E:-d}-${A:+alt}-${E:+no}-\\$A", v, 1));
