@@ -155,6 +155,14 @@ final class BuildRun {
         Stage st = new Stage();
         for (Instruction i : instructions) {
             stepHeader(i);
+            execute(st, i);
+            out.stream(" ---> " + shortId(st.image) + "\n");
+        }
+        return st.image;
+    }
+
+    private void execute(Stage st, Instruction i) {
+        {
             Map<String, String> vars = new LinkedHashMap<>(st.args);
             for (String e : st.config.envOrEmpty()) {
                 int eq = e.indexOf('=');
@@ -202,9 +210,7 @@ final class BuildRun {
                 case "COPY", "ADD" -> copyStep(st, i, vars);
                 default -> throw BargeException.invalid("Dockerfile:%d unknown instruction: %s", i.line(), i.keyword());
             }
-            out.stream(" ---> " + shortId(st.image) + "\n");
         }
-        return st.image;
     }
 
     private void stepHeader(Instruction i) {
@@ -227,6 +233,21 @@ final class BuildRun {
             st.image = images.resolve(name).id().toString();
         }
         st.config = orEmpty(images.resolve(st.image).config().config());
+        List<String> triggers = st.config.onBuild() == null ? List.of() : st.config.onBuild();
+        if (!triggers.isEmpty()) {
+            // the base image's ONBUILD triggers run first, and the child image does not inherit them
+            out.stream("# Executing " + triggers.size() + " build trigger" + (triggers.size() == 1 ? "" : "s") + "\n");
+            RunConfig c = st.config;
+            st.config = new RunConfig(c.user(), c.exposedPorts(), c.env(), c.entrypoint(), c.cmd(), c.volumes(),
+                    c.workingDir(), c.labels(), c.stopSignal(), c.argsEscaped(), c.healthcheck(), null, c.shell());
+            for (String trigger : triggers) {
+                Instruction t = DockerfileParser.instruction(i.line(), trigger);
+                if (t.keyword().equals("ONBUILD") || t.keyword().equals("FROM") || t.keyword().equals("MAINTAINER")) {
+                    throw BargeException.invalid("Dockerfile:%d %s isn't allowed as an ONBUILD trigger", i.line(), t.keyword());
+                }
+                execute(st, t);
+            }
+        }
     }
 
     private static RunConfig orEmpty(RunConfig c) {
