@@ -111,6 +111,25 @@ class BuildTest {
     }
 
     @Test
+    void heredocsAndOnbuildTriggers() throws IOException {
+        Path dir = context("onbuild", """
+                FROM busybox
+                RUN <<EOF
+                echo one > /one
+                EOF
+                ONBUILD RUN echo triggered > /trig
+                """);
+        var base = build(dir, "-t obase:1");
+        assertThat(base.exitCode()).as(base.toString()).isZero();
+        Files.writeString(dir.resolve("Dockerfile"), "FROM obase:1\nCMD [\"cat\", \"/one\", \"/trig\"]\n");
+        var child = build(dir, "-t ochild:1");
+        assertThat(child.exitCode()).as(child.toString()).isZero();
+        assertThat(child.stdout()).contains("# Executing 1 build trigger");
+        assertThat(d.ok("run", "--rm", "ochild:1")).isEqualTo("one\ntriggered");
+        assertThat(d.ok("inspect", "--format", "{{json .Config.OnBuild}}", "ochild:1")).isEqualTo("null");
+    }
+
+    @Test
     void aBadInstructionNamesItsLine() throws IOException {
         Path dir = context("bad", "FROM busybox\n\nBOGUS thing\n");
         var r = build(dir, "-t bad:1");
