@@ -37,7 +37,17 @@ final class BuildContext implements AutoCloseable {
             int b1 = in.read();
             int b2 = in.read();
             in.reset();
-            InputStream plain = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
+            BufferedInputStream plain = new BufferedInputStream(b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in);
+            plain.mark(512);
+            byte[] head = plain.readNBytes(512);
+            plain.reset();
+            boolean tarHeader = head.length >= 262
+                    && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar");
+            if (!tarHeader && !isZeros(head)) {
+                // docker build - < Dockerfile: the body is the Dockerfile itself, with an empty context
+                Files.copy(plain, root.resolve("Dockerfile"));
+                return ctx;
+            }
             TarArchiveInputStream tar = new TarArchiveInputStream(plain);
             java.util.List<java.util.Map.Entry<Path, java.nio.file.attribute.FileTime>> dirTimes = new java.util.ArrayList<>();
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
@@ -69,6 +79,15 @@ final class BuildContext implements AutoCloseable {
             throw e instanceof BargeException be ? be
                     : BargeException.invalid("cannot read the build context: %s", e.getMessage());
         }
+    }
+
+    private static boolean isZeros(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Set<PosixFilePermission> permissions(int mode) {
