@@ -130,6 +130,22 @@ class BuildTest {
     }
 
     @Test
+    void dockerignoreAndADockerfileOnStdin() throws IOException {
+        Path dir = context("ignore", "FROM busybox\nCOPY . /c/\nCMD [\"ls\", \"/c\"]\n");
+        Files.writeString(dir.resolve("a.log"), "x");
+        Files.writeString(dir.resolve("keep.log"), "x");
+        Files.writeString(dir.resolve(".dockerignore"), "*.log\n!keep.log\nsub\n");
+        var r = build(dir, "-t ign:1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(d.ok("run", "--rm", "ign:1").lines().toList()).containsExactly("Dockerfile", "data.txt", "keep.log");
+
+        var stdin = d.shell("printf 'FROM busybox\\nCMD [\"echo\", \"from-stdin\"]\\n' | DOCKER_BUILDKIT=0 docker build -t stdin:1 -",
+                BUILD_TIMEOUT);
+        assertThat(stdin.exitCode()).as(stdin.toString()).isZero();
+        assertThat(d.ok("run", "--rm", "stdin:1")).isEqualTo("from-stdin");
+    }
+
+    @Test
     void aBadInstructionNamesItsLine() throws IOException {
         Path dir = context("bad", "FROM busybox\n\nBOGUS thing\n");
         var r = build(dir, "-t bad:1");
