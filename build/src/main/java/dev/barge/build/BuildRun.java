@@ -337,12 +337,51 @@ final class BuildRun {
                 test.add("CMD-SHELL");
                 test.add(cmd);
             }
-            hc = Map.of("Test", test);
+            Map<String, Object> withTimes = new LinkedHashMap<>();
+            withTimes.put("Test", test);
+            putDuration(withTimes, "Interval", i, "interval");
+            putDuration(withTimes, "Timeout", i, "timeout");
+            putDuration(withTimes, "StartPeriod", i, "start-period");
+            putDuration(withTimes, "StartInterval", i, "start-interval");
+            if (!i.flag("retries").isEmpty()) {
+                try {
+                    withTimes.put("Retries", Integer.parseInt(i.flag("retries")));
+                } catch (NumberFormatException e) {
+                    throw BargeException.invalid("Dockerfile:%d invalid retries: %s", i.line(), i.flag("retries"));
+                }
+            }
+            hc = withTimes;
         } else {
             throw BargeException.invalid("Dockerfile:%d Unknown type \"%s\" in HEALTHCHECK (try CMD)", i.line(), args);
         }
         return new RunConfig(c.user(), c.exposedPorts(), c.env(), c.entrypoint(), c.cmd(), c.volumes(),
                 c.workingDir(), c.labels(), c.stopSignal(), c.argsEscaped(), hc, c.onBuild(), c.shell());
+    }
+
+    private static void putDuration(Map<String, Object> hc, String field, Instruction i, String flag) {
+        String v = i.flag(flag);
+        if (v.isEmpty()) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)").matcher(v);
+        double nanos = 0;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            double n = Double.parseDouble(m.group(1));
+            nanos += n * switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            };
+            end = m.end();
+        }
+        if (end != v.length() || end == 0) {
+            throw BargeException.invalid("Dockerfile:%d time: invalid duration \"%s\"", i.line(), v);
+        }
+        hc.put(field, (long) nanos);
     }
 
     // ---- RUN and COPY: in a container, then committed
@@ -444,7 +483,18 @@ final class BuildRun {
         String image = containers.commit(id, "", changes, "", "", false);
         removeContainer(id);
         st.image = image.startsWith("sha256:") ? image : "sha256:" + image;
-        st.config = orEmpty(images.resolve(st.image).config().config());
+        RunConfig before = st.config;
+        RunConfig c = orEmpty(images.resolve(st.image).config().config());
+        st.config = c;
+        if (before.shell() != null || before.healthcheck() != null || before.onBuild() != null) {
+            // a container's config has no SHELL, HEALTHCHECK or ONBUILD to commit: they are put back on the image
+            // as a configuration-only image (a contract change in ImageService would save this extra entry)
+            RunConfig fixed = new RunConfig(c.user(), c.exposedPorts(), c.env(), c.entrypoint(), c.cmd(), c.volumes(),
+                    c.workingDir(), c.labels(), c.stopSignal(), c.argsEscaped(), before.healthcheck(), before.onBuild(),
+                    before.shell());
+            st.image = configImage(st.image, fixed, "keep SHELL/HEALTHCHECK/ONBUILD");
+            st.config = fixed;
+        }
     }
 
     private void removeContainer(String id) {
