@@ -146,6 +146,30 @@ class BuildTest {
     }
 
     @Test
+    void configurationInstructionsReachTheImage() throws IOException {
+        Path dir = context("config", """
+                FROM busybox
+                HEALTHCHECK --interval=1m30s --retries=4 CMD true
+                USER 1000
+                STOPSIGNAL SIGTERM
+                EXPOSE 80/udp 443
+                VOLUME /data
+                LABEL a=b
+                SHELL ["/bin/sh", "-ec"]
+                RUN test "$(id -u)" = 1000
+                ENTRYPOINT ["echo"]
+                CMD ["x"]
+                """);
+        var r = build(dir, "-t config:1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(d.ok("inspect", "--format", "{{json .Config.Healthcheck}} {{.Config.User}} {{.Config.StopSignal}} "
+                + "{{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{json .Config.Labels}} {{json .Config.Shell}}",
+                "config:1")).isEqualTo("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":90000000000,\"Retries\":4} 1000 SIGTERM "
+                + "{\"443/tcp\":{},\"80/udp\":{}} {\"/data\":{}} {\"a\":\"b\"} [\"/bin/sh\",\"-ec\"]");
+        assertThat(d.ok("run", "--rm", "config:1")).isEqualTo("x");
+    }
+
+    @Test
     void aBadInstructionNamesItsLine() throws IOException {
         Path dir = context("bad", "FROM busybox\n\nBOGUS thing\n");
         var r = build(dir, "-t bad:1");
