@@ -136,6 +136,7 @@ final class Services implements AutoCloseable {
         volumeRoutes.register(router);
         new SystemDfRoutes(images, containers, volumeRoutes).register(router);
         new ArchiveRoutes(containers).register(router);
+        new dev.barge.api.BuildRoutes(new dev.barge.build.Builder(images, containers)).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */

@@ -1,0 +1,47 @@
+package dev.barge.build;
+
+import dev.barge.container.ContainerService;
+import dev.barge.core.BargeException;
+import dev.barge.image.ImageService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code docker build} with the legacy builder: the context is unpacked, the Dockerfile parsed,
+ * and each step run as Docker's classic builder does (RUN and COPY in a container that is then
+ * committed, the other instructions as configuration-only images).
+ */
+public final class Builder {
+    private final ImageService images;
+    private final ContainerService containers;
+    private final BuildCache cache = new BuildCache();
+
+    public Builder(ImageService images, ContainerService containers) {
+        this.images = images;
+        this.containers = containers;
+    }
+
+    public BuildCache cache() {
+        return cache;
+    }
+
+    /** Builds and tags the image; returns its ID. Failures are {@link BargeException}s with Docker's words. */
+    public String build(InputStream context, BuildRequest request, BuildOutput out) {
+        try (BuildContext ctx = BuildContext.unpack(context)) {
+            String name = request.dockerfile().isEmpty() ? "Dockerfile" : request.dockerfile();
+            Path dockerfile = ctx.root.resolve(name).normalize();
+            if (!dockerfile.startsWith(ctx.root) || !Files.isRegularFile(dockerfile)) {
+                throw BargeException.invalid("Cannot locate specified Dockerfile: %s", name);
+            }
+            String text;
+            try {
+                text = Files.readString(dockerfile);
+            } catch (IOException e) {
+                throw BargeException.invalid("Cannot read Dockerfile: %s", e.getMessage());
+            }
+            return new BuildRun(images, containers, cache, ctx.root, request, out).run(DockerfileParser.parse(text));
+        }
+    }
+}
