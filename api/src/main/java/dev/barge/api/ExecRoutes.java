@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /** {@code docker exec}: {@code POST /containers/{id}/exec} and the {@code /exec} routes. */
 public final class ExecRoutes {
-    /** Docker ends an exec stream only once the process has exited: wait as long for its code to land. */
-    private static final long EXIT_RECORD_WAIT_MILLIS = 30_000;
+    /** The CLI inspects the exec as soon as the stream ends: give its exit code time to land. */
+    private static final long EXIT_RECORD_WAIT_MILLIS = 10_000;
     private final ContainerService containers;
 
     public ExecRoutes(ContainerService containers) {

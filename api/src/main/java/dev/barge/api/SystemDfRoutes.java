@@ -12,14 +12,9 @@ import dev.barge.http.Router;
 import dev.barge.image.Image;
 import dev.barge.image.ImageFilters;
 import dev.barge.image.ImageService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code GET /system/df} ({@code docker system df}): disk used by images, containers and
@@ -63,7 +58,7 @@ public final class SystemDfRoutes {
         }).toList();
         long now = System.currentTimeMillis() * 1_000_000L;
         List<ContainerSummary> containerViews = cs.stream().map(c -> withSizes(
-                ContainerViews.summary(c, now, List.of(), Map.of(), containers.mounts(c.id())), sizeOf(images.rwLayerDiff(c.id())),
+                ContainerViews.summary(c, now, List.of(), Map.of(), containers.mounts(c.id())), images.rwLayerSize(c.id()),
                 imageSize(all, c.imageId()))).toList();
         long layersSize = layers.values().stream().mapToLong(Long::longValue).sum();
         Responses.ok(ex, new DiskUsage(layersSize, imageViews, containerViews, volumes.usage(), List.of()));
@@ -76,23 +71,5 @@ public final class SystemDfRoutes {
 
     private static long imageSize(List<Image> all, String imageId) {
         return all.stream().filter(i -> i.id().toString().equals(imageId)).mapToLong(Image::size).findFirst().orElse(0);
-    }
-
-    /** Bytes of the regular files under {@code dir}; 0 when it does not exist (a removed layer). */
-    private static long sizeOf(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // removed while we walked
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.barge.image;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
 import dev.barge.store.Compression;
 import dev.barge.store.StrictTarInputStream;
-import dev.barge.store.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,6 +142,6 @@ final class ArchiveDir implements AutoCloseable {
 
     @Override
     public void close() {
-        Trees.deleteQuietly(dir);
+        FileTrees.deleteQuietly(dir);
     }
 }

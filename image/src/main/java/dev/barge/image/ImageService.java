@@ -2,6 +2,7 @@ package dev.barge.image;
 
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
+import dev.barge.core.FileTrees;
 import dev.barge.core.ImageReference;
 import dev.barge.core.Mount;
 import dev.barge.core.event.Event;
@@ -176,6 +177,11 @@ public final class ImageService {
 
     public Path rwLayerDiff(String containerId) {
         return store.layers().rwLayerDiff(containerId);
+    }
+
+    /** Bytes the container wrote to its writable layer ({@code SizeRw}); 0 without a layer. */
+    public long rwLayerSize(String containerId) {
+        return Math.max(0, FileTrees.size(rwLayerDiff(containerId)));
     }
 
     // ---- load, save, import

@@ -1,8 +1,8 @@
 package dev.barge.image;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.event.EventBus;
 import dev.barge.store.Store;
-import dev.barge.store.Trees;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ public final class ImageBenchmark {
                     list.add(time(() -> images.list(false, ImageFilters.NONE)));
                     save.add(time(() -> images.save(List.of("busybox"), OutputStream.nullOutputStream())));
                 }
-                Trees.delete(root);
+                FileTrees.delete(root);
             }
             report("load (fresh store)", fresh);
             report("load (already present)", again);
@@ -57,7 +57,7 @@ public final class ImageBenchmark {
             report("list", list);
             report("save", save);
         } finally {
-            Trees.delete(dir);
+            FileTrees.delete(dir);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.barge.registry;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.Digest;
 import dev.barge.distribution.ErrorCode;
 import dev.barge.store.ContentStore;
@@ -169,7 +170,7 @@ final class RegistryStorage {
     }
 
     void removeUpload(String id) {
-        DirectoryTrees.deleteTree(root.resolve("uploads").resolve(id));
+        FileTrees.deleteQuietly(root.resolve("uploads").resolve(id));
     }
 
     // ---- files

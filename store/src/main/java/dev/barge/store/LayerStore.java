@@ -1,5 +1,6 @@
 package dev.barge.store;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.BargeException;
 import dev.barge.core.Digest;
 import dev.barge.core.Mount;
@@ -121,7 +122,7 @@ public final class LayerStore {
         } catch (IOException e) {
             throw BargeException.internal("cannot unpack layer: " + e.getMessage(), e);
         } finally {
-            Trees.deleteQuietly(temp);
+            FileTrees.deleteQuietly(temp);
         }
     }
 
@@ -130,7 +131,7 @@ public final class LayerStore {
         Files.writeString(temp.resolve("link"), link);
         Files.writeString(temp.resolve("lower"), String.join(":", lowerLinks(parent)));
         Path dir = root.resolve(chainId.hex());
-        Trees.delete(dir);
+        FileTrees.delete(dir);
         Syncfs.sync(temp); // the files' data reaches the disk before the rename publishes them
         Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         Files.createSymbolicLink(root.resolve(LINKS).resolve(link), Path.of("..", chainId.hex(), "diff"));
@@ -256,7 +257,7 @@ public final class LayerStore {
             try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
                 for (Path p : dir) {
                     if (!known.contains(p.getFileName().toString())) {
-                        Trees.deleteQuietly(p);
+                        FileTrees.deleteQuietly(p);
                     }
                 }
             }
@@ -278,7 +279,7 @@ public final class LayerStore {
         } catch (IOException ignored) {
             // removeOrphans retries at start-up
         }
-        Trees.deleteQuietly(root.resolve(dir));
+        FileTrees.deleteQuietly(root.resolve(dir));
     }
 
     private String newLink() {

@@ -1,5 +1,6 @@
 package dev.barge.store;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.Digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public final class Store implements AutoCloseable {
         try {
             Files.createDirectories(root);
             Path tmp = root.resolve("tmp");
-            Trees.delete(tmp);
+            FileTrees.delete(tmp);
             Files.createDirectories(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

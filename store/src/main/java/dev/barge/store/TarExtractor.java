@@ -1,5 +1,6 @@
 package dev.barge.store;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.BargeException;
 import dev.barge.linux.FileMode;
 import dev.barge.linux.Mknod;
@@ -284,7 +285,7 @@ public final class TarExtractor {
         try {
             Files.delete(path);
         } catch (DirectoryNotEmptyException e) {
-            Trees.delete(path);
+            FileTrees.delete(path);
         }
     }
 

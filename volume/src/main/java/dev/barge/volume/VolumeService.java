@@ -1,5 +1,6 @@
 package dev.barge.volume;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.BargeException;
 import dev.barge.core.event.Event;
 import dev.barge.core.event.EventBus;
@@ -116,7 +117,7 @@ public final class VolumeService {
 
     /** Bytes of content in the volume's directory; -1 when unknown. */
     public long size(String name) {
-        return Trees.size(Path.of(inspect(name).mountpoint()));
+        return FileTrees.size(Path.of(inspect(name).mountpoint()));
     }
 
     /**
@@ -152,7 +153,7 @@ public final class VolumeService {
             if ((!all && !v.anonymous()) || !filter.test(v) || !usage.users(v.name()).isEmpty()) {
                 continue;
             }
-            long size = v.mountsOnUse() ? 0 : Math.max(0, Trees.size(Path.of(v.mountpoint())));
+            long size = v.mountsOnUse() ? 0 : Math.max(0, FileTrees.size(Path.of(v.mountpoint())));
             try {
                 remove(v.name(), true);
                 deleted.add(v.name());

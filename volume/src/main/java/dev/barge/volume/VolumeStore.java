@@ -1,5 +1,6 @@
 package dev.barge.volume;
 
+import dev.barge.core.FileTrees;
 import dev.barge.core.BargeException;
 import dev.barge.core.Json;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class VolumeStore {
             for (Path d : dirs) {
                 Path record = d.resolve(RECORD);
                 if (!Files.isRegularFile(record)) {
-                    Trees.delete(d);
+                    FileTrees.deleteQuietly(d);
                     continue;
                 }
                 try {
@@ -89,6 +90,6 @@ final class VolumeStore {
         } catch (IOException e) {
             throw BargeException.internal("cannot remove volume " + name + ": " + e.getMessage(), e);
         }
-        Trees.delete(dir(name));
+        FileTrees.deleteQuietly(dir(name));
     }
 }
