@@ -10,17 +10,21 @@ import java.nio.file.Path;
 
 /**
  * {@code docker build} with the legacy builder: the context is unpacked, the Dockerfile parsed,
- * and each step run as Docker's classic builder does (RUN and COPY in a container that is then
- * committed, the other instructions as configuration-only images).
+ * and each step run as Docker's classic builder does (RUN in a container that is then committed,
+ * COPY/ADD as a new layer, the other instructions as configuration-only images).
  */
 public final class Builder {
     private final ImageService images;
     private final ContainerService containers;
-    private final BuildCache cache = new BuildCache();
+    private final ImageFetcher fetcher;
+    private final BuildCache cache;
 
-    public Builder(ImageService images, ContainerService containers) {
+    /** @param cacheFile where the build cache is kept (under the daemon's data root) */
+    public Builder(ImageService images, ContainerService containers, ImageFetcher fetcher, Path cacheFile) {
         this.images = images;
         this.containers = containers;
+        this.fetcher = fetcher;
+        this.cache = new BuildCache(cacheFile);
     }
 
     public BuildCache cache() {
@@ -41,7 +45,13 @@ public final class Builder {
             } catch (IOException e) {
                 throw BargeException.invalid("Cannot read Dockerfile: %s", e.getMessage());
             }
-            return new BuildRun(images, containers, cache, ctx.root, request, out).run(DockerfileParser.parse(text));
+            return new BuildRun(new BuildRun.Services(images, containers, fetcher, cache), ctx.root, request, out)
+                    .run(DockerfileParser.parse(text));
         }
+    }
+
+    /** {@code POST /build/prune}; see {@link BuildPrune}. */
+    public BuildPrune.Result prune(BuildPrune.Options options) {
+        return new BuildPrune(images, cache).prune(options);
     }
 }

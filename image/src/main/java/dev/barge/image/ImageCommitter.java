@@ -53,7 +53,7 @@ final class ImageCommitter {
             throw BargeException.internal("cannot apply the committed layer: " + e.getMessage(), e);
         }
         staging.layer(applied);
-        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, applied.layer().diffId()));
+        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, Optional.of(applied.layer().diffId())));
         Digest id = ingest(configBytes);
         List<LayerBlob> layers = new ArrayList<>(parent.layers());
         layers.add(new LayerBlob(LAYER_TAR, blob.digest(), blob.size()));
@@ -63,10 +63,22 @@ final class ImageCommitter {
         return new ImageRecord(id, configBytes, manifest, layers, chainIds, Instant.now(), Instant.EPOCH);
     }
 
+    /**
+     * A configuration-only step (the legacy builder's ENV, CMD...): the parent's layers as they
+     * are, a new config and a history entry marked {@code empty_layer}, so no layer is made.
+     */
+    ImageRecord configure(ImageRecord parent, RunConfig config, Details d) {
+        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, Optional.empty()));
+        Digest id = ingest(configBytes);
+        Digest manifest = ingest(Manifests.synthesize(id, configBytes.length, parent.layers()));
+        return new ImageRecord(id, configBytes, manifest, parent.layers(), parent.chainIds(), Instant.now(), Instant.EPOCH);
+    }
+
     /** Who and why: the history entry's fields. */
     record Details(String comment, String author, String createdBy, String containerId) {}
 
-    private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d, Digest diffId) {
+    private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d,
+                                                  Optional<Digest> diffId) {
         Map<String, Object> c;
         try {
             c = Json.mapper().readValue(parentConfig, new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -91,13 +103,16 @@ final class ImageCommitter {
         if (!d.comment().isEmpty()) {
             entry.put("comment", d.comment());
         }
+        if (diffId.isEmpty()) {
+            entry.put("empty_layer", true);
+        }
         history.add(entry);
         c.put("history", history);
         List<Object> diffIds = new ArrayList<>();
         if (c.get("rootfs") instanceof Map<?, ?> rootfs && rootfs.get("diff_ids") instanceof List<?> ids) {
             diffIds.addAll(ids);
         }
-        diffIds.add(diffId.toString());
+        diffId.ifPresent(id -> diffIds.add(id.toString()));
         c.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
         return c;
     }

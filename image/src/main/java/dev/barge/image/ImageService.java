@@ -302,6 +302,28 @@ public final class ImageService {
         });
     }
 
+    /**
+     * The legacy builder's configuration-only step: a new image of {@code parentId}'s layers with
+     * {@code config} and a history entry marked {@code empty_layer} ({@code docker history} shows
+     * 0B). No event, as Docker's builder makes these silently. Returns its ID.
+     */
+    public Digest configure(String parentId, RunConfig config, String createdBy) {
+        return locked(() -> {
+            ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
+            Staging staging = new Staging(store);
+            try {
+                ImageRecord record = new ImageCommitter(store, staging).configure(parent, config,
+                        new ImageCommitter.Details("", "", createdBy, ""));
+                store.metadata().putImage(record, List.of());
+                return record.id();
+            } catch (RuntimeException e) {
+                staging.rollback();
+                throw e;
+            }
+        });
+    }
+
     /** Applies Dockerfile-like {@code changes} ({@code CMD}, {@code ENV}...) to a run config. */
     public static RunConfig applyChanges(RunConfig config, List<String> changes) {
         return ConfigChanges.apply(config, changes);

@@ -1,0 +1,11 @@
+package dev.barge.build;
+
+import dev.barge.image.PlatformSpec;
+import dev.barge.image.TransferProgress;
+import java.util.function.Consumer;
+
+/** Pulls a FROM image from its registry ({@code docker build --pull}); returns its ID. */
+@FunctionalInterface
+public interface ImageFetcher {
+    String pull(String reference, PlatformSpec platform, Consumer<TransferProgress> progress);
+}
