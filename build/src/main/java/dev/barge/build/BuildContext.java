@@ -50,7 +50,7 @@ final class BuildContext implements AutoCloseable {
             }
             TarArchiveInputStream tar = new TarArchiveInputStream(plain);
             java.util.List<java.util.Map.Entry<Path, java.nio.file.attribute.FileTime>> dirTimes = new java.util.ArrayList<>();
-            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+            for (TarArchiveEntry e = next(tar); e != null; e = next(tar)) {
                 Path target = root.resolve(e.getName()).normalize();
                 if (!target.startsWith(root)) {
                     continue;
@@ -78,6 +78,22 @@ final class BuildContext implements AutoCloseable {
             ctx.close();
             throw e instanceof BargeException be ? be
                     : BargeException.invalid("cannot read the build context: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The next entry, or null at the end. {@code docker build -f - DIR} sends a tar whose last entry
+     * lacks its padding and the end-of-archive blocks (the CLI's tar rewriter stops there): that
+     * end counts as the end, as dockerd reads it.
+     */
+    private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Truncated")) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -45,8 +45,31 @@ public final class Builder {
             } catch (IOException e) {
                 throw BargeException.invalid("Cannot read Dockerfile: %s", e.getMessage());
             }
+            removeIgnored(ctx.root, name);
             return new BuildRun(new BuildRun.Services(images, containers, fetcher, cache), ctx.root, request, out)
                     .run(DockerfileParser.parse(text));
+        }
+    }
+
+    /**
+     * The CLI sends {@code .dockerignore} and the Dockerfile even when {@code .dockerignore} names
+     * them (it adds them itself for a Dockerfile on stdin); as dockerd, they are then taken out of
+     * the context once the Dockerfile is read, so {@code COPY .} does not copy them.
+     */
+    private static void removeIgnored(Path root, String dockerfile) {
+        Path ignoreFile = root.resolve(".dockerignore");
+        if (!Files.isRegularFile(ignoreFile)) {
+            return;
+        }
+        try {
+            DockerIgnore ignore = DockerIgnore.parse(Files.readString(ignoreFile));
+            for (String name : java.util.List.of(".dockerignore", dockerfile)) {
+                if (ignore.excludes(name)) {
+                    Files.deleteIfExists(root.resolve(name).normalize());
+                }
+            }
+        } catch (IOException e) {
+            throw BargeException.invalid("Cannot read .dockerignore: %s", e.getMessage());
         }
     }
 

@@ -106,7 +106,7 @@ final class StepContainers {
     /** Copies a tar (rooted at {@code /}) into the container. */
     void put(String id, Path tar) throws IOException {
         try (InputStream in = Files.newInputStream(tar)) {
-            containers.files().put(id, "/", false, true, in);
+            containers.files().put(id, "/", false, false, in);
         }
     }
 
@@ -126,7 +126,7 @@ final class StepContainers {
                 throw BargeException.internal("cannot make " + dir + ": " + e.getMessage(), e);
             }
             try {
-                containers.files().put(id, "/", false, true, new ByteArrayInputStream(bytes.toByteArray()));
+                containers.files().put(id, "/", false, false, new ByteArrayInputStream(bytes.toByteArray()));
             } catch (IOException e) {
                 throw BargeException.internal("cannot make " + dir + ": " + e.getMessage(), e);
             }
