@@ -64,7 +64,12 @@ public final class ImageService {
         Optional<java.time.Instant> before = filters.before().map(n -> resolve(n).created());
         Optional<java.time.Instant> since = filters.since().map(n -> resolve(n).created());
         List<Image> result = new ArrayList<>();
-        for (Image image : images()) {
+        List<Image> every = images();
+        java.util.Set<Digest> hidden = all ? java.util.Set.of() : ImageLineage.intermediate(every);
+        for (Image image : every) {
+            if (hidden.contains(image.id())) {
+                continue;
+            }
             if (filters.dangling().isPresent() && filters.dangling().get() != image.dangling()
                     || before.isPresent() && !image.created().isBefore(before.get())
                     || since.isPresent() && !image.created().isAfter(since.get())
@@ -354,14 +359,25 @@ public final class ImageService {
             ImageRemover remover = new ImageRemover(store, resolver, usage, this::publish);
             List<DeleteResult> deleted = new ArrayList<>();
             long reclaimed = 0;
-            for (Image image : images()) {
-                boolean eligible = (all || image.dangling()) && usage.users(image.id()).isEmpty()
-                        && filters.until().map(u -> image.created().isBefore(u)).orElse(true)
-                        && filters.labelsAccept(image.config().config().labelsOrEmpty());
-                if (eligible) {
-                    ImageRemover.Removal r = remover.removeUnused(image.id());
-                    deleted.addAll(r.results());
-                    reclaimed += r.reclaimed();
+            // the builder's intermediate images are not dangling: they are the cache of the images built on them;
+            // once their last child goes they are, so pruning goes round until nothing more is eligible
+            java.util.Set<Digest> tried = new java.util.HashSet<>();
+            boolean more = true;
+            while (more) {
+                more = false;
+                List<Image> every = images();
+                java.util.Set<Digest> intermediate = all ? java.util.Set.of() : ImageLineage.intermediate(every);
+                for (Image image : every) {
+                    boolean eligible = (all || image.dangling() && !intermediate.contains(image.id()))
+                            && usage.users(image.id()).isEmpty()
+                            && filters.until().map(u -> image.created().isBefore(u)).orElse(true)
+                            && filters.labelsAccept(image.config().config().labelsOrEmpty());
+                    if (eligible && tried.add(image.id())) {
+                        ImageRemover.Removal r = remover.removeUnused(image.id());
+                        deleted.addAll(r.results());
+                        reclaimed += r.reclaimed();
+                        more = true;
+                    }
                 }
             }
             return new PruneResult(deleted, reclaimed);
