@@ -110,7 +110,8 @@ public final class BuildRoutes {
      * images only the cache kept.
      */
     void prune(Exchange ex) {
-        Filters filters = Filters.parse(ex.queryParam("filters").orElse(""));
+        Filters filters = Filters.of(ex, java.util.Set.of("until", "unused-for", "id", "parent", "type", "description",
+                "inuse", "shared", "private"));
         Optional<Instant> until = filters.values("until").stream().findFirst()
                 .or(() -> filters.values("unused-for").stream().findFirst())
                 .map(ImageFilters::parseTime);

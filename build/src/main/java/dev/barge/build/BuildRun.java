@@ -37,6 +37,7 @@ final class BuildRun {
     private final BuildOutput out;
     private final StepContainers steps;
     private final Optional<PlatformSpec> platform;
+    private final CacheSources cacheSources;
     private final List<String> madeImages = new ArrayList<>();
     private final Map<String, String> stageImages = new HashMap<>();
     private final Map<String, String> metaArgs = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ final class BuildRun {
         this.out = out;
         this.steps = new StepContainers(services.containers(), request, out);
         this.platform = Platforms.requested(request.platform());
+        this.cacheSources = new CacheSources(images, request.cacheFrom());
     }
 
     /** The current state of a stage. */
@@ -294,10 +296,10 @@ final class BuildRun {
         }
         RunConfig config = st.config.withWorkingDir(dir);
         String createdBy = st.nop("WORKDIR " + dir);
-        if (reuse(st, BuildCache.key("config", st.image, createdBy, Json.string(config)))) {
+        String key = BuildCache.key("config", st.image, createdBy, Json.string(config));
+        if (reuse(st, key, createdBy, config)) {
             return;
         }
-        String key = BuildCache.key("config", st.image, createdBy, Json.string(config));
         String id = steps.create(st, List.of(createdBy), true);
         Optional<Path> layer = steps.makeDirectory(id, dir);
         String image = layer.map(tar -> commit(st.image, tar, config, createdBy, id))
@@ -310,7 +312,7 @@ final class BuildRun {
     void configStep(Stage st, String original, RunConfig config) {
         String createdBy = st.nop(" " + original);
         String key = BuildCache.key("config", st.image, createdBy, Json.string(config));
-        if (reuse(st, key)) {
+        if (reuse(st, key, createdBy, config)) {
             return;
         }
         String id = steps.create(st, List.of(createdBy), true);
@@ -346,12 +348,24 @@ final class BuildRun {
         cache.put(key, image);
     }
 
-    /** A cache hit, unless the build said nocache or the image is gone; says " ---> Using cache". */
-    boolean reuse(Stage st, String key) {
+    /**
+     * A cache hit (the build's own cache, then the {@code --cache-from} images), unless the build
+     * said nocache or the image is gone; says " ---> Using cache".
+     *
+     * @param createdBy the step's history line, which a cache-from image's must equal
+     * @param config    the step's resulting configuration
+     */
+    boolean reuse(Stage st, String key, String createdBy, RunConfig config) {
         if (request.noCache()) {
             return false;
         }
-        Optional<String> found = hit(key);
+        Optional<String> found = hit(key).or(() -> cacheSources.lookup(st.image, createdBy, config).map(f -> {
+            if (f.restored()) {
+                madeImages.add(f.image());
+            }
+            cache.put(key, f.image());
+            return f.image();
+        }));
         found.ifPresent(id -> {
             out.stream(" ---> Using cache\n");
             st.image = id;

@@ -89,7 +89,7 @@ final class CopyStep {
         String createdBy = st.nop(i.keyword() + " " + (from.isEmpty() ? "" : "--from=" + from + " ") + kind + ":"
                 + content + " in " + dest + " ");
         String key = BuildCache.key("copy", st.image, i.original(), createdBy);
-        if (build.reuse(st, key)) {
+        if (build.reuse(st, key, createdBy, st.config)) {
             return;
         }
         String id = steps.create(st, List.of(createdBy), false);

@@ -38,7 +38,7 @@ final class RunStep {
         run.addAll(cmd);
         createdBy.append(String.join(" ", cmd));
         String key = BuildCache.key("run", st.image, createdBy.toString());
-        if (build.reuse(st, key)) {
+        if (build.reuse(st, key, createdBy.toString(), st.config)) {
             return;
         }
         String id = steps.create(st, run, true);

@@ -329,6 +329,31 @@ public final class ImageService {
         });
     }
 
+    /**
+     * {@code docker build --cache-from}: a new image of {@code parentId} plus the next step of
+     * {@code sourceId} (whose history and layers start with the parent's): that step's history
+     * entry and layer, with {@code config}. Returns its ID (the same for the same inputs).
+     */
+    public Digest restoreStep(String parentId, String sourceId, RunConfig config) {
+        return locked(() -> {
+            ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
+            ImageRecord source = store.metadata().image(resolver.resolve(sourceId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", sourceId));
+            Staging staging = new Staging(store);
+            try {
+                ImageRecord record = new ImageCommitter(store, staging).restore(parent, source, config);
+                if (store.metadata().image(record.id()).isEmpty()) {
+                    store.metadata().putImage(record, List.of());
+                }
+                return record.id();
+            } catch (RuntimeException e) {
+                staging.rollback();
+                throw e;
+            }
+        });
+    }
+
     /** Applies Dockerfile-like {@code changes} ({@code CMD}, {@code ENV}...) to a run config. */
     public static RunConfig applyChanges(RunConfig config, List<String> changes) {
         return ConfigChanges.apply(config, changes);
