@@ -20,24 +20,32 @@ final class ImageLineage {
     static Set<Digest> intermediate(List<Image> all) {
         Set<String> parents = new HashSet<>();
         for (Image i : all) {
-            List<ImageConfig.HistoryEntry> h = i.config().history();
-            List<String> diffs = i.config().rootfs().diffIds();
-            if (h.isEmpty()) {
-                continue;
-            }
-            boolean lastHasLayer = !h.getLast().emptyLayer();
-            if (lastHasLayer && diffs.isEmpty()) {
-                continue;
-            }
-            parents.add(key(h.subList(0, h.size() - 1), lastHasLayer ? diffs.subList(0, diffs.size() - 1) : diffs));
+            parentKey(i.config()).ifPresent(parents::add);
         }
         Set<Digest> result = new HashSet<>();
         for (Image i : all) {
-            if (i.dangling() && parents.contains(key(i.config().history(), i.config().rootfs().diffIds()))) {
+            if (i.dangling() && parents.contains(key(i.config()))) {
                 result.add(i.id());
             }
         }
         return result;
+    }
+
+    /** What names an image in its children's eyes: its history and layers. */
+    static String key(ImageConfig c) {
+        return key(c.history(), c.rootfs().diffIds());
+    }
+
+    /** The key its parent would have, if it has one. */
+    static java.util.Optional<String> parentKey(ImageConfig c) {
+        List<ImageConfig.HistoryEntry> h = c.history();
+        List<String> diffs = c.rootfs().diffIds();
+        boolean lastHasLayer = !h.isEmpty() && !h.getLast().emptyLayer();
+        if (h.isEmpty() || lastHasLayer && diffs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(key(h.subList(0, h.size() - 1),
+                lastHasLayer ? diffs.subList(0, diffs.size() - 1) : diffs));
     }
 
     private static String key(List<ImageConfig.HistoryEntry> history, List<String> diffIds) {

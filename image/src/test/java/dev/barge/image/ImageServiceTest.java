@@ -485,4 +485,20 @@ class ImageServiceTest {
         assertThat(pruned.deleted()).contains(new DeleteResult.Deleted(top.toString()), new DeleteResult.Deleted(middle.toString()));
         assertThat(images.resolve("busybox")).isNotNull();
     }
+
+    @Test
+    void removingABuiltImageRemovesItsUntaggedParentsUnlessOthersNeedThem() throws Exception {
+        load(busybox);
+        Digest shared = images.configure("busybox", RunConfig.EMPTY.withEnv(List.of("A=1")), "step 1");
+        Digest left = images.configure(shared.toString(), RunConfig.EMPTY.withEnv(List.of("B=1")), "step 2a");
+        Digest right = images.configure(shared.toString(), RunConfig.EMPTY.withEnv(List.of("B=2")), "step 2b");
+        images.tag(left.toString(), "left", "1");
+        images.tag(right.toString(), "right", "1");
+        images.remove("left:1", false, false);
+        assertThat(images.list(true, ImageFilters.forList(Map.of())).stream().map(Image::id).toList())
+                .contains(shared, right).doesNotContain(left);
+        List<DeleteResult> removed = images.remove("right:1", false, false);
+        assertThat(removed).contains(new DeleteResult.Deleted(right.toString()), new DeleteResult.Deleted(shared.toString()));
+        assertThat(images.resolve("busybox")).isNotNull();
+    }
 }
