@@ -3,6 +3,7 @@ package dev.barge.build;
 import dev.barge.container.ContainerService;
 import dev.barge.core.BargeException;
 import dev.barge.core.Json;
+import dev.barge.image.Image;
 import dev.barge.image.ImageConfig;
 import dev.barge.image.ImageService;
 import dev.barge.image.PlatformSpec;
@@ -247,7 +248,7 @@ final class BuildRun {
                 : Platforms.requested(Variables.expand(i.flag("platform"), metaArgs, i.line()));
         if (name.equals("scratch")) {
             String key = BuildCache.key("scratch");
-            st.image = hit(key).orElseGet(() -> {
+            st.image = hit(key).map(cached -> cached.id().toString()).orElseGet(() -> {
                 String id = images.importImage(new ByteArrayInputStream(new byte[1024]), "", List.of(), "").toString();
                 cache.put(key, id);
                 return id;
@@ -258,8 +259,9 @@ final class BuildRun {
             if (request.pull()) {
                 fetcher.pull(name, wanted.orElse(PlatformSpec.DEFAULT), out::progress);
             }
-            st.image = images.resolve(name).id().toString();
-            wanted.ifPresent(p -> Platforms.check(name, images.resolve(name).config(), p));
+            Image base = images.resolve(name);
+            st.image = base.id().toString();
+            wanted.ifPresent(p -> Platforms.check(name, base.config(), p));
         }
         ImageConfig config = images.resolve(st.image).config();
         st.config = config.config();
@@ -359,32 +361,33 @@ final class BuildRun {
         if (request.noCache()) {
             return false;
         }
-        Optional<String> found = hit(key).or(() -> cacheSources.lookup(st.image, createdBy, config).map(f -> {
+        Optional<Image> found = hit(key).or(() -> cacheSources.lookup(st.image, createdBy, config).map(f -> {
             if (f.restored()) {
                 madeImages.add(f.image());
             }
             cache.put(key, f.image());
-            return f.image();
+            return images.resolve(f.image());
         }));
-        found.ifPresent(id -> {
+        found.ifPresent(image -> {
             out.stream(" ---> Using cache\n");
-            st.image = id;
-            st.config = images.resolve(id).config().config();
+            st.image = image.id().toString();
+            st.config = image.config().config();
         });
         return found.isPresent();
     }
 
-    private Optional<String> hit(String key) {
+    /** The cached image of a step, resolved; an entry whose image is gone is forgotten. */
+    private Optional<Image> hit(String key) {
         Optional<String> found = cache.get(key);
-        if (found.isPresent()) {
-            try {
-                images.resolve(found.get());
-            } catch (BargeException e) {
-                cache.forget(key);
-                return Optional.empty();
-            }
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        return found;
+        try {
+            return Optional.of(images.resolve(found.get()));
+        } catch (BargeException e) {
+            cache.forget(key);
+            return Optional.empty();
+        }
     }
 
     Optional<String> stageImage(String name) {
