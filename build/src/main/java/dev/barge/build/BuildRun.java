@@ -82,7 +82,7 @@ final class BuildRun {
             }
             if (stages.isEmpty()) {
                 if (!i.keyword().equals("ARG")) {
-                    throw BargeException.invalid("Dockerfile:%d no build stage in current context", i.line());
+                    throw BargeException.invalid("dockerfile parse error line %d: no build stage in current context", i.line());
                 }
                 meta.add(i);
             } else {
@@ -224,7 +224,7 @@ final class BuildRun {
                 configStep(st, i.original(), st.config);
             }
             case "SHELL" -> configStep(st, i.original(), st.config.withShell(i.json().orElseThrow(() ->
-                    BargeException.invalid("Dockerfile:%d SHELL requires the arguments to be in JSON form", i.line()))));
+                    BargeException.invalid("dockerfile parse error line %d: SHELL requires the arguments to be in JSON form", i.line()))));
             case "HEALTHCHECK" -> configStep(st, i.original(), st.config.withHealthcheck(Healthchecks.parse(i)));
             case "ONBUILD" -> {
                 List<String> onBuild = new ArrayList<>(st.config.onBuild() == null ? List.of() : st.config.onBuild());
@@ -233,7 +233,7 @@ final class BuildRun {
             }
             case "RUN" -> new RunStep(this, steps).run(st, i);
             case "COPY", "ADD" -> new CopyStep(this, steps, context).run(st, i, vars);
-            default -> throw BargeException.invalid("Dockerfile:%d unknown instruction: %s", i.line(), i.keyword());
+            default -> throw BargeException.invalid("dockerfile parse error line %d: unknown instruction: %s", i.line(), i.keyword());
         }
     }
 
@@ -273,7 +273,7 @@ final class BuildRun {
             for (String trigger : triggers) {
                 Instruction t = DockerfileParser.instruction(i.line(), trigger);
                 if (t.keyword().equals("ONBUILD") || t.keyword().equals("FROM") || t.keyword().equals("MAINTAINER")) {
-                    throw BargeException.invalid("Dockerfile:%d %s isn't allowed as an ONBUILD trigger", i.line(), t.keyword());
+                    throw BargeException.invalid("dockerfile parse error line %d: %s isn't allowed as an ONBUILD trigger", i.line(), t.keyword());
                 }
                 execute(st, t);
             }
@@ -285,7 +285,7 @@ final class BuildRun {
         try {
             config = ImageService.applyChanges(st.config, List.of(change));
         } catch (BargeException e) {
-            throw BargeException.invalid("Dockerfile:%d %s", i.line(), e.getMessage());
+            throw BargeException.invalid("dockerfile parse error line %d: %s", i.line(), e.getMessage());
         }
         configStep(st, i.original(), config);
     }

@@ -47,7 +47,7 @@ final class ContextFiles {
         try {
             return Integer.parseInt(chmod, 8) & 07777;
         } catch (NumberFormatException e) {
-            throw BargeException.invalid("Dockerfile:%d invalid chmod parameter: %s", line, chmod);
+            throw BargeException.invalid("dockerfile parse error line %d: invalid chmod parameter: %s", line, chmod);
         }
     }
 

@@ -33,7 +33,7 @@ final class CopyStep {
         List<String> words = new ArrayList<>(i.json().orElseGet(() ->
                 List.of(Variables.expand(i.args(), vars, i.line()).trim().split("\\s+"))));
         if (words.size() < 2) {
-            throw BargeException.invalid("Dockerfile:%d %s requires at least two arguments", i.line(), i.keyword());
+            throw BargeException.invalid("dockerfile parse error line %d: %s requires at least two arguments", i.line(), i.keyword());
         }
         String dest = Variables.expand(words.removeLast(), vars, i.line());
         if (!dest.startsWith("/")) {

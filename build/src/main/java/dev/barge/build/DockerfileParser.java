@@ -42,7 +42,7 @@ public final class DockerfileParser {
             if (m.group(1).equalsIgnoreCase("escape")) {
                 String v = m.group(2);
                 if (!v.equals("\\") && !v.equals("`")) {
-                    throw BargeException.invalid("Dockerfile:%d invalid ESCAPE '%s'. Must be ` or \\", i + 1, v);
+                    throw BargeException.invalid("dockerfile parse error line %d: invalid ESCAPE '%s'. Must be ` or \\", i + 1, v);
                 }
                 escape = v.charAt(0);
             }
@@ -94,7 +94,7 @@ public final class DockerfileParser {
                     body.append(l).append('\n');
                 }
                 if (!closed) {
-                    throw BargeException.invalid("Dockerfile:%d unterminated heredoc: missing %s", start, word);
+                    throw BargeException.invalid("dockerfile parse error line %d: unterminated heredoc: missing %s", start, word);
                 }
                 Instruction head = instruction(start, whole);
                 String args = head.args().equals(heredoc.group()) ? body.toString()
@@ -112,7 +112,7 @@ public final class DockerfileParser {
         String keyword = (sp < 0 ? text : text.substring(0, sp)).toUpperCase(Locale.ROOT);
         String rest = sp < 0 ? "" : text.substring(sp).strip();
         if (!KEYWORDS.contains(keyword)) {
-            throw BargeException.invalid("Dockerfile:%d unknown instruction: %s", line,
+            throw BargeException.invalid("dockerfile parse error line %d: unknown instruction: %s", line,
                     sp < 0 ? text : text.substring(0, sp));
         }
         Map<String, String> flags = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ public final class DockerfileParser {
             }
         }
         if (rest.isEmpty() && !keyword.equals("RUN")) {
-            throw BargeException.invalid("Dockerfile:%d %s requires at least one argument", line, keyword);
+            throw BargeException.invalid("dockerfile parse error line %d: %s requires at least one argument", line, keyword);
         }
         Optional<List<String>> json = Optional.empty();
         if (rest.startsWith("[")) {

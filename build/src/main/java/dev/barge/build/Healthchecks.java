@@ -21,7 +21,7 @@ final class Healthchecks {
             return Map.of("Test", List.of("NONE"));
         }
         if (!args.toUpperCase().startsWith("CMD")) {
-            throw BargeException.invalid("Dockerfile:%d Unknown type \"%s\" in HEALTHCHECK (try CMD)", i.line(), args);
+            throw BargeException.invalid("dockerfile parse error line %d: Unknown type \"%s\" in HEALTHCHECK (try CMD)", i.line(), args);
         }
         String cmd = args.substring(3).strip();
         Instruction parsed = DockerfileParser.instruction(i.line(), "CMD " + cmd);
@@ -43,7 +43,7 @@ final class Healthchecks {
             try {
                 hc.put("Retries", Integer.parseInt(i.flag("retries")));
             } catch (NumberFormatException e) {
-                throw BargeException.invalid("Dockerfile:%d invalid retries: %s", i.line(), i.flag("retries"));
+                throw BargeException.invalid("dockerfile parse error line %d: invalid retries: %s", i.line(), i.flag("retries"));
             }
         }
         return hc;
@@ -71,7 +71,7 @@ final class Healthchecks {
             end = m.end();
         }
         if (end != v.length() || end == 0) {
-            throw BargeException.invalid("Dockerfile:%d time: invalid duration \"%s\"", i.line(), v);
+            throw BargeException.invalid("dockerfile parse error line %d: time: invalid duration \"%s\"", i.line(), v);
         }
         hc.put(field, (long) nanos);
     }

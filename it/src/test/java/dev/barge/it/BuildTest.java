@@ -212,16 +212,24 @@ class BuildTest {
                 VOLUME /data
                 LABEL a=b
                 SHELL ["/bin/sh", "-ec"]
-                RUN test "$(id -u)" = 1000
+                ONBUILD RUN echo later
+                ENV E=1
+                WORKDIR /work
                 ENTRYPOINT ["echo"]
                 CMD ["x"]
+                RUN test "$(id -u)" = 1000
+                COPY data.txt /copied
                 """);
         var r = build(dir, "-t config:1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        // every field survives the RUN and COPY steps that come after it
         assertThat(d.ok("inspect", "--format", "{{json .Config.Healthcheck}} {{.Config.User}} {{.Config.StopSignal}} "
-                + "{{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{json .Config.Labels}} {{json .Config.Shell}}",
+                + "{{json .Config.ExposedPorts}} {{json .Config.Volumes}} {{json .Config.Labels}} {{json .Config.Shell}} "
+                + "{{json .Config.OnBuild}} {{.Config.WorkingDir}} {{json .Config.Entrypoint}} {{json .Config.Cmd}}",
                 "config:1")).isEqualTo("{\"Test\":[\"CMD-SHELL\",\"true\"],\"Interval\":90000000000,\"Retries\":4} 1000 SIGTERM "
-                + "{\"443/tcp\":{},\"80/udp\":{}} {\"/data\":{}} {\"a\":\"b\"} [\"/bin/sh\",\"-ec\"]");
+                + "{\"443/tcp\":{},\"80/udp\":{}} {\"/data\":{}} {\"a\":\"b\"} [\"/bin/sh\",\"-ec\"] "
+                + "[\"RUN echo later\"] /work [\"echo\"] [\"x\"]");
+        assertThat(d.ok("inspect", "--format", "{{json .Config.Env}}", "config:1")).contains("\"E=1\"");
         assertThat(d.ok("run", "--rm", "config:1")).isEqualTo("x");
     }
 
@@ -231,7 +239,7 @@ class BuildTest {
         String imagesBefore = d.ok("images", "-a", "-q", "--no-trunc");
         var r = build(dir, "-t bad:1");
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.stderr()).contains("Dockerfile:3");
+        assertThat(r.stderr()).contains("dockerfile parse error line 3:");
         assertThat(d.ok("images", "-a", "-q", "--no-trunc")).isEqualTo(imagesBefore);
     }
 }
