@@ -7,6 +7,7 @@ import dev.barge.build.BuildRequest;
 import dev.barge.build.Builder;
 import dev.barge.core.BargeException;
 import dev.barge.core.Json;
+import dev.barge.distribution.Credentials;
 import dev.barge.engineapi.ImageStreamMessage;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
@@ -41,7 +42,7 @@ public final class BuildRoutes {
                 ex.queryParam("rm").map(v -> !v.equals("0") && !v.equalsIgnoreCase("false")).orElse(true),
                 ex.boolParam("forcerm"), jsonMap(ex, "labels"), ex.boolParam("q"),
                 ex.queryParam("networkmode").orElse(""), ex.queryParam("platform").orElse(""), ex.boolParam("pull"),
-                jsonList(ex, "cachefrom"));
+                jsonList(ex, "cachefrom"), Credentials.fromConfigHeader(ex.header("X-Registry-Config").orElse("")));
         // with q, the steps' output is held back and shown only if the build fails, as Docker does
         StringBuilder held = new StringBuilder();
         try (JsonStream out = JsonStream.open(ex)) {

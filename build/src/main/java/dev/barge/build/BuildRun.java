@@ -256,10 +256,7 @@ final class BuildRun {
         } else if (stageImages.containsKey(name.toLowerCase())) {
             st.image = stageImages.get(name.toLowerCase());
         } else {
-            if (request.pull()) {
-                fetcher.pull(name, wanted.orElse(PlatformSpec.DEFAULT), out::progress);
-            }
-            Image base = images.resolve(name);
+            Image base = baseImage(name, wanted.orElse(PlatformSpec.DEFAULT));
             st.image = base.id().toString();
             wanted.ifPresent(p -> Platforms.check(name, base.config(), p));
         }
@@ -278,6 +275,23 @@ final class BuildRun {
                 execute(st, t);
             }
         }
+    }
+
+    /** A FROM image: pulled with {@code --pull}, or when it is not here, as Docker's builder does. */
+    private Image baseImage(String name, PlatformSpec platform) {
+        if (!request.pull()) {
+            try {
+                return images.resolve(name);
+            } catch (BargeException e) {
+                if (e.kind() != dev.barge.core.ErrorKind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        String domain = dev.barge.core.ImageReference.parse(name).domain();
+        fetcher.pull(name, platform, dev.barge.distribution.Credentials.forDomain(request.registryAuth(), domain),
+                out::progress);
+        return images.resolve(name);
     }
 
     private void change(Stage st, Instruction i, String change) {

@@ -24,7 +24,6 @@ import dev.barge.distribution.RegistryHosts;
 import dev.barge.image.ImageService;
 import dev.barge.image.ImagePuller;
 import dev.barge.build.Builder;
-import dev.barge.distribution.Credentials;
 import dev.barge.image.ImagePusher;
 import dev.barge.image.ImageUsage;
 import dev.barge.runtime.RuntimeDriver;
@@ -101,8 +100,8 @@ final class Services implements AutoCloseable {
             ImagePuller puller = new ImagePuller(images, store, registries, events, PARALLEL_LAYERS);
             // the build cache lives with the images it names, so it survives a restart
             Builder builder = new Builder(images, containers,
-                    (reference, platform, progress) -> puller.pull(reference, platform, Credentials.NONE, progress)
-                            .toString(),
+                    (reference, platform, credentials, progress) -> puller.pull(reference, platform, credentials,
+                            progress).toString(),
                     config.dataRoot().resolve("builder").resolve("cache.json"));
             return new Services(store, images, runtime, containers, networks, config.liveRestore(),
                     new DistributionRoutes(puller, new ImagePusher(images, store, registries, events, PARALLEL_LAYERS),

@@ -81,6 +81,12 @@ class BuildOptionsTest {
         assertThat(d.docker("image", "inspect", "pulled:1").exitCode()).isNotZero();
         d.ok("rmi", "pulled:0");
         assertThat(d.ok("images", "-a", "-q", "--no-trunc")).isEqualTo(imagesBefore);
+
+        // a FROM image that is not here is pulled, as Docker's builder does
+        Files.writeString(dir.resolve("Dockerfile"), "FROM localhost:1/absent:1\nRUN true\n");
+        var absent = build(dir, "");
+        assertThat(absent.exitCode()).isNotZero();
+        assertThat(absent.stderr()).contains("localhost:1");
         d.ok("rmi", "localhost:1/busybox:1");
     }
 
