@@ -62,6 +62,8 @@ final class BuildRun {
         String image = "";
         RunConfig config = RunConfig.EMPTY;
         final Map<String, String> args = new LinkedHashMap<>();
+        /** ARGs declared without a value: expanded as empty, but not set in RUN's environment. */
+        final Set<String> unsetArgs = new HashSet<>();
 
         List<String> shell() {
             return config.shell() == null || config.shell().isEmpty() ? List.of("/bin/sh", "-c") : config.shell();
@@ -208,23 +210,20 @@ final class BuildRun {
         }
         switch (i.keyword()) {
             case "FROM" -> from(st, i);
-            case "ARG" -> {
-                String[] kv = argPair(i);
-                String value = request.buildArgs().containsKey(kv[0]) ? request.buildArgs().get(kv[0])
-                        : !kv[1].isEmpty() ? Variables.expand(kv[1], vars, i.line())
-                        : metaArgs.getOrDefault(kv[0], "");
-                st.args.put(kv[0], value);
-            }
+            case "ARG" -> arg(st, i, vars);
             case "ENV", "LABEL", "EXPOSE", "USER", "STOPSIGNAL", "VOLUME" ->
                     change(st, i, i.keyword() + " " + Variables.expand(i.args(), vars, i.line()));
             case "WORKDIR" -> workdir(st, i, Variables.expand(i.args(), vars, i.line()));
             case "CMD", "ENTRYPOINT" -> change(st, i, i.keyword() + " " + i.args());
             case "MAINTAINER" -> {
                 // the author field is the image config's, not the run config's: the step only records history
-                configStep(st, i.original(), st.config);
+                configStep(st, "MAINTAINER " + Variables.expand(i.args(), vars, i.line()), st.config);
             }
-            case "SHELL" -> configStep(st, i.original(), st.config.withShell(i.json().orElseThrow(() ->
-                    BargeException.invalid("dockerfile parse error line %d: SHELL requires the arguments to be in JSON form", i.line()))));
+            case "SHELL" -> {
+                List<String> shell = i.json().orElseThrow(() -> BargeException.invalid(
+                        "dockerfile parse error line %d: SHELL requires the arguments to be in JSON form", i.line()));
+                configStep(st, "SHELL [" + String.join(" ", shell) + "]", st.config.withShell(shell));
+            }
             case "HEALTHCHECK" -> configStep(st, i.original(), st.config.withHealthcheck(Healthchecks.parse(i)));
             case "ONBUILD" -> {
                 List<String> onBuild = new ArrayList<>(st.config.onBuild() == null ? List.of() : st.config.onBuild());
@@ -301,7 +300,23 @@ final class BuildRun {
         } catch (BargeException e) {
             throw BargeException.invalid("dockerfile parse error line %d: %s", i.line(), e.getMessage());
         }
-        configStep(st, i.original(), config);
+        configStep(st, History.of(i.keyword(), change.substring(i.keyword().length()).strip(), config), config);
+    }
+
+    /** ARG: a build variable of the stage (its value given, its default, or the meta ARG's); recorded as a step. */
+    private void arg(Stage st, Instruction i, Map<String, String> vars) {
+        String[] kv = argPair(i);
+        boolean hasDefault = i.args().contains("=");
+        Optional<String> value = request.buildArgs().containsKey(kv[0]) ? Optional.of(request.buildArgs().get(kv[0]))
+                : hasDefault ? Optional.of(Variables.expand(kv[1], vars, i.line()))
+                : Optional.ofNullable(metaArgs.get(kv[0]));
+        st.args.put(kv[0], value.orElse(""));
+        if (value.isEmpty()) {
+            st.unsetArgs.add(kv[0]);
+        } else {
+            st.unsetArgs.remove(kv[0]);
+        }
+        configStep(st, "ARG " + kv[0] + (hasDefault ? "=" + Variables.expand(kv[1], vars, i.line()) : ""), st.config);
     }
 
     /** WORKDIR makes its directory when the image lacks it (a layer); otherwise it only changes the config. */
@@ -324,9 +339,13 @@ final class BuildRun {
         settle(st, key, image, config);
     }
 
-    /** A step that changes only the configuration: no layer, a history entry marked empty. */
-    void configStep(Stage st, String original, RunConfig config) {
-        String createdBy = st.nop(" " + original);
+    /**
+     * A step that changes only the configuration: no layer, a history entry marked empty.
+     *
+     * @param commit the step as Docker's history records it ({@code ENV A=b}, {@code CMD ["sh"]})
+     */
+    void configStep(Stage st, String commit, RunConfig config) {
+        String createdBy = st.nop(" " + commit);
         String key = BuildCache.key("config", st.image, createdBy, Json.string(config));
         if (reuse(st, key, createdBy, config)) {
             return;

@@ -24,16 +24,18 @@ final class RunStep {
         });
         List<String> run = new ArrayList<>();
         StringBuilder createdBy = new StringBuilder();
-        if (!st.args.isEmpty()) {
-            // build args are in RUN's environment but not in the image's: env(1) sets them for this step only;
-            // Docker's history line starts "|N K=V ..." with them, and so does the cache key
+        // build args are in RUN's environment but not in the image's: env(1) sets them for this step only.
+        // As Docker: only those with a value and not overridden by ENV, sorted; the history line (and so
+        // the cache key) starts "|N K=V ..." with them
+        java.util.Set<String> envNames = new java.util.HashSet<>();
+        st.config.envOrEmpty().forEach(e -> envNames.add(e.contains("=") ? e.substring(0, e.indexOf('=')) : e));
+        List<String> args = st.args.entrySet().stream()
+                .filter(e -> !st.unsetArgs.contains(e.getKey()) && !envNames.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        if (!args.isEmpty()) {
             run.add("env");
-            createdBy.append('|').append(st.args.size());
-            st.args.forEach((k, v) -> {
-                run.add(k + "=" + v);
-                createdBy.append(' ').append(k).append('=').append(v);
-            });
-            createdBy.append(' ');
+            run.addAll(args);
+            createdBy.append('|').append(args.size()).append(' ').append(String.join(" ", args)).append(' ');
         }
         run.addAll(cmd);
         createdBy.append(String.join(" ", cmd));

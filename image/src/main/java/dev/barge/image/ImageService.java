@@ -354,6 +354,11 @@ public final class ImageService {
         });
     }
 
+    /** The {@code k=v k2="v 2"} (or legacy {@code k v w}) pairs of an ENV or LABEL change, unquoted. */
+    public static List<Map.Entry<String, String>> keyValues(String rest, String word) {
+        return ConfigChanges.pairs(rest, word);
+    }
+
     /** Applies Dockerfile-like {@code changes} ({@code CMD}, {@code ENV}...) to a run config. */
     public static RunConfig applyChanges(RunConfig config, List<String> changes) {
         return ConfigChanges.apply(config, changes);
