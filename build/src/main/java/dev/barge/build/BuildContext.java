@@ -23,10 +23,11 @@ final class BuildContext implements AutoCloseable {
         this.root = root;
     }
 
-    static BuildContext unpack(InputStream body) {
+    /** @param scratch where to unpack it */
+    static BuildContext unpack(InputStream body, Path scratch) {
         Path root;
         try {
-            root = Files.createTempDirectory("barge-build-");
+            root = Files.createTempDirectory(scratch, "context-");
         } catch (IOException e) {
             throw BargeException.internal("cannot create the build context: " + e.getMessage(), e);
         }

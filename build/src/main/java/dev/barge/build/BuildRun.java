@@ -28,12 +28,14 @@ import java.util.TreeMap;
  */
 final class BuildRun {
     /** What a build uses. */
-    record Services(ImageService images, ContainerService containers, ImageFetcher fetcher, BuildCache cache) {}
+    record Services(ImageService images, ContainerService containers, ImageFetcher fetcher, BuildCache cache,
+                    Path scratch) {}
 
     private final ImageService images;
     private final BuildCache cache;
     private final ImageFetcher fetcher;
     private final Path context;
+    private final Path scratch;
     private final BuildRequest request;
     private final BuildOutput out;
     private final StepContainers steps;
@@ -50,9 +52,10 @@ final class BuildRun {
         this.cache = services.cache();
         this.fetcher = services.fetcher();
         this.context = context;
+        this.scratch = services.scratch();
         this.request = request;
         this.out = out;
-        this.steps = new StepContainers(services.containers(), request, out);
+        this.steps = new StepContainers(services.containers(), request, out, services.scratch());
         this.platform = Platforms.requested(request.platform());
         this.cacheSources = new CacheSources(images, request.cacheFrom());
     }
@@ -231,7 +234,7 @@ final class BuildRun {
                 configStep(st, i.original(), st.config.withOnBuild(onBuild));
             }
             case "RUN" -> new RunStep(this, steps).run(st, i);
-            case "COPY", "ADD" -> new CopyStep(this, steps, context).run(st, i, vars);
+            case "COPY", "ADD" -> new CopyStep(this, steps, context, scratch).run(st, i, vars);
             default -> throw BargeException.invalid("dockerfile parse error line %d: unknown instruction: %s", i.line(), i.keyword());
         }
     }

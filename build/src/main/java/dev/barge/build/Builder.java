@@ -18,13 +18,24 @@ public final class Builder {
     private final ContainerService containers;
     private final ImageFetcher fetcher;
     private final BuildCache cache;
+    private final Path scratch;
 
-    /** @param cacheFile where the build cache is kept (under the daemon's data root) */
-    public Builder(ImageService images, ContainerService containers, ImageFetcher fetcher, Path cacheFile) {
+    /**
+     * @param root the builder's directory under the daemon's data root: the cache in {@code cache.json},
+     *             contexts and staged files under {@code tmp/} (emptied here: a crash may have left some)
+     */
+    public Builder(ImageService images, ContainerService containers, ImageFetcher fetcher, Path root) {
         this.images = images;
         this.containers = containers;
         this.fetcher = fetcher;
-        this.cache = new BuildCache(cacheFile);
+        this.cache = new BuildCache(root.resolve("cache.json"));
+        this.scratch = root.resolve("tmp");
+        ContextFiles.deleteTree(scratch);
+        try {
+            Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw BargeException.internal("cannot create " + scratch + ": " + e.getMessage(), e);
+        }
     }
 
     public BuildCache cache() {
@@ -33,7 +44,7 @@ public final class Builder {
 
     /** Builds and tags the image; returns its ID. Failures are {@link BargeException}s with Docker's words. */
     public String build(InputStream context, BuildRequest request, BuildOutput out) {
-        try (BuildContext ctx = BuildContext.unpack(context)) {
+        try (BuildContext ctx = BuildContext.unpack(context, scratch)) {
             String name = request.dockerfile().isEmpty() ? "Dockerfile" : request.dockerfile();
             Path dockerfile = ctx.root.resolve(name).normalize();
             if (!dockerfile.startsWith(ctx.root) || !Files.isRegularFile(dockerfile)) {
@@ -46,7 +57,7 @@ public final class Builder {
                 throw BargeException.invalid("Cannot read Dockerfile: %s", e.getMessage());
             }
             removeIgnored(ctx.root, name);
-            return new BuildRun(new BuildRun.Services(images, containers, fetcher, cache), ctx.root, request, out)
+            return new BuildRun(new BuildRun.Services(images, containers, fetcher, cache, scratch), ctx.root, request, out)
                     .run(DockerfileParser.parse(text));
         }
     }

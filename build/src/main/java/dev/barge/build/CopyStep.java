@@ -21,11 +21,13 @@ final class CopyStep {
     private final BuildRun build;
     private final StepContainers steps;
     private final Path context;
+    private final Path scratchRoot;
 
-    CopyStep(BuildRun build, StepContainers steps, Path context) {
+    CopyStep(BuildRun build, StepContainers steps, Path context, Path scratchRoot) {
         this.build = build;
         this.steps = steps;
         this.context = context;
+        this.scratchRoot = scratchRoot;
     }
 
     void run(BuildRun.Stage st, Instruction i, Map<String, String> vars) {
@@ -43,7 +45,7 @@ final class CopyStep {
         String from = Variables.expand(i.flag("from"), vars, i.line());
         Path scratch;
         try {
-            scratch = Files.createTempDirectory("barge-build-copy-");
+            scratch = Files.createTempDirectory(scratchRoot, "copy-");
         } catch (IOException e) {
             throw BargeException.internal("cannot stage " + i.keyword() + ": " + e.getMessage(), e);
         }

@@ -43,11 +43,13 @@ final class StepContainers {
     private final BuildOutput out;
     private final Set<String> live = new LinkedHashSet<>();
     private final Set<String> announced = new LinkedHashSet<>();
+    private final Path scratch;
 
-    StepContainers(ContainerService containers, BuildRequest request, BuildOutput out) {
+    StepContainers(ContainerService containers, BuildRequest request, BuildOutput out, Path scratch) {
         this.containers = containers;
         this.request = request;
         this.out = out;
+        this.scratch = scratch;
     }
 
     /**
@@ -87,7 +89,7 @@ final class StepContainers {
     /** The container's changes as a layer tar in a temporary file, or empty when it changed nothing. */
     Optional<Path> layer(String id) {
         try {
-            Path tar = Files.createTempFile("barge-build-layer-", ".tar");
+            Path tar = Files.createTempFile(scratch, "layer-", ".tar");
             try (OutputStream o = Files.newOutputStream(tar)) {
                 containers.files().writeLayer(id, o);
             }

@@ -102,7 +102,7 @@ final class Services implements AutoCloseable {
             Builder builder = new Builder(images, containers,
                     (reference, platform, credentials, progress) -> puller.pull(reference, platform, credentials,
                             progress).toString(),
-                    config.dataRoot().resolve("builder").resolve("cache.json"));
+                    config.dataRoot().resolve("builder"));
             return new Services(store, images, runtime, containers, networks, config.liveRestore(),
                     new DistributionRoutes(puller, new ImagePusher(images, store, registries, events, PARALLEL_LAYERS),
                             registries), volumes, builder);
