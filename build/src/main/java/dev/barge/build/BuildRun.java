@@ -44,6 +44,10 @@ final class BuildRun {
     private final List<String> madeImages = new ArrayList<>();
     private final Map<String, String> stageImages = new HashMap<>();
     private final Map<String, String> metaArgs = new LinkedHashMap<>();
+    private final Set<String> declaredArgs = new HashSet<>();
+    /** Docker's build args that need no ARG. */
+    private static final Set<String> PROXY_ARGS = Set.of("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY",
+            "ALL_PROXY");
     private int step;
     private int stepCount;
 
@@ -79,33 +83,12 @@ final class BuildRun {
     }
 
     String run(List<Instruction> all) {
-        List<List<Instruction>> stages = new ArrayList<>();
-        List<Instruction> meta = new ArrayList<>();
-        for (Instruction i : all) {
-            if (i.keyword().equals("FROM")) {
-                stages.add(new ArrayList<>());
-            }
-            if (stages.isEmpty()) {
-                if (!i.keyword().equals("ARG")) {
-                    throw BargeException.invalid("dockerfile parse error line %d: no build stage in current context", i.line());
-                }
-                meta.add(i);
-            } else {
-                stages.getLast().add(i);
-            }
-        }
-        if (stages.isEmpty()) {
-            throw BargeException.invalid("Dockerfile parse error: file with no instructions");
-        }
-        int last = target(stages);
-        Set<Integer> needed = Stages.needed(stages, last, metaArgs(meta));
-        stepCount = meta.size() + request.labels().size();
-        for (int s : needed) {
-            stepCount += stages.get(s).size();
-        }
+        Stages.Plan plan = Stages.plan(all, request.target(), request.buildArgs());
+        stepCount = plan.steps(request.labels().size());
         boolean ok = false;
         try {
-            String image = build(meta, stages, needed, last);
+            String image = build(plan);
+            warnUnusedArgs();
             out.aux(image);
             out.stream("Successfully built " + shortId(image) + "\n");
             for (String t : request.tags()) {
@@ -122,36 +105,31 @@ final class BuildRun {
         }
     }
 
-    private int target(List<List<Instruction>> stages) {
-        if (request.target().isEmpty()) {
-            return stages.size() - 1;
+    /** As Docker: build args no ARG declared (the proxy variables aside) are named in a warning. */
+    private void warnUnusedArgs() {
+        List<String> unused = request.buildArgs().keySet().stream()
+                .filter(k -> !declaredArgs.contains(k) && !PROXY_ARGS.contains(k.toUpperCase())).sorted().toList();
+        if (!unused.isEmpty()) {
+            out.stream("[Warning] One or more build-args [" + String.join(" ", unused) + "] were not consumed\n");
         }
-        int last = -1;
-        for (int s = 0; s < stages.size(); s++) {
-            if (stageName(stages.get(s).getFirst()).equalsIgnoreCase(request.target())) {
-                last = s;
-            }
-        }
-        if (last < 0) {
-            throw BargeException.invalid("failed to reach build target %s in Dockerfile", request.target());
-        }
-        return last;
     }
 
-    private String build(List<Instruction> meta, List<List<Instruction>> stages, Set<Integer> needed, int last) {
-        for (Instruction i : meta) {
+    private String build(Stages.Plan plan) {
+        for (Instruction i : plan.meta()) {
             stepHeader(i.original());
-            String[] kv = argPair(i);
+            String[] kv = Stages.argPair(i);
+            declaredArgs.add(kv[0]);
             metaArgs.put(kv[0], request.buildArgs().getOrDefault(kv[0], Variables.expand(kv[1], metaArgs, i.line())));
         }
         String image = "";
-        for (int s = 0; s <= last; s++) {
-            if (!needed.contains(s)) {
+        for (int s = 0; s <= plan.last(); s++) {
+            if (!plan.needed().contains(s)) {
                 continue;
             }
-            image = runStage(stages.get(s), s == last);
+            List<Instruction> stage = plan.stages().get(s);
+            image = runStage(stage, s == plan.last());
             stageImages.put(Integer.toString(s), image);
-            String name = stageName(stages.get(s).getFirst());
+            String name = Stages.name(stage.getFirst());
             if (!name.isEmpty()) {
                 stageImages.put(name.toLowerCase(), image);
             }
@@ -168,20 +146,6 @@ final class BuildRun {
                 // kept by a container (rm=false) or already gone
             }
         }
-    }
-
-    /** Meta ARG defaults with build args applied, for naming stages before the build runs. */
-    private Map<String, String> metaArgs(List<Instruction> meta) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (Instruction i : meta) {
-            String[] kv = argPair(i);
-            vars.put(kv[0], request.buildArgs().getOrDefault(kv[0], Variables.expand(kv[1], vars, i.line())));
-        }
-        return vars;
-    }
-
-    static String stageNameOf(Instruction from) {
-        return stageName(from);
     }
 
     private String runStage(List<Instruction> instructions, boolean lastStage) {
@@ -308,7 +272,8 @@ final class BuildRun {
 
     /** ARG: a build variable of the stage (its value given, its default, or the meta ARG's); recorded as a step. */
     private void arg(Stage st, Instruction i, Map<String, String> vars) {
-        String[] kv = argPair(i);
+        String[] kv = Stages.argPair(i);
+        declaredArgs.add(kv[0]);
         boolean hasDefault = i.args().contains("=");
         Optional<String> value = request.buildArgs().containsKey(kv[0]) ? Optional.of(request.buildArgs().get(kv[0]))
                 : hasDefault ? Optional.of(Variables.expand(kv[1], vars, i.line()))
@@ -432,22 +397,6 @@ final class BuildRun {
 
     ImageService images() {
         return images;
-    }
-
-    private static String[] argPair(Instruction i) {
-        String a = i.args().strip();
-        int eq = a.indexOf('=');
-        return eq < 0 ? new String[] {a, ""} : new String[] {a.substring(0, eq), unquote(a.substring(eq + 1))};
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
-                ? s.substring(1, s.length() - 1) : s;
-    }
-
-    private static String stageName(Instruction from) {
-        String[] w = from.args().trim().split("\\s+");
-        return w.length == 3 && w[1].equalsIgnoreCase("AS") ? w[2] : "";
     }
 
     static String shortId(String image) {

@@ -134,8 +134,9 @@ class BuildTest {
                 COPY --from=base /v.txt /out/
                 CMD ["cat", "/out/v.txt"]
                 """);
-        var r = build(dir, "--build-arg V=given -t ms:1");
+        var r = build(dir, "--build-arg V=given --build-arg UNUSED=1 --build-arg HTTP_PROXY= -t ms:1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("[Warning] One or more build-args [UNUSED] were not consumed");
         assertThat(d.ok("run", "--rm", "ms:1")).isEqualTo("v=given");
         var target = build(dir, "--target base -t ms:base");
         assertThat(target.exitCode()).as(target.toString()).isZero();
