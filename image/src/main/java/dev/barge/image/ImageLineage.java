@@ -31,6 +31,29 @@ final class ImageLineage {
         return result;
     }
 
+    /**
+     * For each history entry of {@code image} (oldest first), the local image that ends with that
+     * entry, when there is one: {@code docker history} shows their IDs, as Docker does for images
+     * built here, and {@code <missing>} for the rest.
+     */
+    static List<java.util.Optional<Digest>> ancestors(Image image, List<Image> all) {
+        java.util.Map<String, Digest> byKey = new java.util.HashMap<>();
+        for (Image i : all) {
+            byKey.putIfAbsent(key(i.config()), i.id());
+        }
+        List<ImageConfig.HistoryEntry> h = image.config().history();
+        List<String> diffs = image.config().rootfs().diffIds();
+        List<java.util.Optional<Digest>> result = new java.util.ArrayList<>();
+        int layers = 0;
+        for (int n = 0; n < h.size(); n++) {
+            if (!h.get(n).emptyLayer()) {
+                layers = Math.min(layers + 1, diffs.size());
+            }
+            result.add(java.util.Optional.ofNullable(byKey.get(key(h.subList(0, n + 1), diffs.subList(0, layers)))));
+        }
+        return result;
+    }
+
     /** What names an image in its children's eyes: its history and layers. */
     static String key(ImageConfig c) {
         return key(c.history(), c.rootfs().diffIds());

@@ -119,6 +119,7 @@ public final class ImageService {
     public List<HistoryItem> history(String name) {
         Image image = resolve(name);
         List<ImageConfig.HistoryEntry> steps = image.config().history();
+        List<Optional<Digest>> ancestors = ImageLineage.ancestors(image, images());
         List<HistoryItem> items = new ArrayList<>();
         int layer = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -128,8 +129,10 @@ public final class ImageService {
                 size = image.layerSizes().get(layer++);
             }
             boolean top = i == steps.size() - 1;
-            items.add(new HistoryItem(top ? image.id().toString() : "<missing>", step.createdInstant().orElse(java.time.Instant.EPOCH),
-                    step.createdBy(), top ? image.familiarTags() : List.of(), size, step.comment()));
+            Optional<Image> at = top ? Optional.of(image) : ancestors.get(i).map(this::image);
+            items.add(new HistoryItem(at.map(a -> a.id().toString()).orElse("<missing>"),
+                    step.createdInstant().orElse(java.time.Instant.EPOCH), step.createdBy(),
+                    at.map(Image::familiarTags).orElse(List.of()), size, step.comment()));
         }
         return items.reversed();
     }

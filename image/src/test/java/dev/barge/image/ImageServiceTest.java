@@ -478,6 +478,8 @@ class ImageServiceTest {
         load(busybox);
         Digest middle = images.configure("busybox", RunConfig.EMPTY.withEnv(List.of("A=1")), "step 1");
         Digest top = images.configure(middle.toString(), RunConfig.EMPTY.withEnv(List.of("A=2")), "step 2");
+        assertThat(images.history(top.toString()).stream().map(HistoryItem::id).toList())
+                .containsExactly(top.toString(), middle.toString(), images.resolve("busybox").id().toString());
         List<Digest> listed = images.list(false, ImageFilters.forList(Map.of())).stream().map(Image::id).toList();
         assertThat(listed).contains(top).doesNotContain(middle);
         assertThat(images.list(true, ImageFilters.forList(Map.of())).stream().map(Image::id).toList()).contains(top, middle);
