@@ -54,6 +54,19 @@ final class ImageLineage {
         return result;
     }
 
+    /** Each image of {@code all} whose parent is in {@code all}, to that parent. */
+    static java.util.Map<Digest, Digest> parents(List<Image> all) {
+        java.util.Map<String, Digest> byKey = new java.util.HashMap<>();
+        for (Image i : all) {
+            byKey.putIfAbsent(key(i.config()), i.id());
+        }
+        java.util.Map<Digest, Digest> parents = new java.util.HashMap<>();
+        for (Image i : all) {
+            parentKey(i.config()).map(byKey::get).ifPresent(p -> parents.put(i.id(), p));
+        }
+        return parents;
+    }
+
     /** What names an image in its children's eyes: its history and layers. */
     static String key(ImageConfig c) {
         return key(c.history(), c.rootfs().diffIds());

@@ -97,6 +97,14 @@ public final class ImageService {
         return new Image(image.id(), image.config(), image.rawConfig(), tags, digests, image.chainIds(), image.layerSizes(), image.lastTagTime());
     }
 
+    /**
+     * Each local image built on another local image (by {@code docker build} or {@code commit}: its
+     * history and layers are the other's plus one step), to that parent: inspect's {@code Parent}.
+     */
+    public Map<Digest, Digest> parents() {
+        return ImageLineage.parents(images());
+    }
+
     /** The bytes of each image's layers that other images share too, by image ID. */
     public Map<Digest, Long> sharedSizes() {
         List<Image> all = images();

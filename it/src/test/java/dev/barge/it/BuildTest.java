@@ -97,6 +97,11 @@ class BuildTest {
         String layers = d.ok("inspect", "--format", "{{len .RootFS.Layers}}", "layers:1");
         assertThat(layers).isEqualTo(String.valueOf(Integer.parseInt(d.ok("inspect", "--format", "{{len .RootFS.Layers}}",
                 "busybox")) + 1));
+        // each built image names its parent, the step before it
+        String parent = d.ok("inspect", "--format", "{{.Parent}}", "layers:1");
+        assertThat(parent).startsWith("sha256:");
+        assertThat(d.ok("history", "-q", "layers:1").lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo(parent.substring(7, 19));
         // the intermediate images are not listed without -a, as Docker's
         assertThat(d.ok("images", "-q", "--filter", "dangling=true")).isEmpty();
     }
