@@ -124,6 +124,7 @@ public final class DockerfileParser {
                 m = FLAG.matcher(rest);
             }
         }
+        checkFlags(line, keyword, flags.keySet());
         if (rest.isEmpty() && !keyword.equals("RUN")) {
             throw BargeException.invalid("dockerfile parse error line %d: %s requires at least one argument", line, keyword);
         }
@@ -136,6 +137,29 @@ public final class DockerfileParser {
             }
         }
         return new Instruction(line, keyword, flags, rest, json, normalized(keyword, text, sp));
+    }
+
+    /** The flags each instruction takes in the legacy builder; BuildKit's own are refused with Docker's words. */
+    private static final Map<String, Set<String>> FLAGS = Map.of(
+            "FROM", Set.of("platform"),
+            "COPY", Set.of("from", "chown", "chmod"),
+            "ADD", Set.of("chown", "chmod"),
+            "HEALTHCHECK", Set.of("interval", "timeout", "start-period", "start-interval", "retries"));
+    private static final Set<String> BUILDKIT_FLAGS = Set.of("mount", "network", "security", "link", "checksum",
+            "parents", "exclude", "keep-git-dir");
+
+    private static void checkFlags(int line, String keyword, Set<String> flags) {
+        for (String flag : flags) {
+            if (FLAGS.getOrDefault(keyword, Set.of()).contains(flag)) {
+                continue;
+            }
+            if (BUILDKIT_FLAGS.contains(flag)) {
+                throw BargeException.invalid("dockerfile parse error line %d: the --%s option requires BuildKit. Refer to "
+                        + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled",
+                        line, flag);
+            }
+            throw BargeException.invalid("dockerfile parse error line %d: Unknown flag: %s", line, flag);
+        }
     }
 
     private static String normalized(String keyword, String text, int sp) {
