@@ -80,7 +80,9 @@ final class ImageRemover {
                 untag(id, r, results);
             }
         }
-        Optional<BargeException> conflict = conflict(id, true, !force, !force);
+        Optional<BargeException> conflict = hasChildren(id)
+                ? Optional.of(conflictError(id, true, "image has dependent child images"))
+                : conflict(id, true, !force, !force);
         if (conflict.isPresent()) {
             if (quietOnConflict) {
                 return results;
@@ -99,6 +101,14 @@ final class ImageRemover {
      * As Docker's rmi (without --no-prune): the untagged parents left without children go too,
      * which removes a built image's intermediate images with it.
      */
+    /** Another image was built on it (see {@link ImageLineage}): Docker never deletes such an image. */
+    private boolean hasChildren(Digest id) {
+        List<ImageRecord> all = store.metadata().images();
+        String key = all.stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(r -> ImageLineage.key(ImageConfig.parse(r.config()))).orElse("");
+        return all.stream().anyMatch(r -> ImageLineage.parentKey(ImageConfig.parse(r.config())).filter(key::equals).isPresent());
+    }
+
     private void deleteUntaggedParents(ImageConfig child, List<DeleteResult> results) {
         Optional<String> parentKey = ImageLineage.parentKey(child);
         while (parentKey.isPresent()) {

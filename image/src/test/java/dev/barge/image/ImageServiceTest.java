@@ -496,6 +496,8 @@ class ImageServiceTest {
         Digest right = images.configure(shared.toString(), RunConfig.EMPTY.withEnv(List.of("B=2")), "step 2b");
         images.tag(left.toString(), "left", "1");
         images.tag(right.toString(), "right", "1");
+        assertThatThrownBy(() -> images.remove(shared.toString(), true, false)).isInstanceOf(BargeException.class)
+                .hasMessageContaining("(cannot be forced) - image has dependent child images");
         images.remove("left:1", false, false);
         assertThat(images.list(true, ImageFilters.forList(Map.of())).stream().map(Image::id).toList())
                 .contains(shared, right).doesNotContain(left);
