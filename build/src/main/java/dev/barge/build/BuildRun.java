@@ -391,6 +391,11 @@ final class BuildRun {
         }
     }
 
+    /** {@code COPY --from=image}: a local image, or one pulled as FROM's are. */
+    String image(String name) {
+        return baseImage(name, platform.orElse(PlatformSpec.DEFAULT)).id().toString();
+    }
+
     Optional<String> stageImage(String name) {
         return Optional.ofNullable(stageImages.get(name.toLowerCase()));
     }

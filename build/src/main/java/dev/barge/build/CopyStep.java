@@ -37,11 +37,7 @@ final class CopyStep {
         if (words.size() < 2) {
             throw BargeException.invalid("dockerfile parse error line %d: %s requires at least two arguments", i.line(), i.keyword());
         }
-        String dest = Variables.expand(words.removeLast(), vars, i.line());
-        if (!dest.startsWith("/")) {
-            String wd = st.config.workingDirOrEmpty().isEmpty() ? "/" : st.config.workingDir();
-            dest = wd + (wd.endsWith("/") ? "" : "/") + dest;
-        }
+        String dest = destination(Variables.expand(words.removeLast(), vars, i.line()), st.config.workingDirOrEmpty());
         String from = Variables.expand(i.flag("from"), vars, i.line());
         Path scratch;
         try {
@@ -58,13 +54,24 @@ final class CopyStep {
         }
     }
 
+    /**
+     * The absolute destination, relative ones under WORKDIR; a trailing {@code /} (or a last part
+     * {@code .}) says it is a directory, and is kept as a trailing {@code /}.
+     */
+    static String destination(String requested, String workdir) {
+        boolean dir = requested.endsWith("/") || requested.equals(".") || requested.endsWith("/.");
+        String abs = requested.startsWith("/") ? requested : (workdir.isEmpty() ? "/" : workdir) + "/" + requested;
+        String clean = java.nio.file.Path.of(abs).normalize().toString();
+        return dir && !clean.endsWith("/") ? clean + "/" : clean;
+    }
+
     private void copy(BuildRun.Stage st, Instruction i, List<String> words, String dest, String from, boolean add,
                       Path scratch) throws IOException {
         List<Path> matched = new ArrayList<>();
         Set<Path> extract = new HashSet<>();
         if (!from.isEmpty()) {
             Path exported = Files.createDirectory(scratch.resolve("from"));
-            steps.export(build.stageImage(from).orElse(from), words, exported);
+            steps.export(build.stageImage(from).orElseGet(() -> build.image(from)), words, exported);
             matched.addAll(ContextFiles.match(exported, words, i.keyword()));
         } else {
             int n = 0;
@@ -82,6 +89,10 @@ final class CopyStep {
                     }
                 }
             }
+        }
+        if (matched.size() > 1 && !dest.endsWith("/")) {
+            throw BargeException.invalid("When using %s with more than one source file, the destination must be a "
+                    + "directory and end with a /", i.keyword());
         }
         int mode = ContextFiles.chmod(i.flag("chmod"), i.line());
         String chown = i.flag("chown");

@@ -181,4 +181,16 @@ class BuildOptionsTest {
         assertThat(r.stdout()).doesNotContain("Running in");
         assertThat(d.ok("inspect", "--format", "{{.Id}}", "again:1")).isEqualTo(d.ok("inspect", "--format", "{{.Id}}", "src:1"));
     }
+
+    @Test
+    void copyDestinationsFollowDockersRules() throws IOException {
+        Path dir = context("dest", "FROM busybox\nWORKDIR /app\nCOPY data.txt .\nCOPY data.txt Dockerfile /both/\n");
+        ok(build(dir, "-t dest:1"));
+        assertThat(d.ok("run", "--rm", "dest:1", "ls", "/app", "/both")).isEqualTo("/app:\ndata.txt\n\n/both:\nDockerfile\ndata.txt");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\nCOPY data.txt Dockerfile /notadir\n");
+        var r = build(dir, "");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr()).contains("When using COPY with more than one source file, the destination must be a "
+                + "directory and end with a /");
+    }
 }
