@@ -215,7 +215,9 @@ final class BuildRun {
         if (name.equals("scratch")) {
             String key = BuildCache.key("scratch");
             st.image = hit(key).map(cached -> cached.id().toString()).orElseGet(() -> {
+                // an empty base (one empty layer) so that steps have a root file system to run on
                 String id = images.importImage(new ByteArrayInputStream(new byte[1024]), "", List.of(), "").toString();
+                madeImages.add(id);
                 cache.put(key, id);
                 return id;
             });
