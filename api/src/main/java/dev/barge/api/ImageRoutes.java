@@ -125,16 +125,23 @@ public final class ImageRoutes {
         List<Image> found = images.list(ex.boolParam("all"), ImageFilters.forList(filters(ex, ImageFilters.LIST_KEYS)));
         Map<Digest, Long> shared = ex.boolParam("shared-size") ? images.sharedSizes() : Map.of();
         boolean virtualSize = olderThan(V1_44);
+        Map<Digest, Digest> parents = images.parents();
         List<ImageSummary> body = found.stream().map(i -> new ImageSummary(-1, i.created().getEpochSecond(), i.id().toString(),
-                i.config().config().labelsOrEmpty(), "", i.familiarDigests(), i.familiarTags(),
+                i.config().config().labelsOrEmpty(), parentOf(parents, i), i.familiarDigests(), i.familiarTags(),
                 shared.getOrDefault(i.id(), -1L), i.size(), virtualSize ? i.size() : null)).toList();
         Responses.ok(ex, body);
+    }
+
+    private static String parentOf(Map<Digest, Digest> parents, Image i) {
+        Digest p = parents.get(i.id());
+        return p == null ? "" : p.toString();
     }
 
     void inspect(Exchange ex) {
         Image i = images.resolve(ex.pathParam("name"));
         var c = i.config();
-        ImageInspect body = new ImageInspect(i.id().toString(), i.familiarTags(), i.familiarDigests(), "", c.comment(),
+        ImageInspect body = new ImageInspect(i.id().toString(), i.familiarTags(), i.familiarDigests(),
+                parentOf(images.parents(), i), c.comment(),
                 c.createdInstant().map(ImageRoutes::rfc3339).orElse("0001-01-01T00:00:00Z"), c.dockerVersion(), c.author(),
                 runConfig(c.config(), olderThan(V1_50)), c.architecture(), c.variant().isEmpty() ? null : c.variant(), c.os(), i.size(),
                 olderThan(V1_44) ? i.size() : null,

@@ -23,10 +23,11 @@ final class BuildContext implements AutoCloseable {
         this.root = root;
     }
 
-    static BuildContext unpack(InputStream body) {
+    /** @param scratch where to unpack it */
+    static BuildContext unpack(InputStream body, Path scratch) {
         Path root;
         try {
-            root = Files.createTempDirectory("barge-build-");
+            root = Files.createTempDirectory(scratch, "context-");
         } catch (IOException e) {
             throw BargeException.internal("cannot create the build context: " + e.getMessage(), e);
         }
@@ -50,7 +51,7 @@ final class BuildContext implements AutoCloseable {
             }
             TarArchiveInputStream tar = new TarArchiveInputStream(plain);
             java.util.List<java.util.Map.Entry<Path, java.nio.file.attribute.FileTime>> dirTimes = new java.util.ArrayList<>();
-            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+            for (TarArchiveEntry e = next(tar); e != null; e = next(tar)) {
                 Path target = root.resolve(e.getName()).normalize();
                 if (!target.startsWith(root)) {
                     continue;
@@ -78,6 +79,22 @@ final class BuildContext implements AutoCloseable {
             ctx.close();
             throw e instanceof BargeException be ? be
                     : BargeException.invalid("cannot read the build context: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The next entry, or null at the end. {@code docker build -f - DIR} sends a tar whose last entry
+     * lacks its padding and the end-of-archive blocks (the CLI's tar rewriter stops there): that
+     * end counts as the end, as dockerd reads it.
+     */
+    private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Truncated")) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -1,8 +1,16 @@
 package dev.barge.build;
 
-/** Where a build reports: text lines for {@code stream}, and the built image's ID for {@code aux}. */
+import dev.barge.image.TransferProgress;
+
+/**
+ * Where a build reports: text lines for {@code stream}, the built image's ID for {@code aux}, and
+ * a FROM image's pull progress ({@code --pull}).
+ */
 public interface BuildOutput {
     void stream(String text);
 
     void aux(String imageId);
+
+    default void progress(TransferProgress p) {
+    }
 }

@@ -10,6 +10,7 @@ import dev.barge.core.BargeException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -33,53 +34,45 @@ final class ContextFiles {
     private ContextFiles() {
     }
 
-    /**
-     * @param chmod   octal mode for every copied file and directory, empty to keep theirs
-     * @param extract ADD: local tar archives (plain or gzip) are unpacked into {@code dest}
-     */
-    static byte[] tar(Path root, List<String> sources, String dest, String chown, String chmod, boolean extract,
-                      int line) throws IOException {
-        int forcedMode = -1;
-        if (!chmod.isEmpty()) {
-            try {
-                forcedMode = Integer.parseInt(chmod, 8) & 07777;
-            } catch (NumberFormatException e) {
-                throw BargeException.invalid("Dockerfile:%d invalid chmod parameter: %s", line, chmod);
-            }
+    /** Who owns the copied files: {@code --chown}'s ids, resolved. */
+    record Owner(int uid, int gid) {
+        static final Owner ROOT = new Owner(0, 0);
+    }
+
+    /** {@code --chmod}: octal mode for every copied file and directory, -1 to keep theirs. */
+    static int chmod(String chmod, int line) {
+        if (chmod.isEmpty()) {
+            return -1;
         }
-        int uid = 0;
-        int gid = 0;
-        if (!chown.isEmpty()) {
-            String[] ug = chown.split(":", 2);
-            try {
-                uid = Integer.parseInt(ug[0]);
-                gid = ug.length > 1 ? Integer.parseInt(ug[1]) : uid;
-            } catch (NumberFormatException e) {
-                throw BargeException.invalid("Dockerfile:%d only numeric --chown is supported: %s", line, chown);
-            }
+        try {
+            return Integer.parseInt(chmod, 8) & 07777;
+        } catch (NumberFormatException e) {
+            throw BargeException.invalid("dockerfile parse error line %d: invalid chmod parameter: %s", line, chmod);
         }
+    }
+
+    /** The files COPY/ADD names in {@code root} (wildcards expanded), in the order named. */
+    static List<Path> match(Path root, List<String> sources, String keyword) throws IOException {
         List<Path> matched = new ArrayList<>();
-        boolean glob = false;
         for (String s : sources) {
             String rel = s.replaceFirst("^/+", "").replaceFirst("^\\./", "");
-            if (s.startsWith("http://") || s.startsWith("https://")) {
-                throw BargeException.invalid("Dockerfile:%d ADD from a URL is not supported yet: %s", line, s);
-            }
             if (rel.isEmpty() || rel.equals(".")) {
                 matched.add(root);
                 continue;
             }
             if (rel.matches(".*[*?\\[].*")) {
-                glob = true;
                 Path parent = root.resolve(rel).getParent().normalize();
                 PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(rel).getFileName());
                 if (Files.isDirectory(parent)) {
                     try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
-                        for (Path p : ds) {
+                        List<Path> found = new ArrayList<>();
+                        ds.forEach(p -> {
                             if (m.matches(p.getFileName())) {
-                                matched.add(p);
+                                found.add(p);
                             }
-                        }
+                        });
+                        found.sort(Comparator.naturalOrder());
+                        matched.addAll(found);
                     }
                 }
                 continue;
@@ -87,40 +80,61 @@ final class ContextFiles {
             Path p = root.resolve(rel).normalize();
             if (!p.startsWith(root) || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw BargeException.invalid(
-                        "COPY failed: file not found in build context or excluded by .dockerignore: stat %s: file does not exist",
-                        rel);
+                        "%s failed: file not found in build context or excluded by .dockerignore: stat %s: file does not exist",
+                        keyword, rel);
             }
             matched.add(p);
         }
         if (matched.isEmpty()) {
-            throw BargeException.invalid("COPY failed: no source files were specified");
+            throw BargeException.invalid("%s failed: no source files were specified", keyword);
         }
-        boolean destIsDir = dest.endsWith("/") || matched.size() > 1 || glob;
+        return matched;
+    }
+
+    /**
+     * Writes {@code matched} as a tar rooted at {@code /}, placed at {@code dest} as COPY does.
+     *
+     * @param forcedMode {@link #chmod}'s result
+     * @param extract    the sources ADD unpacks when they are tar archives (plain or gzip)
+     * @param keepTimes  false for the cache key: Docker's legacy builder keys on content and
+     *                   metadata but not on modification times, so {@code touch} keeps the cache
+     */
+    static void write(List<Path> matched, String dest, Owner owner, int forcedMode, Set<Path> extract,
+                      boolean keepTimes, OutputStream out) throws IOException {
+        boolean destIsDir = dest.endsWith("/") || matched.size() > 1;
         String base = dest.replaceFirst("^/+", "");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Path p : matched) {
-                if (Files.isDirectory(p)) {
-                    String prefix = base.endsWith("/") || base.isEmpty() ? base : base + "/";
-                    try (Stream<Path> walk = Files.walk(p)) {
-                        for (Path f : walk.sorted().toList()) {
-                            if (f.equals(p)) {
-                                continue;
-                            }
-                            add(tar, f, prefix + p.relativize(f), uid, gid, forcedMode);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        Entries entries = new Entries(tar, owner, forcedMode, keepTimes);
+        for (Path p : matched) {
+            String prefix = base.endsWith("/") || base.isEmpty() ? base : base + "/";
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted().toList()) {
+                        if (!f.equals(p)) {
+                            entries.add(f, prefix + p.relativize(f));
                         }
                     }
-                } else if (extract && isArchive(p)) {
-                    String prefix = base.endsWith("/") || base.isEmpty() ? base : base + "/";
-                    copyArchive(tar, p, prefix);
-                } else {
-                    String name = destIsDir ? (base.endsWith("/") ? base : base + "/") + p.getFileName() : base;
-                    add(tar, p, name, uid, gid, forcedMode);
                 }
+            } else if (extract.contains(p) && isArchive(p)) {
+                copyArchive(tar, p, prefix, keepTimes);
+            } else {
+                entries.add(p, destIsDir ? prefix + p.getFileName() : base);
             }
         }
-        return bytes.toByteArray();
+        tar.finish();
+        tar.flush();
+    }
+
+    /** The cache key's part for copied files: a digest of their tar without modification times. */
+    static String contentKey(List<Path> matched, String dest, Owner owner, int forcedMode, Set<Path> extract)
+            throws IOException {
+        java.security.MessageDigest sha = dev.barge.core.Digest.newSha256();
+        try (OutputStream out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            write(matched, dest, owner, forcedMode, extract, false, out);
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private static boolean isArchive(Path p) throws IOException {
@@ -138,7 +152,8 @@ final class ContextFiles {
     }
 
     /** ADD of a local archive: its entries, as they are, under {@code prefix}. */
-    private static void copyArchive(TarArchiveOutputStream out, Path archive, String prefix) throws IOException {
+    private static void copyArchive(TarArchiveOutputStream out, Path archive, String prefix, boolean keepTimes)
+            throws IOException {
         try (var raw = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
@@ -150,6 +165,9 @@ final class ContextFiles {
                     continue;
                 }
                 e.setName(prefix + name);
+                if (!keepTimes) {
+                    e.setModTime(0);
+                }
                 if (e.isLink()) {
                     e.setLinkName(prefix + e.getLinkName().replaceFirst("^(\\./)+", "").replaceFirst("^/+", ""));
                 }
@@ -162,27 +180,30 @@ final class ContextFiles {
         }
     }
 
-    private static void add(TarArchiveOutputStream tar, Path f, String name, int uid, int gid, int forcedMode)
-            throws IOException {
-        TarArchiveEntry e;
-        if (Files.isSymbolicLink(f)) {
-            e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
-            e.setLinkName(Files.readSymbolicLink(f).toString());
-        } else if (Files.isDirectory(f)) {
-            e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
-        } else {
-            e = new TarArchiveEntry(name);
-            e.setSize(Files.size(f));
+    /** Tar entries for context files, with COPY's owner and mode rules. */
+    private record Entries(TarArchiveOutputStream tar, Owner owner, int forcedMode, boolean keepTimes) {
+        void add(Path f, String name) throws IOException {
+            TarArchiveEntry e;
+            boolean link = Files.isSymbolicLink(f);
+            if (link) {
+                e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+                e.setLinkName(Files.readSymbolicLink(f).toString());
+            } else if (Files.isDirectory(f)) {
+                e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
+            } else {
+                e = new TarArchiveEntry(name);
+                e.setSize(Files.size(f));
+            }
+            e.setMode(forcedMode < 0 || link ? mode(f, e.isDirectory())
+                    : (e.isDirectory() ? 040000 : 0100000) | forcedMode);
+            e.setModTime(keepTimes ? Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toMillis() : 0);
+            e.setIds(owner.uid(), owner.gid());
+            tar.putArchiveEntry(e);
+            if (e.isFile() && !link) {
+                Files.copy(f, tar);
+            }
+            tar.closeArchiveEntry();
         }
-        e.setMode(forcedMode < 0 || Files.isSymbolicLink(f) ? mode(f, e.isDirectory())
-                : (e.isDirectory() ? 040000 : 0100000) | forcedMode);
-        e.setModTime(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS));
-        e.setIds(uid, gid);
-        tar.putArchiveEntry(e);
-        if (e.isFile() && !Files.isSymbolicLink(f)) {
-            Files.copy(f, tar);
-        }
-        tar.closeArchiveEntry();
     }
 
     private static int mode(Path f, boolean dir) throws IOException {

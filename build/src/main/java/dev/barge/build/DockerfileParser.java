@@ -42,7 +42,7 @@ public final class DockerfileParser {
             if (m.group(1).equalsIgnoreCase("escape")) {
                 String v = m.group(2);
                 if (!v.equals("\\") && !v.equals("`")) {
-                    throw BargeException.invalid("Dockerfile:%d invalid ESCAPE '%s'. Must be ` or \\", i + 1, v);
+                    throw BargeException.invalid("dockerfile parse error line %d: invalid ESCAPE '%s'. Must be ` or \\", i + 1, v);
                 }
                 escape = v.charAt(0);
             }
@@ -94,7 +94,7 @@ public final class DockerfileParser {
                     body.append(l).append('\n');
                 }
                 if (!closed) {
-                    throw BargeException.invalid("Dockerfile:%d unterminated heredoc: missing %s", start, word);
+                    throw BargeException.invalid("dockerfile parse error line %d: unterminated heredoc: missing %s", start, word);
                 }
                 Instruction head = instruction(start, whole);
                 String args = head.args().equals(heredoc.group()) ? body.toString()
@@ -112,7 +112,7 @@ public final class DockerfileParser {
         String keyword = (sp < 0 ? text : text.substring(0, sp)).toUpperCase(Locale.ROOT);
         String rest = sp < 0 ? "" : text.substring(sp).strip();
         if (!KEYWORDS.contains(keyword)) {
-            throw BargeException.invalid("Dockerfile:%d unknown instruction: %s", line,
+            throw BargeException.invalid("dockerfile parse error line %d: unknown instruction: %s", line,
                     sp < 0 ? text : text.substring(0, sp));
         }
         Map<String, String> flags = new LinkedHashMap<>();
@@ -124,8 +124,9 @@ public final class DockerfileParser {
                 m = FLAG.matcher(rest);
             }
         }
+        checkFlags(line, keyword, flags.keySet());
         if (rest.isEmpty() && !keyword.equals("RUN")) {
-            throw BargeException.invalid("Dockerfile:%d %s requires at least one argument", line, keyword);
+            throw BargeException.invalid("dockerfile parse error line %d: %s requires at least one argument", line, keyword);
         }
         Optional<List<String>> json = Optional.empty();
         if (rest.startsWith("[")) {
@@ -136,6 +137,29 @@ public final class DockerfileParser {
             }
         }
         return new Instruction(line, keyword, flags, rest, json, normalized(keyword, text, sp));
+    }
+
+    /** The flags each instruction takes in the legacy builder; BuildKit's own are refused with Docker's words. */
+    private static final Map<String, Set<String>> FLAGS = Map.of(
+            "FROM", Set.of("platform"),
+            "COPY", Set.of("from", "chown", "chmod"),
+            "ADD", Set.of("chown", "chmod"),
+            "HEALTHCHECK", Set.of("interval", "timeout", "start-period", "start-interval", "retries"));
+    private static final Set<String> BUILDKIT_FLAGS = Set.of("mount", "network", "security", "link", "checksum",
+            "parents", "exclude", "keep-git-dir");
+
+    private static void checkFlags(int line, String keyword, Set<String> flags) {
+        for (String flag : flags) {
+            if (FLAGS.getOrDefault(keyword, Set.of()).contains(flag)) {
+                continue;
+            }
+            if (BUILDKIT_FLAGS.contains(flag)) {
+                throw BargeException.invalid("dockerfile parse error line %d: the --%s option requires BuildKit. Refer to "
+                        + "https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled",
+                        line, flag);
+            }
+            throw BargeException.invalid("dockerfile parse error line %d: Unknown flag: %s", line, flag);
+        }
     }
 
     private static String normalized(String keyword, String text, int sp) {

@@ -19,7 +19,7 @@ public final class Variables {
             } else if (c == '$' && i + 1 < s.length() && s.charAt(i + 1) == '{') {
                 int end = s.indexOf('}', i);
                 if (end < 0) {
-                    throw BargeException.invalid("Dockerfile:%d missing '}' in: %s", line, s);
+                    throw BargeException.invalid("dockerfile parse error line %d: missing '}' in: %s", line, s);
                 }
                 out.append(braced(s.substring(i + 2, end), vars, line));
                 i = end + 1;
@@ -45,14 +45,14 @@ public final class Variables {
         }
         String name = body.substring(0, op);
         if (op + 1 >= body.length()) {
-            throw BargeException.invalid("Dockerfile:%d bad substitution: ${%s}", line, body);
+            throw BargeException.invalid("dockerfile parse error line %d: bad substitution: ${%s}", line, body);
         }
         String word = body.substring(op + 2);
         String value = vars.getOrDefault(name, "");
         return switch (body.charAt(op + 1)) {
             case '-' -> value.isEmpty() ? expand(word, vars, line) : value;
             case '+' -> value.isEmpty() ? "" : expand(word, vars, line);
-            default -> throw BargeException.invalid("Dockerfile:%d unsupported modifier (%c) in substitution",
+            default -> throw BargeException.invalid("dockerfile parse error line %d: unsupported modifier (%c) in substitution",
                     line, body.charAt(op + 1));
         };
     }

@@ -43,7 +43,7 @@ class DockerfileParserTest {
     @Test
     void unknownInstructionNamesTheLine() {
         BargeException e = assertThrows(BargeException.class, () -> DockerfileParser.parse("FROM busybox\n\nFOO bar\n"));
-        assertTrue(e.getMessage().contains("Dockerfile:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("dockerfile parse error line 3:"), e.getMessage());
     }
 
     @Test
@@ -54,15 +54,15 @@ class DockerfileParserTest {
         assertEquals("cat > /f <<-END\nline\nEND", got.get(2).args());
         assertEquals(9, got.get(3).line());
         BargeException e = assertThrows(BargeException.class, () -> DockerfileParser.parse("FROM a\nRUN <<EOF\nx\n"));
-        assertTrue(e.getMessage().contains("Dockerfile:2"), e.getMessage());
+        assertTrue(e.getMessage().contains("dockerfile parse error line 2:"), e.getMessage());
     }
 
     @Test
     void malformedInput() {
         assertTrue(assertThrows(BargeException.class, () -> DockerfileParser.parse("FROM a\nCOPY\n")).getMessage()
-                .startsWith("Dockerfile:2"));
+                .startsWith("dockerfile parse error line 2:"));
         assertTrue(assertThrows(BargeException.class, () -> DockerfileParser.parse("# escape=x\nFROM a\n")).getMessage()
-                .startsWith("Dockerfile:1"));
+                .startsWith("dockerfile parse error line 1:"));
         // a bad JSON array is shell form, as Docker takes it
         assertEquals(Optional.empty(), DockerfileParser.parse("CMD [\"a\", b]\n").getFirst().json());
         assertEquals(List.of("a", "b"), DockerfileParser.parse("ENTRYPOINT [ \"a\" , \"b\" ]").getFirst().json().orElseThrow());

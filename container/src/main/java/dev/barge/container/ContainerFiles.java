@@ -92,8 +92,8 @@ public final class ContainerFiles {
         return Changes.of(upper, lowers);
     }
 
-    /** Writes the writable layer as a layer tar (whiteouts converted) for commit. */
-    void writeLayer(String containerId, OutputStream out) throws IOException {
+    /** Writes the writable layer as a layer tar (whiteouts converted) for commit (and the builder's steps). */
+    public void writeLayer(String containerId, OutputStream out) throws IOException {
         Path upper = ctx.images.rootfsChanges(containerId);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         new TreeTar(tar, true).skipping(name -> Changes.MOUNT_FILES.contains("/" + name)).addChildren(upper);

@@ -72,6 +72,12 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                 List.of(), false, "", Resources.NONE, Map.of(), false);
     }
 
+    public HostOptions withNetworkMode(String mode) {
+        return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
+                extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom);
+    }
+
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,

@@ -23,6 +23,7 @@ import dev.barge.distribution.RegistryConfig;
 import dev.barge.distribution.RegistryHosts;
 import dev.barge.image.ImageService;
 import dev.barge.image.ImagePuller;
+import dev.barge.build.Builder;
 import dev.barge.image.ImagePusher;
 import dev.barge.image.ImageUsage;
 import dev.barge.runtime.RuntimeDriver;
@@ -51,10 +52,11 @@ final class Services implements AutoCloseable {
     private final boolean liveRestore;
     private final DistributionRoutes distribution;
     private final VolumeService volumes;
+    private final Builder builder;
 
     private Services(Store store, ImageService images, ConmonRuntimeDriver runtime, ContainerService containers,
                      NetworkService networks, boolean liveRestore, DistributionRoutes distribution,
-                     VolumeService volumes) {
+                     VolumeService volumes, Builder builder) {
         this.store = store;
         this.images = images;
         this.runtime = runtime;
@@ -63,6 +65,7 @@ final class Services implements AutoCloseable {
         this.liveRestore = liveRestore;
         this.distribution = distribution;
         this.volumes = volumes;
+        this.builder = builder;
     }
 
     static Services start(DaemonConfig config, EventBus events) {
@@ -92,8 +95,17 @@ final class Services implements AutoCloseable {
                     .map(Container::id).collect(Collectors.toSet());
             networks.start(running);
             networkAccess.ready();
+            RegistryClient registries = new RegistryClient(new RegistryHosts(new RegistryConfig(
+                    config.insecureRegistries(), config.registryMirrors(), RegistryConfig.DEFAULT_CERTS_DIR)));
+            ImagePuller puller = new ImagePuller(images, store, registries, events, PARALLEL_LAYERS);
+            // the build cache lives with the images it names, so it survives a restart
+            Builder builder = new Builder(images, containers,
+                    (reference, platform, credentials, progress) -> puller.pull(reference, platform, credentials,
+                            progress).toString(),
+                    config.dataRoot().resolve("builder"));
             return new Services(store, images, runtime, containers, networks, config.liveRestore(),
-                    distribution(config, store, images, events), volumes);
+                    new DistributionRoutes(puller, new ImagePusher(images, store, registries, events, PARALLEL_LAYERS),
+                            registries), volumes, builder);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.close();
@@ -101,14 +113,6 @@ final class Services implements AutoCloseable {
             store.close();
             throw e;
         }
-    }
-
-    private static DistributionRoutes distribution(DaemonConfig config, Store store, ImageService images,
-                                                   EventBus events) {
-        RegistryClient registries = new RegistryClient(new RegistryHosts(new RegistryConfig(
-                config.insecureRegistries(), config.registryMirrors(), RegistryConfig.DEFAULT_CERTS_DIR)));
-        return new DistributionRoutes(new ImagePuller(images, store, registries, events, PARALLEL_LAYERS),
-                new ImagePusher(images, store, registries, events, PARALLEL_LAYERS), registries);
     }
 
     RuntimeDriver runtime() {
@@ -136,7 +140,7 @@ final class Services implements AutoCloseable {
         volumeRoutes.register(router);
         new SystemDfRoutes(images, containers, volumeRoutes).register(router);
         new ArchiveRoutes(containers).register(router);
-        new dev.barge.api.BuildRoutes(new dev.barge.build.Builder(images, containers)).register(router);
+        new dev.barge.api.BuildRoutes(builder).register(router);
     }
 
     /** {@code /info}'s figures, read from the services each time they are asked for. */

@@ -34,6 +34,42 @@ public record Credentials(String username, String password, String identityToken
         return fromJson(decodeBase64(header.trim()));
     }
 
+    /**
+     * {@code X-Registry-Config} (what {@code docker build} sends): base64 JSON of every registry's
+     * auth JSON by server address; empty for an absent or empty header.
+     */
+    public static java.util.Map<String, Credentials> fromConfigHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return java.util.Map.of();
+        }
+        try {
+            JsonNode n = Json.mapper().readTree(decodeBase64(header.trim()));
+            java.util.Map<String, Credentials> all = new java.util.LinkedHashMap<>();
+            if (n != null && n.isObject()) {
+                for (var e : n.properties()) {
+                    all.put(e.getKey(), fromJson(Json.mapper().writeValueAsBytes(e.getValue())));
+                }
+            }
+            return all;
+        } catch (IOException e) {
+            throw BargeException.invalid("invalid X-Registry-Config header: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * The credentials of {@code all} for a registry's domain ({@code docker.io} matches the CLI's
+     * {@code https://index.docker.io/v1/} key).
+     */
+    public static Credentials forDomain(java.util.Map<String, Credentials> all, String domain) {
+        for (var e : all.entrySet()) {
+            String host = e.getKey().replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
+            if (host.equals(domain) || domain.equals("docker.io") && host.equals("index.docker.io")) {
+                return e.getValue();
+            }
+        }
+        return NONE;
+    }
+
     /** Docker's auth JSON: {@code username}, {@code password}, {@code identitytoken}, {@code serveraddress}. */
     public static Credentials fromJson(byte[] json) {
         try {

@@ -72,7 +72,7 @@ final class ConfigChanges {
     }
 
     /** {@code k=v k2="v 2"} or the legacy {@code k v w} (one pair, value is the rest). */
-    private static List<Map.Entry<String, String>> pairs(String rest, String word) {
+    static List<Map.Entry<String, String>> pairs(String rest, String word) {
         List<String> words = words(rest);
         if (words.isEmpty()) {
             throw BargeException.invalid("%s requires at least one argument", word);

@@ -53,7 +53,7 @@ final class ImageCommitter {
             throw BargeException.internal("cannot apply the committed layer: " + e.getMessage(), e);
         }
         staging.layer(applied);
-        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, applied.layer().diffId()));
+        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, Optional.of(applied.layer().diffId())));
         Digest id = ingest(configBytes);
         List<LayerBlob> layers = new ArrayList<>(parent.layers());
         layers.add(new LayerBlob(LAYER_TAR, blob.digest(), blob.size()));
@@ -63,10 +63,72 @@ final class ImageCommitter {
         return new ImageRecord(id, configBytes, manifest, layers, chainIds, Instant.now(), Instant.EPOCH);
     }
 
+    /**
+     * A configuration-only step (the legacy builder's ENV, CMD...): the parent's layers as they
+     * are, a new config and a history entry marked {@code empty_layer}, so no layer is made.
+     */
+    ImageRecord configure(ImageRecord parent, RunConfig config, Details d) {
+        byte[] configBytes = Json.bytes(configJson(parent.config(), config, d, Optional.empty()));
+        Digest id = ingest(configBytes);
+        Digest manifest = ingest(Manifests.synthesize(id, configBytes.length, parent.layers()));
+        return new ImageRecord(id, configBytes, manifest, parent.layers(), parent.chainIds(), Instant.now(), Instant.EPOCH);
+    }
+
+    /**
+     * {@code --cache-from}: the step after {@code parent} taken from {@code source}, an image whose
+     * history starts with the parent's: its next history entry (times included, so the step after
+     * can match too) and, unless that entry is an empty layer, its next layer, already stored.
+     */
+    ImageRecord restore(ImageRecord parent, ImageRecord source, RunConfig config) {
+        Map<String, Object> p = parse(parent.config());
+        Map<String, Object> src = parse(source.config());
+        List<Object> history = new ArrayList<>(p.get("history") instanceof List<?> h ? h : List.of());
+        List<?> sourceHistory = src.get("history") instanceof List<?> h ? h : List.of();
+        int index = history.size();
+        if (index >= sourceHistory.size() || !(sourceHistory.get(index) instanceof Map<?, ?> entry)) {
+            throw BargeException.invalid("image %s has no step after %s", source.id(), parent.id());
+        }
+        history.add(entry);
+        List<LayerBlob> layers = new ArrayList<>(parent.layers());
+        List<Digest> chainIds = new ArrayList<>(parent.chainIds());
+        List<Object> diffIds = new ArrayList<>();
+        if (p.get("rootfs") instanceof Map<?, ?> rootfs && rootfs.get("diff_ids") instanceof List<?> ids) {
+            diffIds.addAll(ids);
+        }
+        if (!Boolean.TRUE.equals(entry.get("empty_layer"))) {
+            int layer = parent.layers().size();
+            if (layer >= source.layers().size() || !(src.get("rootfs") instanceof Map<?, ?> rootfs)
+                    || !(rootfs.get("diff_ids") instanceof List<?> ids) || layer >= ids.size()) {
+                throw BargeException.invalid("image %s has no layer after %s", source.id(), parent.id());
+            }
+            layers.add(source.layers().get(layer));
+            chainIds.add(source.chainIds().get(layer));
+            diffIds.add(ids.get(layer));
+        }
+        p.put("config", config);
+        p.put("created", entry.get("created"));
+        p.put("history", history);
+        p.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
+        p.remove("container");
+        byte[] configBytes = Json.bytes(p);
+        Digest id = ingest(configBytes);
+        Digest manifest = ingest(Manifests.synthesize(id, configBytes.length, layers));
+        return new ImageRecord(id, configBytes, manifest, layers, chainIds, Instant.now(), Instant.EPOCH);
+    }
+
+    private static Map<String, Object> parse(byte[] config) {
+        try {
+            return Json.mapper().readValue(config, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw BargeException.internal("cannot read an image config", e);
+        }
+    }
+
     /** Who and why: the history entry's fields. */
     record Details(String comment, String author, String createdBy, String containerId) {}
 
-    private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d, Digest diffId) {
+    private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d,
+                                                  Optional<Digest> diffId) {
         Map<String, Object> c;
         try {
             c = Json.mapper().readValue(parentConfig, new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -91,13 +153,16 @@ final class ImageCommitter {
         if (!d.comment().isEmpty()) {
             entry.put("comment", d.comment());
         }
+        if (diffId.isEmpty()) {
+            entry.put("empty_layer", true);
+        }
         history.add(entry);
         c.put("history", history);
         List<Object> diffIds = new ArrayList<>();
         if (c.get("rootfs") instanceof Map<?, ?> rootfs && rootfs.get("diff_ids") instanceof List<?> ids) {
             diffIds.addAll(ids);
         }
-        diffIds.add(diffId.toString());
+        diffId.ifPresent(id -> diffIds.add(id.toString()));
         c.put("rootfs", Map.of("type", "layers", "diff_ids", diffIds));
         return c;
     }

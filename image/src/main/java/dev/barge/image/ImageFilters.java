@@ -73,7 +73,7 @@ public record ImageFilters(Optional<Boolean> dangling, List<String> references, 
     }
 
     /** Docker's timestamps: RFC 3339, Unix seconds (with fraction), or a Go duration ago ("24h"). */
-    static Instant parseTime(String text) {
+    public static Instant parseTime(String text) {
         try {
             if (text.matches("\\d+(\\.\\d+)?")) {
                 String[] parts = text.split("\\.");

@@ -80,15 +80,52 @@ final class ImageRemover {
                 untag(id, r, results);
             }
         }
-        Optional<BargeException> conflict = conflict(id, true, !force, !force);
+        Optional<BargeException> conflict = hasChildren(id)
+                ? Optional.of(conflictError(id, true, "image has dependent child images"))
+                : conflict(id, true, !force, !force);
         if (conflict.isPresent()) {
             if (quietOnConflict) {
                 return results;
             }
             throw conflict.get();
         }
+        ImageConfig removed = ImageConfig.parse(store.metadata().image(id).orElseThrow().config());
         results.addAll(delete(id).results());
+        if (!noprune) {
+            deleteUntaggedParents(removed, results);
+        }
         return results;
+    }
+
+    /**
+     * As Docker's rmi (without --no-prune): the untagged parents left without children go too,
+     * which removes a built image's intermediate images with it.
+     */
+    /** Another image was built on it (see {@link ImageLineage}): Docker never deletes such an image. */
+    private boolean hasChildren(Digest id) {
+        List<ImageRecord> all = store.metadata().images();
+        String key = all.stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(r -> ImageLineage.key(ImageConfig.parse(r.config()))).orElse("");
+        return all.stream().anyMatch(r -> ImageLineage.parentKey(ImageConfig.parse(r.config())).filter(key::equals).isPresent());
+    }
+
+    private void deleteUntaggedParents(ImageConfig child, List<DeleteResult> results) {
+        Optional<String> parentKey = ImageLineage.parentKey(child);
+        while (parentKey.isPresent()) {
+            List<ImageRecord> all = store.metadata().images();
+            String wanted = parentKey.get();
+            Optional<ImageRecord> parent = all.stream()
+                    .filter(r -> ImageLineage.key(ImageConfig.parse(r.config())).equals(wanted)).findFirst();
+            boolean hasChildren = all.stream()
+                    .anyMatch(r -> ImageLineage.parentKey(ImageConfig.parse(r.config())).filter(wanted::equals).isPresent());
+            if (parent.isEmpty() || hasChildren || !references(parent.get().id()).isEmpty()
+                    || !usage.users(parent.get().id()).isEmpty()) {
+                return;
+            }
+            ImageConfig config = ImageConfig.parse(parent.get().config());
+            results.addAll(delete(parent.get().id()).results());
+            parentKey = ImageLineage.parentKey(config);
+        }
     }
 
     /** Untags everything and deletes the image: for prune, which already checked it is unused. */

@@ -64,7 +64,12 @@ public final class ImageService {
         Optional<java.time.Instant> before = filters.before().map(n -> resolve(n).created());
         Optional<java.time.Instant> since = filters.since().map(n -> resolve(n).created());
         List<Image> result = new ArrayList<>();
-        for (Image image : images()) {
+        List<Image> every = images();
+        java.util.Set<Digest> hidden = all ? java.util.Set.of() : ImageLineage.intermediate(every);
+        for (Image image : every) {
+            if (hidden.contains(image.id())) {
+                continue;
+            }
             if (filters.dangling().isPresent() && filters.dangling().get() != image.dangling()
                     || before.isPresent() && !image.created().isBefore(before.get())
                     || since.isPresent() && !image.created().isAfter(since.get())
@@ -92,6 +97,14 @@ public final class ImageService {
         return new Image(image.id(), image.config(), image.rawConfig(), tags, digests, image.chainIds(), image.layerSizes(), image.lastTagTime());
     }
 
+    /**
+     * Each local image built on another local image (by {@code docker build} or {@code commit}: its
+     * history and layers are the other's plus one step), to that parent: inspect's {@code Parent}.
+     */
+    public Map<Digest, Digest> parents() {
+        return ImageLineage.parents(images());
+    }
+
     /** The bytes of each image's layers that other images share too, by image ID. */
     public Map<Digest, Long> sharedSizes() {
         List<Image> all = images();
@@ -114,6 +127,7 @@ public final class ImageService {
     public List<HistoryItem> history(String name) {
         Image image = resolve(name);
         List<ImageConfig.HistoryEntry> steps = image.config().history();
+        List<Optional<Digest>> ancestors = ImageLineage.ancestors(image, images());
         List<HistoryItem> items = new ArrayList<>();
         int layer = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -123,8 +137,10 @@ public final class ImageService {
                 size = image.layerSizes().get(layer++);
             }
             boolean top = i == steps.size() - 1;
-            items.add(new HistoryItem(top ? image.id().toString() : "<missing>", step.createdInstant().orElse(java.time.Instant.EPOCH),
-                    step.createdBy(), top ? image.familiarTags() : List.of(), size, step.comment()));
+            Optional<Image> at = top ? Optional.of(image) : ancestors.get(i).map(this::image);
+            items.add(new HistoryItem(at.map(a -> a.id().toString()).orElse("<missing>"),
+                    step.createdInstant().orElse(java.time.Instant.EPOCH), step.createdBy(),
+                    at.map(Image::familiarTags).orElse(List.of()), size, step.comment()));
         }
         return items.reversed();
     }
@@ -302,6 +318,58 @@ public final class ImageService {
         });
     }
 
+    /**
+     * The legacy builder's configuration-only step: a new image of {@code parentId}'s layers with
+     * {@code config} and a history entry marked {@code empty_layer} ({@code docker history} shows
+     * 0B). No event, as Docker's builder makes these silently. Returns its ID.
+     */
+    public Digest configure(String parentId, RunConfig config, String createdBy) {
+        return locked(() -> {
+            ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
+            Staging staging = new Staging(store);
+            try {
+                ImageRecord record = new ImageCommitter(store, staging).configure(parent, config,
+                        new ImageCommitter.Details("", "", createdBy, ""));
+                store.metadata().putImage(record, List.of());
+                return record.id();
+            } catch (RuntimeException e) {
+                staging.rollback();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * {@code docker build --cache-from}: a new image of {@code parentId} plus the next step of
+     * {@code sourceId} (whose history and layers start with the parent's): that step's history
+     * entry and layer, with {@code config}. Returns its ID (the same for the same inputs).
+     */
+    public Digest restoreStep(String parentId, String sourceId, RunConfig config) {
+        return locked(() -> {
+            ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
+            ImageRecord source = store.metadata().image(resolver.resolve(sourceId))
+                    .orElseThrow(() -> BargeException.notFound("No such image: %s", sourceId));
+            Staging staging = new Staging(store);
+            try {
+                ImageRecord record = new ImageCommitter(store, staging).restore(parent, source, config);
+                if (store.metadata().image(record.id()).isEmpty()) {
+                    store.metadata().putImage(record, List.of());
+                }
+                return record.id();
+            } catch (RuntimeException e) {
+                staging.rollback();
+                throw e;
+            }
+        });
+    }
+
+    /** The {@code k=v k2="v 2"} (or legacy {@code k v w}) pairs of an ENV or LABEL change, unquoted. */
+    public static List<Map.Entry<String, String>> keyValues(String rest, String word) {
+        return ConfigChanges.pairs(rest, word);
+    }
+
     /** Applies Dockerfile-like {@code changes} ({@code CMD}, {@code ENV}...) to a run config. */
     public static RunConfig applyChanges(RunConfig config, List<String> changes) {
         return ConfigChanges.apply(config, changes);
@@ -332,14 +400,25 @@ public final class ImageService {
             ImageRemover remover = new ImageRemover(store, resolver, usage, this::publish);
             List<DeleteResult> deleted = new ArrayList<>();
             long reclaimed = 0;
-            for (Image image : images()) {
-                boolean eligible = (all || image.dangling()) && usage.users(image.id()).isEmpty()
-                        && filters.until().map(u -> image.created().isBefore(u)).orElse(true)
-                        && filters.labelsAccept(image.config().config().labelsOrEmpty());
-                if (eligible) {
-                    ImageRemover.Removal r = remover.removeUnused(image.id());
-                    deleted.addAll(r.results());
-                    reclaimed += r.reclaimed();
+            // the builder's intermediate images are not dangling: they are the cache of the images built on them;
+            // once their last child goes they are, so pruning goes round until nothing more is eligible
+            java.util.Set<Digest> tried = new java.util.HashSet<>();
+            boolean more = true;
+            while (more) {
+                more = false;
+                List<Image> every = images();
+                java.util.Set<Digest> intermediate = all ? java.util.Set.of() : ImageLineage.intermediate(every);
+                for (Image image : every) {
+                    boolean eligible = (all || image.dangling() && !intermediate.contains(image.id()))
+                            && usage.users(image.id()).isEmpty()
+                            && filters.until().map(u -> image.created().isBefore(u)).orElse(true)
+                            && filters.labelsAccept(image.config().config().labelsOrEmpty());
+                    if (eligible && tried.add(image.id())) {
+                        ImageRemover.Removal r = remover.removeUnused(image.id());
+                        deleted.addAll(r.results());
+                        reclaimed += r.reclaimed();
+                        more = true;
+                    }
                 }
             }
             return new PruneResult(deleted, reclaimed);

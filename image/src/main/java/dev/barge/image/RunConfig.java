@@ -53,13 +53,16 @@ public record RunConfig(
         return labels == null ? Map.of() : labels;
     }
 
-    RunConfig withUser(String v) { return new RunConfig(v, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withExposedPorts(Map<String, Object> v) { return new RunConfig(user, v, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withEnv(List<String> v) { return new RunConfig(user, exposedPorts, v, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withEntrypoint(List<String> v) { return new RunConfig(user, exposedPorts, env, v, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withCmd(List<String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, v, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withVolumes(Map<String, Object> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, v, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withWorkingDir(String v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, v, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withLabels(Map<String, String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, v, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
-    RunConfig withStopSignal(String v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, v, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withUser(String v) { return new RunConfig(v, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withExposedPorts(Map<String, Object> v) { return new RunConfig(user, v, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withEnv(List<String> v) { return new RunConfig(user, exposedPorts, v, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withEntrypoint(List<String> v) { return new RunConfig(user, exposedPorts, env, v, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withCmd(List<String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, v, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withVolumes(Map<String, Object> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, v, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withWorkingDir(String v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, v, labels, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withLabels(Map<String, String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, v, stopSignal, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withStopSignal(String v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, v, argsEscaped, healthcheck, onBuild, shell); }
+    public RunConfig withHealthcheck(Map<String, Object> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, v, onBuild, shell); }
+    public RunConfig withOnBuild(List<String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, v, shell); }
+    public RunConfig withShell(List<String> v) { return new RunConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal, argsEscaped, healthcheck, onBuild, v); }
 }

@@ -455,4 +455,54 @@ class ImageServiceTest {
         }
         return a.substring(0, i);
     }
+
+    @Test
+    void aConfigurationStepSharesItsParentsLayersAndRecordsAnEmptyLayer() throws Exception {
+        load(busybox);
+        Image parent = images.resolve("busybox");
+        RunConfig config = parent.config().config().withEnv(List.of("A=b")).withShell(List.of("/bin/sh", "-ec"));
+        Digest id = images.configure("busybox", config, "/bin/sh -c #(nop)  ENV A=b");
+        Image child = images.resolve(id.toString());
+        assertThat(child.chainIds()).isEqualTo(parent.chainIds());
+        assertThat(child.config().rootfs().diffIds()).isEqualTo(parent.config().rootfs().diffIds());
+        assertThat(child.config().config().env()).containsExactly("A=b");
+        assertThat(child.config().config().shell()).containsExactly("/bin/sh", "-ec");
+        ImageConfig.HistoryEntry last = child.config().history().getLast();
+        assertThat(last.emptyLayer()).isTrue();
+        assertThat(last.createdBy()).isEqualTo("/bin/sh -c #(nop)  ENV A=b");
+        assertThat(images.history(id.toString()).getFirst().size()).isZero();
+    }
+
+    @Test
+    void intermediateImagesAreHiddenUntilTheirChildGoes() throws Exception {
+        load(busybox);
+        Digest middle = images.configure("busybox", RunConfig.EMPTY.withEnv(List.of("A=1")), "step 1");
+        Digest top = images.configure(middle.toString(), RunConfig.EMPTY.withEnv(List.of("A=2")), "step 2");
+        assertThat(images.history(top.toString()).stream().map(HistoryItem::id).toList())
+                .containsExactly(top.toString(), middle.toString(), images.resolve("busybox").id().toString());
+        List<Digest> listed = images.list(false, ImageFilters.forList(Map.of())).stream().map(Image::id).toList();
+        assertThat(listed).contains(top).doesNotContain(middle);
+        assertThat(images.list(true, ImageFilters.forList(Map.of())).stream().map(Image::id).toList()).contains(top, middle);
+        PruneResult pruned = images.prune(false, ImageFilters.forList(Map.of()));
+        assertThat(pruned.deleted()).contains(new DeleteResult.Deleted(top.toString()), new DeleteResult.Deleted(middle.toString()));
+        assertThat(images.resolve("busybox")).isNotNull();
+    }
+
+    @Test
+    void removingABuiltImageRemovesItsUntaggedParentsUnlessOthersNeedThem() throws Exception {
+        load(busybox);
+        Digest shared = images.configure("busybox", RunConfig.EMPTY.withEnv(List.of("A=1")), "step 1");
+        Digest left = images.configure(shared.toString(), RunConfig.EMPTY.withEnv(List.of("B=1")), "step 2a");
+        Digest right = images.configure(shared.toString(), RunConfig.EMPTY.withEnv(List.of("B=2")), "step 2b");
+        images.tag(left.toString(), "left", "1");
+        images.tag(right.toString(), "right", "1");
+        assertThatThrownBy(() -> images.remove(shared.toString(), true, false)).isInstanceOf(BargeException.class)
+                .hasMessageContaining("(cannot be forced) - image has dependent child images");
+        images.remove("left:1", false, false);
+        assertThat(images.list(true, ImageFilters.forList(Map.of())).stream().map(Image::id).toList())
+                .contains(shared, right).doesNotContain(left);
+        List<DeleteResult> removed = images.remove("right:1", false, false);
+        assertThat(removed).contains(new DeleteResult.Deleted(right.toString()), new DeleteResult.Deleted(shared.toString()));
+        assertThat(images.resolve("busybox")).isNotNull();
+    }
 }
