@@ -40,6 +40,11 @@ public interface Exchange {
                 .orElse(false);
     }
 
+    /** The client's IP address on TCP connections; empty on a unix socket. */
+    default Optional<String> remoteAddress() {
+        return Optional.empty();
+    }
+
     /** A request header (case-insensitive), if present. */
     Optional<String> header(String name);
 

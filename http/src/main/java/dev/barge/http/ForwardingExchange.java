@@ -23,6 +23,7 @@ public abstract class ForwardingExchange implements Exchange {
     @Override public Optional<String> pathVersion() { return delegate.pathVersion(); }
     @Override public String pathParam(String name) { return delegate.pathParam(name); }
     @Override public List<String> queryParams(String name) { return delegate.queryParams(name); }
+    @Override public Optional<String> remoteAddress() { return delegate.remoteAddress(); }
     @Override public Optional<String> header(String name) { return delegate.header(name); }
     @Override public Map<String, List<String>> headers() { return delegate.headers(); }
     @Override public InputStream body() { return delegate.body(); }

@@ -128,6 +128,12 @@ final class NettyExchange implements Exchange {
     }
 
     @Override
+    public Optional<String> remoteAddress() {
+        return connection.channel().remoteAddress() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                ? Optional.of(inet.getAddress().getHostAddress()) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());

@@ -55,7 +55,7 @@ final class UploadRoutes {
         Optional<String> digestParam = ex.queryParam("digest");
         if (digestParam.isPresent()) {
             Digest digest = Names.digest(digestParam.get());
-            try (InputStream body = limited(ex.body(), 0)) {
+            try (InputStream body = limited(ex, 0)) {
                 storage.content().ingest(body, Optional.of(digest), contentLength(ex));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -120,14 +120,26 @@ final class UploadRoutes {
     }
 
     private void append(Exchange ex, Path data, long already) throws IOException {
-        try (InputStream body = limited(ex.body(), already);
+        try (InputStream body = limited(ex, already);
              OutputStream out = Files.newOutputStream(data, StandardOpenOption.APPEND)) {
             body.transferTo(out);
         }
     }
 
-    /** The body, failing once the whole upload would exceed the configured limit. */
-    private InputStream limited(InputStream body, long already) {
+    private SpecError tooLarge() {
+        return new SpecError(ErrorCode.SIZE_INVALID, 413, "blob exceeds the registry's upload limit of " + maxBytes + " bytes",
+                Map.of("limit", maxBytes));
+    }
+
+    /**
+     * The body, failing once the whole upload would exceed the configured limit: at once when
+     * {@code Content-Length} says so, else when the bytes that arrived do.
+     */
+    private InputStream limited(Exchange ex, long already) {
+        if (contentLength(ex).orElse(0) + already > maxBytes) {
+            throw tooLarge();
+        }
+        InputStream body = ex.body();
         return new java.io.FilterInputStream(body) {
             private long total = already;
 
@@ -135,7 +147,7 @@ final class UploadRoutes {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0 && (total += n) > maxBytes) {
-                    throw new SpecError(ErrorCode.SIZE_INVALID, "blob exceeds the registry's upload limit of " + maxBytes + " bytes", null);
+                    throw tooLarge();
                 }
                 return n;
             }

@@ -199,7 +199,7 @@ class PushPullTest {
         // htpasswd -B writes $2y$; jBCrypt makes $2a$: same algorithm
         Files.writeString(htpasswd, "alice:" + BCrypt.hashpw("s3cret", BCrypt.gensalt(5)).replaceFirst("^\\$2a\\$", "\\$2y\\$") + "\n");
         ServerConfig config = new ServerConfig("127.0.0.1:0", dir.resolve("authreg"), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of(htpasswd), ServerConfig.DEFAULT_MAX_UPLOAD);
+                java.util.Optional.of(htpasswd), ServerConfig.DEFAULT_MAX_UPLOAD, java.util.Optional.empty(), 0);
         try (RegistryServer secured = RegistryServer.start(config)) {
             String h = "127.0.0.1:" + secured.port();
             assertThatThrownBy(() -> loadAndPush(h, "auth/busybox", Credentials.NONE, client))
@@ -262,7 +262,7 @@ class PushPullTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         ServerConfig config = new ServerConfig("127.0.0.1:0", dir.resolve("tlsreg"), java.util.Optional.of(cert), java.util.Optional.of(key),
-                java.util.Optional.empty(), ServerConfig.DEFAULT_MAX_UPLOAD);
+                java.util.Optional.empty(), ServerConfig.DEFAULT_MAX_UPLOAD, java.util.Optional.empty(), 0);
         try (RegistryServer tls = RegistryServer.start(config)) {
             String h = "127.0.0.1:" + tls.port();
             Digest id = loadAndPush(h, "tls/busybox", Credentials.NONE, client);
