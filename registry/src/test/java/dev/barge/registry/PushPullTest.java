@@ -194,6 +194,25 @@ class PushPullTest {
     }
 
     @Test
+    void aRegistryFailingWith500Or429IsAClearErrorAndLeavesNothing() throws Exception {
+        loadAndPush(host, "e2e/faults", Credentials.NONE, client);
+        try (FaultyProxy proxy = new FaultyProxy("http://" + host); Store other = Store.open(dir.resolve("faults"))) {
+            ImageService otherImages = new ImageService(other, new EventBus(), ImageUsage.NONE);
+            ImagePuller puller = new ImagePuller(otherImages, other, client, new EventBus(), 3);
+            String ref = "127.0.0.1:" + proxy.port() + "/e2e/faults";
+            proxy.fault = FaultyProxy.Fault.SERVER_ERROR;
+            assertThatThrownBy(() -> puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { }))
+                    .hasMessage("received unexpected HTTP status: 500 Internal Server Error");
+            proxy.fault = FaultyProxy.Fault.RATE_LIMITED;
+            assertThatThrownBy(() -> puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { }))
+                    .hasMessage("toomanyrequests: You have reached your pull rate limit.");
+            assertThat(otherImages.images()).isEmpty();
+            proxy.fault = FaultyProxy.Fault.NONE;
+            puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { });
+        }
+    }
+
+    @Test
     void basicAuthIsRequiredAndAccepted() throws Exception {
         Path htpasswd = dir.resolve("htpasswd");
         // htpasswd -B writes $2y$; jBCrypt makes $2a$: same algorithm
