@@ -102,6 +102,20 @@ public final class LayerStore {
                 return new Applied(existing.get(), false);
             }
         }
+        return commit(unpack(expectedDiffId, tar, verified), parent);
+    }
+
+    /**
+     * A layer unpacked into scratch space ({@code overlay2/tmp-*}), its diff ID checked, not yet
+     * part of the store: {@link #commit} or {@link #discard} it.
+     */
+    public record Unpacked(Path temp, Digest diffId, long size) {}
+
+    /**
+     * Unpacks a layer tar into scratch space without the store's lock, so that the layers of a
+     * pull unpack in parallel while they download; {@link #commit} then adds them bottom first.
+     */
+    public Unpacked unpack(Optional<Digest> expectedDiffId, InputStream tar, boolean verified) {
         Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(temp.resolve("diff"));
@@ -113,17 +127,35 @@ public final class LayerStore {
             if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(diffId)) {
                 throw BargeException.invalid("layer digest mismatch: expected diff ID %s, actual %s", expectedDiffId.get(), diffId);
             }
-            Digest chainId = ChainIds.next(parent, diffId);
+            return new Unpacked(temp, diffId, size);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(temp);
+            throw e instanceof IOException io ? BargeException.internal("cannot unpack layer: " + io.getMessage(), io) : (RuntimeException) e;
+        }
+    }
+
+    /** Publishes an unpacked layer on top of {@code parent} (or finds that chain already there). */
+    public synchronized Applied commit(Unpacked unpacked, Optional<Digest> parent) {
+        try {
+            if (parent.isPresent() && db.layer(parent.get()).isEmpty()) {
+                throw BargeException.notFound("layer %s: not found", parent.get());
+            }
+            Digest chainId = ChainIds.next(parent, unpacked.diffId());
             Optional<LayerRecord> existing = db.layer(chainId);
             if (existing.isPresent()) {
                 return new Applied(existing.get(), false);
             }
-            return new Applied(commit(temp, chainId, diffId, parent, size), true);
+            return new Applied(commit(unpacked.temp(), chainId, unpacked.diffId(), parent, unpacked.size()), true);
         } catch (IOException e) {
             throw BargeException.internal("cannot unpack layer: " + e.getMessage(), e);
         } finally {
-            FileTrees.deleteQuietly(temp);
+            FileTrees.deleteQuietly(unpacked.temp());
         }
+    }
+
+    /** Drops an unpacked layer that will not be committed. */
+    public void discard(Unpacked unpacked) {
+        FileTrees.deleteQuietly(unpacked.temp());
     }
 
     private LayerRecord commit(Path temp, Digest chainId, Digest diffId, Optional<Digest> parent, long size) throws IOException {
