@@ -69,18 +69,19 @@ final class LayerDownloads {
                     }
                 }));
             }
-            for (int i = 0; i < layers.size(); i++) {
+            // committed together, bottom first, above the highest layer that was already there
+            int firstMissing = present.indexOf(false);
+            List<LayerStore.Unpacked> unpacked = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = Math.max(0, firstMissing); firstMissing >= 0 && i < layers.size(); i++) {
                 if (present.get(i)) {
+                    commitBatch(unpacked, positions, layers, chain);
                     continue;
                 }
-                LayerStore.Unpacked unpacked = await(fetches.get(i));
-                fetches.set(i, null);
-                LayerStore.Applied applied = store.layers().commit(unpacked, i == 0 ? Optional.empty() : Optional.of(chain.get(i - 1)));
-                synchronized (staging) {
-                    staging.layer(applied);
-                }
-                out.accept(TransferProgress.of(id(layers.get(i)), "Pull complete"));
+                unpacked.add(await(fetches.get(i)));
+                positions.add(i);
             }
+            commitBatch(unpacked, positions, layers, chain);
             return chain;
         } catch (RuntimeException e) {
             pool.shutdownNow();
@@ -94,6 +95,22 @@ final class LayerDownloads {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Commits the layers gathered so far (contiguous, bottom first) and clears the lists. */
+    private void commitBatch(List<LayerStore.Unpacked> unpacked, List<Integer> positions, List<LayerBlob> layers, List<Digest> chain) {
+        if (unpacked.isEmpty()) {
+            return;
+        }
+        int first = positions.getFirst();
+        List<LayerStore.Applied> applied = store.layers().commitAll(List.copyOf(unpacked),
+                first == 0 ? Optional.empty() : Optional.of(chain.get(first - 1)));
+        synchronized (staging) {
+            applied.forEach(staging::layer);
+        }
+        positions.forEach(i -> out.accept(TransferProgress.of(id(layers.get(i)), "Pull complete")));
+        unpacked.clear();
+        positions.clear();
     }
 
     /** One layer into scratch space: streamed from the registry, or from the store when its blob is there. */
