@@ -54,6 +54,16 @@ public final class RegistryException extends RuntimeException {
         if (status == 429) {
             return "toomanyrequests: " + fallback;
         }
+        if (status >= 500) {
+            // as Docker's registry client words a server failure without an error body
+            return "received unexpected HTTP status: " + status + switch (status) {
+                case 500 -> " Internal Server Error";
+                case 502 -> " Bad Gateway";
+                case 503 -> " Service Unavailable";
+                case 504 -> " Gateway Timeout";
+                default -> "";
+            };
+        }
         return fallback;
     }
 }

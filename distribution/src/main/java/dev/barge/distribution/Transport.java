@@ -50,6 +50,11 @@ final class Transport {
         if (response.statusCode() == 401) {
             Optional<AuthChallenge> challenge = AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(""));
             drain(response);
+            if (challenge.isPresent() && challenge.get().scheme().equals("basic") && credentials.username().isEmpty()) {
+                // dockerd's words when a registry wants a login the user has not given
+                String op = request.method().charAt(0) + request.method().substring(1).toLowerCase(java.util.Locale.ROOT);
+                throw new BargeException(dev.barge.core.ErrorKind.INTERNAL, op + " \"" + request.uri() + "\": no basic auth credentials");
+            }
             if (challenge.isEmpty() || !authenticate(challenge.get())) {
                 return sendAuthorized(request); // the caller reads this 401
             }

@@ -2,6 +2,7 @@ package dev.barge.http;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,11 @@ public interface Exchange {
                 .orElse(false);
     }
 
+    /** The client's IP address on TCP connections; empty on a unix socket. */
+    default Optional<String> remoteAddress() {
+        return Optional.empty();
+    }
+
     /** A request header (case-insensitive), if present. */
     Optional<String> header(String name);
 
@@ -54,6 +60,17 @@ public interface Exchange {
 
     /** Sends a complete response. {@code contentType} may be null for an empty body. */
     void respond(int status, String contentType, byte[] body);
+
+    /**
+     * Sends {@code length} bytes of a file from {@code offset} as the body, with that
+     * {@code Content-Length}: the bytes go from disk to the socket without passing through the
+     * heap (sendfile on plain connections; read in chunks, with back-pressure, under TLS). A HEAD
+     * request gets the headers only, the file unread. Returns once the bytes are handed to the
+     * connection; the file may be deleted meanwhile (it is already open).
+     */
+    default void respondFile(int status, String contentType, Path file, long offset, long length) {
+        throw new UnsupportedOperationException("this exchange cannot send files");
+    }
 
     /**
      * Starts a chunked streaming response: headers are flushed at once; each {@code flush()} of

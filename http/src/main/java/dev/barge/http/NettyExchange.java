@@ -1,6 +1,10 @@
 package dev.barge.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -19,7 +23,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +135,12 @@ final class NettyExchange implements Exchange {
     }
 
     @Override
+    public Optional<String> remoteAddress() {
+        return connection.channel().remoteAddress() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                ? Optional.of(inet.getAddress().getHostAddress()) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
@@ -165,6 +178,73 @@ final class NettyExchange implements Exchange {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         connection.channel().writeAndFlush(response).addListener(f -> connection.exchangeDone(this));
+    }
+
+    @Override
+    public void respondFile(int status, String contentType, Path file, long offset, long length) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        begin(State.RESPONDED);
+        var response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
+        HttpHeaders h = response.headers().set(responseHeaders);
+        if (contentType != null) {
+            h.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+        h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        if (!keepAlive) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        Channel ch = connection.channel();
+        ch.write(response);
+        if (request.method().equals(HttpMethod.HEAD) || length == 0) {
+            closeQuietly(channel);
+        } else if (ch.pipeline().get(SslHandler.class) == null) {
+            ch.write(new DefaultFileRegion(channel, offset, length)); // closes the channel once sent
+        } else {
+            try {
+                sendEncrypted(ch, channel, offset, length);
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> connection.exchangeDone(this));
+    }
+
+    /** TLS must see the bytes: read them in chunks, each sent once the client kept up with the last. */
+    private void sendEncrypted(Channel ch, FileChannel file, long offset, long length) {
+        long sent = 0;
+        try {
+            while (sent < length && ch.isActive()) {
+                int n = (int) Math.min(256 << 10, length - sent);
+                ByteBuf buf = ch.alloc().ioBuffer(n);
+                try {
+                    int read = buf.writeBytes(file, offset + sent, n);
+                    if (read <= 0) {
+                        throw new IOException("file shorter than stated: " + (offset + sent));
+                    }
+                    sent += read;
+                } catch (IOException | RuntimeException e) {
+                    buf.release();
+                    throw e;
+                }
+                connection.awaitWritable();
+                ch.writeAndFlush(new DefaultHttpContent(buf));
+            }
+        } catch (IOException e) {
+            ch.close(); // the length promised cannot be kept: end the connection, not the framing
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // read-only: nothing lost
+        }
     }
 
     @Override

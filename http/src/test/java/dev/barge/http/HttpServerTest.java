@@ -27,6 +27,7 @@ class HttpServerTest {
     private HttpServer server;
     private Path dir;
 
+    private Path servedFile;
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
     private final Handler handler = ex -> {
@@ -69,6 +70,9 @@ class HttpServerTest {
                 }
                 ex.respond(200, "text/plain", Long.toString(n).getBytes(StandardCharsets.UTF_8));
             }
+            case "/file" -> ex.respondFile(200, "application/octet-stream", servedFile,
+                    Long.parseLong(ex.queryParam("off").orElse("0")),
+                    Long.parseLong(ex.queryParam("len").orElse(Long.toString(Files.size(servedFile)))));
             case "/boom" -> throw new IllegalStateException("boom");
             default -> ex.respond(404, "text/plain", "nope".getBytes(StandardCharsets.UTF_8));
         }
@@ -171,6 +175,49 @@ class HttpServerTest {
             send(s, "0\r\n\r\n");
             assertThat(readUntilClosed(s.getInputStream())).endsWith("\r\n\r\n" + (8 << 20));
         }
+    }
+
+    @Test
+    void aChunkedUploadOver100MegabytesArrivesWithoutStalling() throws IOException {
+        try (Socket s = tcp()) {
+            send(s, "POST /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 128; i++) {
+                send(s, Integer.toHexString(chunk.length) + "\r\n");
+                s.getOutputStream().write(chunk);
+                send(s, "\r\n");
+            }
+            send(s, "0\r\n\r\n");
+            assertThat(readUntilClosed(s.getInputStream())).endsWith("\r\n\r\n" + (128 << 20));
+        }
+    }
+
+    @Test
+    void aFileBodyStatesItsLengthAndHeadSendsNoBody() throws Exception {
+        dir = Files.createTempDirectory("http-file");
+        servedFile = dir.resolve("blob");
+        byte[] content = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(content);
+        Files.write(servedFile, content);
+        server = HttpServer.start(List.of(new ListenAddress.Tcp("127.0.0.1", 0)), handler);
+        String base = "http://127.0.0.1:" + server.tcpPorts().getFirst();
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var get = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/file"))
+                .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(get.headers().firstValue("Content-Length")).hasValue(Integer.toString(content.length));
+        assertThat(get.body()).isEqualTo(content);
+        var head = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/file"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(java.time.Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(content.length));
+        assertThat(head.body()).isEmpty();
+        var part = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/file?off=100&len=50"))
+                .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 150));
+        // the connection's framing survived all three
+        var info = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/info"))
+                .timeout(java.time.Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(info.body()).isEqualTo("GET - -");
     }
 
     @Test

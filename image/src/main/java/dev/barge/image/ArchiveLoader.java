@@ -82,13 +82,53 @@ final class ArchiveLoader {
                 chain.add(unpack(chain, diffIds.get(i), blob.digest()));
             }
             ingestBytes(config, id);
-            byte[] synthesized = Manifests.synthesize(id, config.length, blobs);
-            Digest manifestDigest = ingestBytes(synthesized, Digest.sha256(synthesized));
             List<ImageReference> refs = new ArrayList<>();
             entry.path("RepoTags").forEach(t -> refs.add(parseTag(t.asText())));
+            Optional<OriginalManifest> original = originalManifest(archive, id, blobs);
+            byte[] manifestBytes = original.map(OriginalManifest::bytes).orElseGet(() -> Manifests.synthesize(id, config.length, blobs));
+            Digest manifestDigest = ingestBytes(manifestBytes, Digest.sha256(manifestBytes));
+            original.ifPresent(o -> o.repoDigests().stream().filter(r -> !refs.contains(r)).forEach(refs::add));
             result.add(new Candidate(record(id, config, manifestDigest, blobs, chain), refs));
         }
         return result;
+    }
+
+    /** A manifest the OCI half of the archive keeps for an image, and the repo digests it names. */
+    private record OriginalManifest(byte[] bytes, List<ImageReference> repoDigests) {}
+
+    /**
+     * When the archive also has an OCI index (Docker 25+ and Barge write both), the image's
+     * original manifest: kept instead of a synthesized one, a pulled image reloads with the same
+     * manifest digest, media type and repo digests.
+     */
+    private Optional<OriginalManifest> originalManifest(ArchiveDir archive, Digest id, List<LayerBlob> blobs) {
+        if (!archive.exists("index.json")) {
+            return Optional.empty();
+        }
+        try {
+            byte[] found = null;
+            List<ImageReference> digests = new ArrayList<>();
+            for (JsonNode descriptor : json(archive.read("index.json"), "index.json").path("manifests")) {
+                String type = descriptor.path("mediaType").asText("");
+                if (type.equals(Manifests.OCI_INDEX) || type.equals(Manifests.DOCKER_LIST)) {
+                    continue;
+                }
+                byte[] bytes = verifiedBlob(archive, descriptor);
+                JsonNode m = json(bytes, "manifest");
+                List<String> layers = new ArrayList<>();
+                m.path("layers").forEach(l -> layers.add(l.path("digest").asText()));
+                if (!m.path("config").path("digest").asText().equals(id.toString())
+                        || !layers.equals(blobs.stream().map(b -> b.digest().toString()).toList())) {
+                    continue;
+                }
+                found = bytes;
+                namesOf(descriptor.path("annotations")).stream().filter(r -> r.digest() != null)
+                        .filter(r -> r.digest().equals(Digest.sha256(bytes))).forEach(digests::add);
+            }
+            return found == null ? Optional.empty() : Optional.of(new OriginalManifest(found, digests));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an index we cannot follow: manifest.json alone is enough
+        }
     }
 
     // ---- OCI layout
@@ -119,9 +159,23 @@ final class ArchiveLoader {
             }
             ingestBytes(config, id);
             ingestBytes(manifestBytes, manifestDigest);
-            result.add(new Candidate(record(id, config, manifestDigest, blobs, chain), refs));
+            merge(result, new Candidate(record(id, config, manifestDigest, blobs, chain), refs));
         }
         return result;
+    }
+
+    /** Descriptors of one image (its tags, its repo digests) become one candidate with all the names. */
+    private static void merge(List<Candidate> result, Candidate next) {
+        for (int i = 0; i < result.size(); i++) {
+            Candidate c = result.get(i);
+            if (c.record().id().equals(next.record().id()) && c.record().manifest().equals(next.record().manifest())) {
+                List<ImageReference> refs = new ArrayList<>(c.references());
+                next.references().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+                result.set(i, new Candidate(c.record(), refs));
+                return;
+            }
+        }
+        result.add(next);
     }
 
     /** For an index (multi-platform) descriptor, the linux/amd64 manifest, else the first. */

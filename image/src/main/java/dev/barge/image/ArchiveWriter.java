@@ -32,7 +32,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class ArchiveWriter {
     /** An image to write and the tags to record for it (none when saved by ID). */
-    record Entry(ImageRecord image, List<ImageReference> tags) {}
+    /** An image with the tags to write and the repo digests ({@code name@sha256:...}) to keep. */
+    record Entry(ImageRecord image, List<ImageReference> tags, List<ImageReference> digests) {}
 
     private final Store store;
     private final TarArchiveOutputStream tar;
@@ -64,11 +65,17 @@ final class ArchiveWriter {
             }
             blob(image.manifest());
             long manifestSize = store.content().size(image.manifest());
+            String manifestType = mediaTypeOf(image.manifest());
             if (e.tags().isEmpty()) {
-                manifests.add(Manifests.descriptor(Manifests.OCI_MANIFEST, image.manifest(), manifestSize));
+                manifests.add(Manifests.descriptor(manifestType, image.manifest(), manifestSize));
+            }
+            for (ImageReference digest : e.digests()) {
+                Map<String, Object> d = Manifests.descriptor(manifestType, image.manifest(), manifestSize);
+                d.put("annotations", Map.of("io.containerd.image.name", digest.toString()));
+                manifests.add(d);
             }
             for (ImageReference tag : e.tags()) {
-                Map<String, Object> d = Manifests.descriptor(Manifests.OCI_MANIFEST, image.manifest(), manifestSize);
+                Map<String, Object> d = Manifests.descriptor(manifestType, image.manifest(), manifestSize);
                 d.put("annotations", Map.of("io.containerd.image.name", tag.toString(), "org.opencontainers.image.ref.name", tag.tag()));
                 manifests.add(d);
                 image.layers().stream().reduce((a, b) -> b).ifPresent(top -> repositories
@@ -92,6 +99,15 @@ final class ArchiveWriter {
         }
         tar.finish();
         tar.flush();
+    }
+
+    /** The manifest's own media type (a pulled Docker schema 2 manifest stays one), OCI when it names none. */
+    private String mediaTypeOf(Digest manifest) {
+        try {
+            return Json.mapper().readTree(store.content().read(manifest)).path("mediaType").asText(Manifests.OCI_MANIFEST);
+        } catch (IOException | RuntimeException e) {
+            return Manifests.OCI_MANIFEST;
+        }
     }
 
     private void blob(Digest digest) throws IOException {

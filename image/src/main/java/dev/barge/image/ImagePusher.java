@@ -143,8 +143,11 @@ public final class ImagePusher {
         if (!store.content().contains(layer.digest())) {
             throw BargeException.notFound("layer blob %s is not in the store: pull or load the image again to push it", layer.digest());
         }
-        repo.uploadBlob(layer.digest(), layer.size(), () -> store.content().open(layer.digest()),
-                n -> out.accept(new TransferProgress(shown, "Pushing", n, layer.size())));
+        // "Pushing" with current/total as the bytes leave, at most every 100 ms (as dockerd's
+        // progress reader): the CLI draws its bar from these
+        repo.uploadBlob(layer.digest(), layer.size(),
+                () -> new ProgressStream(store.content().open(layer.digest()), n -> out.accept(new TransferProgress(shown, "Pushing", n, layer.size()))),
+                n -> { });
         out.accept(TransferProgress.of(shown, "Pushed"));
     }
 

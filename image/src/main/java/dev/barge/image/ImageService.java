@@ -244,11 +244,12 @@ public final class ImageService {
             }
         }
         publish(action, record.id().toString(), record.id().toString());
-        for (ImageReference ref : refs) {
+        List<ImageReference> tags = refs.stream().filter(r -> r.digest() == null).toList();
+        for (ImageReference ref : tags) {
             progress.accept("Loaded image: " + ref.familiar());
             publish("tag", record.id().toString(), ref.familiar());
         }
-        if (refs.isEmpty()) {
+        if (tags.isEmpty()) {
             progress.accept("Loaded image ID: " + record.id());
         }
     }
@@ -265,7 +266,13 @@ public final class ImageService {
             resolver.tagsNamedBy(name, id).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         }
         List<ArchiveWriter.Entry> entries = new ArrayList<>();
-        selected.forEach((id, tags) -> entries.add(new ArchiveWriter.Entry(store.metadata().image(id).orElseThrow(), tags)));
+        selected.forEach((id, tags) -> {
+            // the repo digests of the saved repositories travel too, so a reload shows them again
+            List<String> repositories = tags.stream().map(t -> t.domain() + "/" + t.path()).toList();
+            List<ImageReference> digests = store.metadata().referencesTo(id).stream().filter(r -> r.contains("@"))
+                    .map(ImageReference::parse).filter(d -> repositories.contains(d.domain() + "/" + d.path())).toList();
+            entries.add(new ArchiveWriter.Entry(store.metadata().image(id).orElseThrow(), tags, digests));
+        });
         try {
             ArchiveWriter.write(store, entries, out);
         } catch (IOException e) {

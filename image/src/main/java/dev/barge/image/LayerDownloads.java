@@ -20,14 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The layers of one pull: missing blobs are downloaded a few at a time (each streamed through
- * the content store's ingest, which verifies digest and size before anything becomes visible;
- * dropped connections resume), and unpacked bottom first as soon as each one and those below
- * it are there. Layers already unpacked are skipped.
+ * The layers of one pull: each missing layer is downloaded, ingested and unpacked in one pass
+ * over its bytes (the content store's ingest verifies digest and size before anything becomes
+ * visible; dropped connections resume), a few layers at a time, each into scratch space of its
+ * own; then they are committed bottom first. Layers already unpacked are skipped; a blob already
+ * in the store is unpacked from there.
  */
 final class LayerDownloads {
     private final Store store;
@@ -44,81 +44,90 @@ final class LayerDownloads {
         this.parallel = Math.max(1, parallel);
     }
 
-    /**
-     * Returns the chain IDs, bottom first. The lowest missing layer is streamed: its bytes are
-     * unpacked while they arrive and, through a {@link ByteQueue}, ingested at the same time;
-     * so is each next layer no download slot has claimed yet by the time its turn comes. The
-     * others are downloaded in parallel and unpacked from the store.
-     */
+    /** Returns the chain IDs, bottom first. */
     List<Digest> fetchAndUnpack(List<LayerBlob> layers, List<Digest> diffIds, ImageService images) {
         List<Digest> chain = ChainIds.of(diffIds);
         List<Boolean> present = new ArrayList<>();
-        List<AtomicBoolean> claimed = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             boolean unpacked = store.layers().layer(chain.get(i)).isPresent() && store.content().contains(layers.get(i).digest());
             present.add(unpacked);
-            claimed.add(new AtomicBoolean(unpacked));
             out.accept(TransferProgress.of(id(layers.get(i)), unpacked ? "Already exists" : "Pulling fs layer"));
         }
-        for (int i = 0; i < layers.size(); i++) {
-            if (!present.get(i)) {
-                claimed.get(i).set(true); // the first missing layer streams into its unpacking
-                break;
-            }
-        }
-        int firstStreamed = present.indexOf(false);
-        Semaphore slots = new Semaphore(parallel);
+        Semaphore slots = new Semaphore(parallel, true); // fair: lower layers, committed first, get slots first
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        List<Future<?>> downloads = new ArrayList<>();
+        List<Future<LayerStore.Unpacked>> fetches = new ArrayList<>();
         try {
             for (int i = 0; i < layers.size(); i++) {
                 LayerBlob layer = layers.get(i);
-                AtomicBoolean claim = claimed.get(i);
-                downloads.add(pool.submit(() -> {
+                Digest diffId = diffIds.get(i);
+                fetches.add(present.get(i) ? null : pool.submit(() -> {
                     slots.acquire();
                     try {
-                        if (claim.compareAndSet(false, true)) {
-                            download(layer);
-                        }
+                        return fetch(layer, diffId, pool);
                     } finally {
                         slots.release();
                     }
-                    return null;
                 }));
             }
-            for (int i = 0; i < layers.size(); i++) {
+            // committed together, bottom first, above the highest layer that was already there
+            int firstMissing = present.indexOf(false);
+            List<LayerStore.Unpacked> unpacked = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = Math.max(0, firstMissing); firstMissing >= 0 && i < layers.size(); i++) {
                 if (present.get(i)) {
+                    commitBatch(unpacked, positions, layers, chain);
                     continue;
                 }
-                Optional<Digest> parent = i == 0 ? Optional.empty() : Optional.of(chain.get(i - 1));
-                if (i == firstStreamed || claimed.get(i).compareAndSet(false, true)) {
-                    stream(layers.get(i), parent, diffIds.get(i), pool);
-                } else {
-                    await(downloads.get(i));
-                    unpack(layers.get(i), parent, diffIds.get(i));
-                }
+                unpacked.add(await(fetches.get(i)));
+                positions.add(i);
             }
-            downloads.forEach(LayerDownloads::await);
+            commitBatch(unpacked, positions, layers, chain);
             return chain;
         } catch (RuntimeException e) {
             pool.shutdownNow();
             awaitQuietly(pool); // no download may commit a blob after the caller rolled back
+            for (Future<LayerStore.Unpacked> f : fetches) {
+                if (f != null && f.state() == Future.State.SUCCESS) {
+                    store.layers().discard(f.resultNow());
+                }
+            }
             throw e;
         } finally {
             pool.shutdown();
         }
     }
 
-    /** Downloads, ingests and unpacks one layer in a single pass over its bytes. */
-    private void stream(LayerBlob layer, Optional<Digest> parent, Digest diffId, ExecutorService pool) {
+    /** Commits the layers gathered so far (contiguous, bottom first) and clears the lists. */
+    private void commitBatch(List<LayerStore.Unpacked> unpacked, List<Integer> positions, List<LayerBlob> layers, List<Digest> chain) {
+        if (unpacked.isEmpty()) {
+            return;
+        }
+        int first = positions.getFirst();
+        List<LayerStore.Applied> applied = store.layers().commitAll(List.copyOf(unpacked),
+                first == 0 ? Optional.empty() : Optional.of(chain.get(first - 1)));
+        synchronized (staging) {
+            applied.forEach(staging::layer);
+        }
+        positions.forEach(i -> out.accept(TransferProgress.of(id(layers.get(i)), "Pull complete")));
+        unpacked.clear();
+        positions.clear();
+    }
+
+    /** One layer into scratch space: streamed from the registry, or from the store when its blob is there. */
+    private LayerStore.Unpacked fetch(LayerBlob layer, Digest diffId, ExecutorService pool) {
         boolean fresh;
         synchronized (staging) {
             fresh = staging.blobIsNew(layer.digest());
         }
         if (!fresh) {
-            unpack(layer, parent, diffId);
-            return;
+            out.accept(TransferProgress.of(id(layer), "Download complete"));
+            return unpackStored(layer, diffId);
         }
+        return stream(layer, diffId, pool);
+    }
+
+    /** Downloads, ingests and unpacks one layer in a single pass over its bytes. */
+    private LayerStore.Unpacked stream(LayerBlob layer, Digest diffId, ExecutorService pool) {
         String id = id(layer);
         ByteQueue queue = new ByteQueue();
         Future<Object> ingest = pool.submit(() -> {
@@ -128,15 +137,13 @@ final class LayerDownloads {
                 queue.readerGone();
             }
         });
+        LayerStore.Unpacked unpacked;
         try (InputStream tee = new TeeStream(new ProgressStream(repo.openBlob(layer.digest(), layer.size(), 0),
                 n -> out.accept(new TransferProgress(id, "Downloading", n, layer.size()))), queue)) {
             try {
                 // not closed on its own: closing it would close the tee, whose rest is still wanted
                 InputStream tar = Compression.decompressed(tee);
-                LayerStore.Applied applied = store.layers().apply(parent, Optional.of(diffId), tar);
-                synchronized (staging) {
-                    staging.layer(applied);
-                }
+                unpacked = store.layers().unpack(Optional.of(diffId), tar, false);
                 tee.transferTo(java.io.OutputStream.nullOutputStream()); // what the tar reader left: padding, the gzip trailer
                 queue.end();
             } catch (IOException | RuntimeException unpacking) {
@@ -161,11 +168,16 @@ final class LayerDownloads {
         } catch (IOException e) {
             throw BargeException.unavailable("downloading layer %s: %s", layer.digest(), e.getMessage());
         }
-        awaitIngest(ingest, layer);
+        try {
+            awaitIngest(ingest, layer);
+        } catch (RuntimeException e) {
+            store.layers().discard(unpacked);
+            throw e;
+        }
         out.accept(TransferProgress.of(id, "Verifying Checksum"));
         out.accept(TransferProgress.of(id, "Download complete"));
         out.accept(new TransferProgress(id, "Extracting", layer.size(), layer.size()));
-        out.accept(TransferProgress.of(id, "Pull complete"));
+        return unpacked;
     }
 
     private static void awaitIngest(Future<Object> ingest, LayerBlob layer) {
@@ -221,45 +233,19 @@ final class LayerDownloads {
         }
     }
 
-    private void download(LayerBlob layer) {
-        String id = id(layer);
-        boolean fresh;
-        synchronized (staging) {
-            fresh = staging.blobIsNew(layer.digest());
-        }
-        if (fresh) {
-            try (InputStream in = new ProgressStream(repo.openBlob(layer.digest(), layer.size(), 0),
-                    n -> out.accept(new TransferProgress(id, "Downloading", n, layer.size())))) {
-                store.content().ingest(in, Optional.of(layer.digest()), OptionalLong.of(layer.size()));
-            } catch (IOException e) {
-                throw BargeException.unavailable("downloading layer %s: %s", layer.digest(), e.getMessage());
-            } catch (BargeException e) {
-                throw e.getMessage().contains("mismatch")
-                        ? BargeException.invalid("filesystem layer verification failed for digest %s: %s", layer.digest(), e.getMessage())
-                        : e;
-            }
-            out.accept(TransferProgress.of(id, "Verifying Checksum"));
-        }
-        out.accept(TransferProgress.of(id, "Download complete"));
-    }
-
-    private void unpack(LayerBlob layer, Optional<Digest> parent, Digest diffId) {
+    private LayerStore.Unpacked unpackStored(LayerBlob layer, Digest diffId) {
         String id = id(layer);
         try (InputStream tar = Compression.decompressed(new ProgressStream(store.content().open(layer.digest()),
                 n -> out.accept(new TransferProgress(id, "Extracting", n, layer.size()))))) {
-            LayerStore.Applied applied = store.layers().apply(parent, Optional.of(diffId), tar);
-            synchronized (staging) {
-                staging.layer(applied);
-            }
+            return store.layers().unpack(Optional.of(diffId), tar, false);
         } catch (IOException e) {
             throw BargeException.invalid("cannot unpack layer %s: %s", layer.digest(), e.getMessage());
         }
-        out.accept(TransferProgress.of(id, "Pull complete"));
     }
 
-    private static void await(Future<?> f) {
+    private static <T> T await(Future<T> f) {
         try {
-            f.get();
+            return f.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : BargeException.internal(String.valueOf(e.getCause()), e.getCause());
         } catch (InterruptedException e) {

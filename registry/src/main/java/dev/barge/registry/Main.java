@@ -8,13 +8,17 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code barge-registry serve --listen 127.0.0.1:5000 --root DIR [--tls-cert F --tls-key F]
- * [--htpasswd F] [--config F] [--max-upload-size BYTES]} and
+ * [--htpasswd F | --token-realm URL --token-service S --token-issuer I --token-root-certs PEM]
+ * [--max-upload-size BYTES] [--rate-limit N] [--config F]} and
  * {@code barge-registry gc --root DIR [--dry-run]}.
  */
 public final class Main {
     private static final String USAGE = """
             usage: barge-registry serve --listen HOST:PORT --root DIR [--tls-cert FILE --tls-key FILE]
-                                        [--htpasswd FILE] [--max-upload-size BYTES] [--config FILE]
+                                        [--htpasswd FILE | --token-realm URL --token-service NAME
+                                         --token-issuer NAME --token-root-certs PEM]
+                                        [--max-upload-size BYTES] [--rate-limit REQUESTS_PER_SECOND]
+                                        [--config FILE]
                    barge-registry gc --root DIR [--dry-run]
             """;
 
@@ -37,15 +41,18 @@ public final class Main {
     }
 
     private static void serve(List<String> args) throws Exception {
-        Flags f = Flags.parse(args, List.of("--listen", "--root", "--tls-cert", "--tls-key", "--htpasswd", "--config", "--max-upload-size"), List.of());
+        Flags f = Flags.parse(args, List.of("--listen", "--root", "--tls-cert", "--tls-key", "--htpasswd", "--config",
+                "--max-upload-size", "--rate-limit", "--token-realm", "--token-service", "--token-issuer", "--token-root-certs"), List.of());
         ServerConfig config = new ServerConfig(f.value("--listen").orElse(""), f.value("--root").map(Path::of).orElse(null),
                 f.value("--tls-cert").map(Path::of), f.value("--tls-key").map(Path::of), f.value("--htpasswd").map(Path::of),
-                f.value("--max-upload-size").map(Long::parseLong).orElse(ServerConfig.DEFAULT_MAX_UPLOAD));
+                f.value("--max-upload-size").map(Long::parseLong).orElse(ServerConfig.DEFAULT_MAX_UPLOAD),
+                token(f), f.value("--rate-limit").map(Double::parseDouble).orElse(0.0));
         if (f.value("--config").isPresent()) {
-            config = config.withFile(Path.of(f.value("--config").get()));
+            config = config.withFile(Path.of(f.value("--config").get()), f.value("--max-upload-size").isPresent(),
+                    f.value("--rate-limit").isPresent());
         }
         if (config.listen().isEmpty()) {
-            config = new ServerConfig("127.0.0.1:5000", config.root(), config.tlsCert(), config.tlsKey(), config.htpasswd(), config.maxUploadSize());
+            config = config.withListen("127.0.0.1:5000");
         }
         if (config.root() == null) {
             throw new IllegalArgumentException("--root is required");
@@ -57,6 +64,20 @@ public final class Main {
                     + (config.tlsCert().isPresent() ? " (tls)" : "") + ", root " + config.root());
             stop.await();
         }
+    }
+
+    /** All four {@code --token-*} flags, or none. */
+    private static Optional<TokenConfig> token(Flags f) {
+        List<String> names = List.of("--token-realm", "--token-service", "--token-issuer", "--token-root-certs");
+        long given = names.stream().filter(n -> f.value(n).isPresent()).count();
+        if (given == 0) {
+            return Optional.empty();
+        }
+        if (given < names.size()) {
+            throw new IllegalArgumentException("token auth needs all of " + String.join(", ", names));
+        }
+        return Optional.of(new TokenConfig(f.value("--token-realm").get(), f.value("--token-service").get(),
+                f.value("--token-issuer").get(), Path.of(f.value("--token-root-certs").get())));
     }
 
     private static void gc(List<String> args) {

@@ -7,8 +7,10 @@ import dev.barge.http.Exchange;
 import dev.barge.http.ForwardingExchange;
 import dev.barge.http.Handler;
 import dev.barge.http.Router;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The registry's front door: the API version header every answer carries, authentication,
@@ -18,20 +20,36 @@ public final class RegistryApi implements Handler {
     private static final System.Logger LOG = System.getLogger(RegistryApi.class.getName());
     private final Router router = new Router();
     private final Optional<Htpasswd> users;
+    private final Optional<TokenGate> tokens;
+    private final Optional<RateLimiter> rate;
 
-    RegistryApi(RegistryStorage storage, Optional<Htpasswd> users, long maxUploadBytes) {
-        this.users = users;
+    RegistryApi(RegistryStorage storage, ServerConfig config, Clock clock) {
+        this.tokens = config.token().map(t -> new TokenGate(new TokenVerifier(t, clock)));
+        this.users = tokens.isPresent() ? Optional.empty() : config.htpasswd().map(Htpasswd::load);
+        this.rate = config.rateLimit() > 0 ? Optional.of(new RateLimiter(config.rateLimit(), System::nanoTime)) : Optional.empty();
         router.get("/v2/", ex -> ex.respond(200, "application/json", "{}".getBytes()));
-        new UploadRoutes(storage, maxUploadBytes).register(router);
+        new UploadRoutes(storage, config.maxUploadSize()).register(router);
         new BlobRoutes(storage).register(router);
         new ManifestRoutes(storage).register(router);
     }
 
     @Override
-    public void handle(Exchange exchange) {
+    public void handle(Exchange incoming) {
+        Exchange exchange = incoming;
         exchange.responseHeader("Docker-Distribution-API-Version", "registry/2.0");
-        String path = exchange.pathVersion().map(v -> "/v" + v + exchange.path()).orElse(exchange.path());
+        String path = incoming.pathVersion().map(v -> "/v" + v + incoming.path()).orElse(incoming.path());
         try {
+            if (rate.isPresent()) {
+                OptionalLong wait = rate.get().acquire(exchange.remoteAddress().orElse("local"));
+                if (wait.isPresent()) {
+                    exchange.responseHeader("Retry-After", Long.toString(wait.getAsLong()));
+                    throw new SpecError(ErrorCode.TOOMANYREQUESTS, "too many requests from this client: at most "
+                            + new java.math.BigDecimal(rate.get().perSecond()).stripTrailingZeros().toPlainString() + " per second", null);
+                }
+            }
+            if (tokens.isPresent()) {
+                exchange = tokens.get().admit(exchange, path);
+            }
             if (users.isPresent() && !users.get().allows(exchange.header("Authorization"))) {
                 exchange.responseHeader("WWW-Authenticate", "Basic realm=\"barge-registry\"");
                 throw new SpecError(ErrorCode.UNAUTHORIZED, null);
@@ -43,7 +61,7 @@ public final class RegistryApi implements Handler {
             }
             match.get().handler().handle(new Routed(exchange, match.get().params()));
         } catch (SpecError e) {
-            fail(exchange, e.code(), e.code().status(), e.getMessage(), e.detail());
+            fail(exchange, e.code(), e.status(), e.getMessage(), e.detail());
         } catch (BargeException e) {
             ErrorCode code = switch (e.kind()) {
                 case NOT_FOUND -> ErrorCode.BLOB_UNKNOWN;

@@ -16,7 +16,7 @@ public final class RegistryServer implements AutoCloseable {
 
     public static RegistryServer start(ServerConfig config) throws IOException {
         RegistryStorage storage = new RegistryStorage(config.root());
-        RegistryApi api = new RegistryApi(storage, config.htpasswd().map(Htpasswd::load), config.maxUploadSize());
+        RegistryApi api = new RegistryApi(storage, config, java.time.Clock.systemUTC());
         ListenAddress address = config.tlsCert().isPresent() && config.tlsKey().isPresent()
                 ? new ListenAddress.Tls(config.host(), config.port(), Path.of(""), config.tlsCert().get(), config.tlsKey().get(), false)
                 : new ListenAddress.Tcp(config.host(), config.port());

@@ -25,6 +25,7 @@ import java.util.OptionalLong;
 final class UploadRoutes {
     private final RegistryStorage storage;
     private final long maxBytes;
+    private final UploadHashes hashes = new UploadHashes();
 
     UploadRoutes(RegistryStorage storage, long maxBytes) {
         this.storage = storage;
@@ -55,7 +56,7 @@ final class UploadRoutes {
         Optional<String> digestParam = ex.queryParam("digest");
         if (digestParam.isPresent()) {
             Digest digest = Names.digest(digestParam.get());
-            try (InputStream body = limited(ex.body(), 0)) {
+            try (InputStream body = limited(ex, 0)) {
                 storage.content().ingest(body, Optional.of(digest), contentLength(ex));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -84,23 +85,31 @@ final class UploadRoutes {
                 throw new SpecError(ErrorCode.RANGE_INVALID, "chunk does not start at the end of the upload (" + size + ")", null);
             }
         }
-        append(ex, data, size);
+        append(ex, id, data, size);
         accepted(ex, name, id, Files.size(data), 202);
     }
 
+    /**
+     * The last chunk, then the check of the whole against the digest the client names; a match
+     * is adopted into the content store by a link of the upload's file (no copy).
+     */
     void commit(Exchange ex) throws IOException {
         String name = Names.repository(ex.pathParam("name"));
         String id = ex.pathParam("uuid");
         Path data = storage.upload(name, id);
         Digest digest = Names.digest(ex.queryParam("digest").orElse(""));
-        append(ex, data, Files.size(data));
-        try (InputStream in = Files.newInputStream(data)) {
-            storage.content().ingest(in, Optional.of(digest), OptionalLong.empty());
-        } catch (BargeException e) {
+        append(ex, id, data, Files.size(data));
+        try {
+            Digest actual = hashes.digest(id, data);
+            if (!actual.equals(digest)) {
+                throw new SpecError(ErrorCode.DIGEST_INVALID, "digest mismatch: expected " + digest + ", actual " + actual,
+                        Map.of("digest", digest.toString()));
+            }
+            storage.content().adopt(data, digest);
+        } finally {
+            hashes.forget(id);
             storage.removeUpload(id);
-            throw new SpecError(ErrorCode.DIGEST_INVALID, e.getMessage(), Map.of("digest", digest.toString()));
         }
-        storage.removeUpload(id);
         storage.linkBlob(name, digest);
         created(ex, name, digest);
     }
@@ -115,19 +124,38 @@ final class UploadRoutes {
         String name = Names.repository(ex.pathParam("name"));
         String id = ex.pathParam("uuid");
         storage.upload(name, id);
+        hashes.forget(id);
         storage.removeUpload(id);
         ex.respond(204, null, new byte[0]);
     }
 
-    private void append(Exchange ex, Path data, long already) throws IOException {
-        try (InputStream body = limited(ex.body(), already);
+    private void append(Exchange ex, String id, Path data, long already) throws IOException {
+        try (InputStream body = limited(ex, already);
              OutputStream out = Files.newOutputStream(data, StandardOpenOption.APPEND)) {
-            body.transferTo(out);
+            byte[] buf = new byte[256 << 10];
+            long size = already;
+            for (int n; (n = body.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                hashes.appended(id, size, buf, 0, n);
+                size += n;
+            }
         }
     }
 
-    /** The body, failing once the whole upload would exceed the configured limit. */
-    private InputStream limited(InputStream body, long already) {
+    private SpecError tooLarge() {
+        return new SpecError(ErrorCode.SIZE_INVALID, 413, "blob exceeds the registry's upload limit of " + maxBytes + " bytes",
+                Map.of("limit", maxBytes));
+    }
+
+    /**
+     * The body, failing once the whole upload would exceed the configured limit: at once when
+     * {@code Content-Length} says so, else when the bytes that arrived do.
+     */
+    private InputStream limited(Exchange ex, long already) {
+        if (contentLength(ex).orElse(0) + already > maxBytes) {
+            throw tooLarge();
+        }
+        InputStream body = ex.body();
         return new java.io.FilterInputStream(body) {
             private long total = already;
 
@@ -135,7 +163,7 @@ final class UploadRoutes {
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0 && (total += n) > maxBytes) {
-                    throw new SpecError(ErrorCode.SIZE_INVALID, "blob exceeds the registry's upload limit of " + maxBytes + " bytes", null);
+                    throw tooLarge();
                 }
                 return n;
             }

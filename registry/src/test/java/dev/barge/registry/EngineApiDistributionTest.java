@@ -88,6 +88,7 @@ class EngineApiDistributionTest {
         assertThat(push.statusCode()).isEqualTo(200);
         assertThat(push.body()).startsWith("{\"status\":\"The push refers to repository [" + reg + "/api/busybox]\"}\n")
                 .contains("\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"")
+                .containsPattern("\\{\"status\":\"Pushing\",\"progressDetail\":\\{\"(current|total)\":[0-9]+,\"(current|total)\":[0-9]+},\"progress\":\"\\[=*>? *]")
                 .contains("\"aux\":{\"Tag\":\"latest\",\"Digest\":\"sha256:");
         var pull = call("POST", "/v1.47/images/create?fromImage=" + reg + "/api/busybox&tag=latest", null);
         assertThat(pull.statusCode()).isEqualTo(200);

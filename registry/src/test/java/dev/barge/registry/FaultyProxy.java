@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dropped download).
  */
 final class FaultyProxy implements AutoCloseable {
-    enum Fault { NONE, CORRUPT, DROP_ONCE }
+    enum Fault { NONE, CORRUPT, DROP_ONCE, SERVER_ERROR, RATE_LIMITED }
 
     private static final Set<String> HOP = Set.of("connection", "content-length", "transfer-encoding", "host", "upgrade", "expect");
     private final HttpServer server;
@@ -46,6 +46,17 @@ final class FaultyProxy implements AutoCloseable {
 
     private void forward(HttpExchange ex) throws IOException {
         try (ex) {
+            if (ex.getRequestURI().getPath().contains("/manifests/") && (fault == Fault.SERVER_ERROR || fault == Fault.RATE_LIMITED)) {
+                byte[] body = fault == Fault.SERVER_ERROR ? "upstream exploded".getBytes()
+                        : "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"You have reached your pull rate limit.\"}]}".getBytes();
+                if (fault == Fault.RATE_LIMITED) {
+                    ex.getResponseHeaders().add("Retry-After", "30");
+                    ex.getResponseHeaders().add("Content-Type", "application/json");
+                }
+                ex.sendResponseHeaders(fault == Fault.SERVER_ERROR ? 500 : 429, body.length);
+                ex.getResponseBody().write(body);
+                return;
+            }
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(upstream + ex.getRequestURI()))
                     .timeout(Duration.ofSeconds(30))
                     .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(ex.getRequestBody().readAllBytes()));

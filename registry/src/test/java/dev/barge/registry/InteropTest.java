@@ -106,6 +106,40 @@ class InteropTest {
     }
 
     @Test
+    void aPulledDockerSchema2ImageIsSavedWithItsMediaTypeAndReloadsWithTheSameIdAndRepoDigest() throws Exception {
+        assumeTrue(installed("skopeo"), "skopeo not installed");
+        Path archive = busybox();
+        try (RegistryServer server = RegistryServer.start(ServerConfig.of("127.0.0.1:0", dir.resolve("ours")));
+             Store store = Store.open(dir.resolve("store"))) {
+            String h = "127.0.0.1:" + server.port();
+            run(skopeo("copy", "--format", "v2s2", "--dest-tls-verify=false", "docker-archive:" + archive, "docker://" + h + "/v2s2/busybox:latest"));
+            ImageService images = new ImageService(store, new EventBus(), ImageUsage.NONE);
+            Digest id = new ImagePuller(images, store, client, new EventBus(), 3)
+                    .pull(h + "/v2s2/busybox:latest", PlatformSpec.DEFAULT, Credentials.NONE, m -> { });
+            var pulled = images.resolve(h + "/v2s2/busybox:latest");
+            assertThat(pulled.digests()).hasSize(1);
+
+            Path saved = dir.resolve("saved.tar");
+            try (var out = Files.newOutputStream(saved)) {
+                images.save(List.of(h + "/v2s2/busybox:latest"), out);
+            }
+            String index = run(List.of("tar", "-xOf", saved.toString(), "index.json"));
+            assertThat(index).contains("\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\"")
+                    .doesNotContain("application/vnd.oci.image.manifest.v1+json");
+
+            try (Store fresh = Store.open(dir.resolve("fresh"))) {
+                ImageService other = new ImageService(fresh, new EventBus(), ImageUsage.NONE);
+                try (var in = Files.newInputStream(saved)) {
+                    assertThat(other.load(in, true, m -> { })).containsExactly("Loaded image: " + h + "/v2s2/busybox:latest");
+                }
+                var reloaded = other.resolve(h + "/v2s2/busybox:latest");
+                assertThat(reloaded.id()).isEqualTo(id);
+                assertThat(reloaded.digests()).isEqualTo(pulled.digests());
+            }
+        }
+    }
+
+    @Test
     void ourClientPushesToAndPullsFromDockerRegistry() throws Exception {
         assumeTrue(installed("docker-registry"), "docker-registry not installed");
         Path archive = busybox();

@@ -194,17 +194,36 @@ class PushPullTest {
     }
 
     @Test
+    void aRegistryFailingWith500Or429IsAClearErrorAndLeavesNothing() throws Exception {
+        loadAndPush(host, "e2e/faults", Credentials.NONE, client);
+        try (FaultyProxy proxy = new FaultyProxy("http://" + host); Store other = Store.open(dir.resolve("faults"))) {
+            ImageService otherImages = new ImageService(other, new EventBus(), ImageUsage.NONE);
+            ImagePuller puller = new ImagePuller(otherImages, other, client, new EventBus(), 3);
+            String ref = "127.0.0.1:" + proxy.port() + "/e2e/faults";
+            proxy.fault = FaultyProxy.Fault.SERVER_ERROR;
+            assertThatThrownBy(() -> puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { }))
+                    .hasMessage("received unexpected HTTP status: 500 Internal Server Error");
+            proxy.fault = FaultyProxy.Fault.RATE_LIMITED;
+            assertThatThrownBy(() -> puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { }))
+                    .hasMessage("toomanyrequests: You have reached your pull rate limit.");
+            assertThat(otherImages.images()).isEmpty();
+            proxy.fault = FaultyProxy.Fault.NONE;
+            puller.pull(ref, PlatformSpec.DEFAULT, Credentials.NONE, m -> { });
+        }
+    }
+
+    @Test
     void basicAuthIsRequiredAndAccepted() throws Exception {
         Path htpasswd = dir.resolve("htpasswd");
         // htpasswd -B writes $2y$; jBCrypt makes $2a$: same algorithm
         Files.writeString(htpasswd, "alice:" + BCrypt.hashpw("s3cret", BCrypt.gensalt(5)).replaceFirst("^\\$2a\\$", "\\$2y\\$") + "\n");
         ServerConfig config = new ServerConfig("127.0.0.1:0", dir.resolve("authreg"), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.of(htpasswd), ServerConfig.DEFAULT_MAX_UPLOAD);
+                java.util.Optional.of(htpasswd), ServerConfig.DEFAULT_MAX_UPLOAD, java.util.Optional.empty(), 0);
         try (RegistryServer secured = RegistryServer.start(config)) {
             String h = "127.0.0.1:" + secured.port();
             assertThatThrownBy(() -> loadAndPush(h, "auth/busybox", Credentials.NONE, client))
                     .isInstanceOf(BargeException.class)
-                    .hasMessage("unauthorized: authentication required");
+                    .hasMessageEndingWith(": no basic auth credentials");
             assertThatThrownBy(() -> client.login(h, new Credentials("alice", "wrong", "", "")))
                     .hasMessageContaining("401 Unauthorized");
             Credentials alice = new Credentials("alice", "s3cret", "", "");
@@ -213,7 +232,7 @@ class PushPullTest {
                     "{\"username\":\"alice\",\"password\":\"s3cret\"}".getBytes(StandardCharsets.UTF_8));
             pusher(client).push(h + "/auth/busybox", "latest", Credentials.fromHeader(header), progress::add);
             assertThatThrownBy(() -> puller(client).pull(h + "/auth/busybox", PlatformSpec.DEFAULT, Credentials.NONE, m -> { }))
-                    .hasMessage("unauthorized: authentication required");
+                    .hasMessage("Get \"http://" + h + "/v2/auth/busybox/manifests/latest\": no basic auth credentials");
             images.remove(h + "/auth/busybox:latest", false, false);
             puller(client).pull(h + "/auth/busybox", PlatformSpec.DEFAULT, alice, m -> { });
         }
@@ -262,7 +281,7 @@ class PushPullTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         ServerConfig config = new ServerConfig("127.0.0.1:0", dir.resolve("tlsreg"), java.util.Optional.of(cert), java.util.Optional.of(key),
-                java.util.Optional.empty(), ServerConfig.DEFAULT_MAX_UPLOAD);
+                java.util.Optional.empty(), ServerConfig.DEFAULT_MAX_UPLOAD, java.util.Optional.empty(), 0);
         try (RegistryServer tls = RegistryServer.start(config)) {
             String h = "127.0.0.1:" + tls.port();
             Digest id = loadAndPush(h, "tls/busybox", Credentials.NONE, client);

@@ -99,8 +99,13 @@ class RegistryConformanceTest {
         assertThat(status.statusCode()).isEqualTo(204);
         assertThat(status.headers().firstValue("Range")).hasValue("0-" + (blob.length - 1));
         Digest d = Digest.sha256(blob);
+        String uuid = opened.headers().firstValue("Docker-Upload-UUID").orElseThrow();
+        Object uploadInode = java.nio.file.Files.getAttribute(root.resolve("registry/uploads/" + uuid + "/data"), "unix:ino");
         var done = send("PUT", location(second) + "?digest=" + d, null);
         assertThat(done.statusCode()).isEqualTo(201);
+        assertThat(java.nio.file.Files.getAttribute(root.resolve("registry/content/blobs/sha256/" + d.hex()), "unix:ino"))
+                .as("the upload's file became the blob, not a copy").isEqualTo(uploadInode);
+        assertThat(root.resolve("registry/uploads/" + uuid)).doesNotExist();
         assertThat(done.headers().firstValue("Docker-Content-Digest")).hasValue(d.toString());
         var get = send("GET", "/v2/chunks/blobs/" + d, null);
         assertThat(get.body()).isEqualTo(blob);
@@ -119,6 +124,20 @@ class RegistryConformanceTest {
         assertThat(new String(r.body())).contains("\"code\":\"DIGEST_INVALID\"");
         assertThat(send("HEAD", "/v2/bad/blobs/" + other, null).statusCode()).isEqualTo(404);
         assertThat(send("HEAD", "/v2/bad/blobs/" + Digest.sha256("content".getBytes()), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChunkedUploadWithTheWrongDigestIsRejectedAndLeavesNothing() throws Exception {
+        var opened = send("POST", "/v2/wrongchunks/blobs/uploads/", null);
+        var patched = send("PATCH", location(opened), "some bytes".getBytes());
+        assertThat(patched.statusCode()).isEqualTo(202);
+        Digest claimed = Digest.sha256("other bytes".getBytes());
+        var done = send("PUT", location(patched) + "?digest=" + claimed, null);
+        assertThat(done.statusCode()).isEqualTo(400);
+        assertThat(new String(done.body())).contains("DIGEST_INVALID");
+        assertThat(send("HEAD", "/v2/wrongchunks/blobs/" + claimed, null).statusCode()).isEqualTo(404);
+        assertThat(root.resolve("registry/content/blobs/sha256/" + Digest.sha256("some bytes".getBytes()).hex())).doesNotExist();
+        assertThat(root.resolve("registry/uploads/" + opened.headers().firstValue("Docker-Upload-UUID").orElseThrow())).doesNotExist();
     }
 
     @Test

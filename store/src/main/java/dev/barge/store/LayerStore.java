@@ -102,6 +102,20 @@ public final class LayerStore {
                 return new Applied(existing.get(), false);
             }
         }
+        return commit(unpack(expectedDiffId, tar, verified), parent);
+    }
+
+    /**
+     * A layer unpacked into scratch space ({@code overlay2/tmp-*}), its diff ID checked, not yet
+     * part of the store: {@link #commit} or {@link #discard} it.
+     */
+    public record Unpacked(Path temp, Digest diffId, long size) {}
+
+    /**
+     * Unpacks a layer tar into scratch space without the store's lock, so that the layers of a
+     * pull unpack in parallel while they download; {@link #commit} then adds them bottom first.
+     */
+    public Unpacked unpack(Optional<Digest> expectedDiffId, InputStream tar, boolean verified) {
         Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(temp.resolve("diff"));
@@ -113,17 +127,94 @@ public final class LayerStore {
             if (expectedDiffId.isPresent() && !expectedDiffId.get().equals(diffId)) {
                 throw BargeException.invalid("layer digest mismatch: expected diff ID %s, actual %s", expectedDiffId.get(), diffId);
             }
-            Digest chainId = ChainIds.next(parent, diffId);
+            return new Unpacked(temp, diffId, size);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteQuietly(temp);
+            throw e instanceof IOException io ? BargeException.internal("cannot unpack layer: " + io.getMessage(), io) : (RuntimeException) e;
+        }
+    }
+
+    /** Publishes an unpacked layer on top of {@code parent} (or finds that chain already there). */
+    public synchronized Applied commit(Unpacked unpacked, Optional<Digest> parent) {
+        try {
+            if (parent.isPresent() && db.layer(parent.get()).isEmpty()) {
+                throw BargeException.notFound("layer %s: not found", parent.get());
+            }
+            Digest chainId = ChainIds.next(parent, unpacked.diffId());
             Optional<LayerRecord> existing = db.layer(chainId);
             if (existing.isPresent()) {
                 return new Applied(existing.get(), false);
             }
-            return new Applied(commit(temp, chainId, diffId, parent, size), true);
+            return new Applied(commit(unpacked.temp(), chainId, unpacked.diffId(), parent, unpacked.size()), true);
         } catch (IOException e) {
             throw BargeException.internal("cannot unpack layer: " + e.getMessage(), e);
         } finally {
-            FileTrees.deleteQuietly(temp);
+            FileTrees.deleteQuietly(unpacked.temp());
         }
+    }
+
+    /**
+     * Publishes the unpacked layers of one pull, bottom first on top of {@code parent}, as
+     * {@link #commit} would one by one but with two file-system syncs for the whole batch
+     * instead of two per layer: every layer's data, then every rename and link, are durable
+     * before the rows that name them.
+     */
+    public synchronized List<Applied> commitAll(List<Unpacked> bottomFirst, Optional<Digest> parent) {
+        record Pending(Unpacked unpacked, LayerRecord layer) {}
+        List<Applied> applied = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        List<Pending> published = new ArrayList<>();
+        try {
+            if (parent.isPresent() && db.layer(parent.get()).isEmpty()) {
+                throw BargeException.notFound("layer %s: not found", parent.get());
+            }
+            List<String> lower = new ArrayList<>(lowerLinks(parent));
+            Optional<Digest> below = parent;
+            for (Unpacked u : bottomFirst) {
+                Digest chainId = ChainIds.next(below, u.diffId());
+                Optional<LayerRecord> existing = db.layer(chainId);
+                LayerRecord layer;
+                if (existing.isPresent()) {
+                    layer = existing.get();
+                    FileTrees.deleteQuietly(u.temp());
+                } else {
+                    layer = new LayerRecord(chainId, u.diffId(), below, u.size(), chainId.hex(), newLink());
+                    Files.writeString(u.temp().resolve("link"), layer.link());
+                    Files.writeString(u.temp().resolve("lower"), String.join(":", lower));
+                    pending.add(new Pending(u, layer));
+                }
+                applied.add(new Applied(layer, existing.isEmpty()));
+                lower.addFirst(LINKS + "/" + layer.link());
+                below = Optional.of(chainId);
+            }
+            Syncfs.sync(root); // the files' data reaches the disk before the renames publish them
+            for (Pending p : pending) {
+                Path dir = root.resolve(p.layer().dir());
+                FileTrees.delete(dir);
+                Files.move(p.unpacked().temp(), dir, StandardCopyOption.ATOMIC_MOVE);
+                published.add(p);
+                Files.createSymbolicLink(root.resolve(LINKS).resolve(p.layer().link()), Path.of("..", p.layer().dir(), "diff"));
+            }
+            Syncfs.sync(root); // the renames and links are durable before the rows that name them
+            for (Pending p : pending) {
+                db.putLayer(p.layer());
+            }
+            return applied;
+        } catch (IOException | RuntimeException e) {
+            for (Pending p : published) {
+                if (db.layer(p.layer().chainId()).isEmpty()) {
+                    deleteFiles(p.layer().dir(), p.layer().link());
+                }
+            }
+            throw e instanceof IOException io ? BargeException.internal("cannot unpack layer: " + io.getMessage(), io) : (RuntimeException) e;
+        } finally {
+            bottomFirst.forEach(u -> FileTrees.deleteQuietly(u.temp()));
+        }
+    }
+
+    /** Drops an unpacked layer that will not be committed. */
+    public void discard(Unpacked unpacked) {
+        FileTrees.deleteQuietly(unpacked.temp());
     }
 
     private LayerRecord commit(Path temp, Digest chainId, Digest diffId, Optional<Digest> parent, long size) throws IOException {

@@ -65,6 +65,34 @@ class LayerStoreTest {
     }
 
     @Test
+    void layersUnpackedApartAreCommittedTogetherBottomFirstWithTheirLowerChain() throws Exception {
+        byte[] a = new TarBuilder().file("a", "1").build();
+        byte[] b = new TarBuilder().file("b", "2").build();
+        byte[] c = new TarBuilder().file("c", "3").build();
+        LayerStore.Applied base = apply(Optional.empty(), a);
+        // unpacked out of order, as parallel downloads finish
+        LayerStore.Unpacked top = store.layers().unpack(Optional.of(Digest.sha256(c)), new ByteArrayInputStream(c), false);
+        LayerStore.Unpacked middle = store.layers().unpack(Optional.empty(), new ByteArrayInputStream(b), false);
+        List<LayerStore.Applied> applied = store.layers().commitAll(List.of(middle, top), Optional.of(base.layer().chainId()));
+        assertThat(applied).extracting(LayerStore.Applied::created).containsExactly(true, true);
+        LayerRecord m = applied.get(0).layer();
+        LayerRecord t = applied.get(1).layer();
+        assertThat(m.parent()).contains(base.layer().chainId());
+        assertThat(t.parent()).contains(m.chainId());
+        assertThat(t.chainId()).isEqualTo(ChainIds.of(List.of(Digest.sha256(a), Digest.sha256(b), Digest.sha256(c))).get(2));
+        assertThat(root.resolve("overlay2").resolve(t.dir()).resolve("lower"))
+                .hasContent("l/" + m.link() + ":l/" + base.layer().link());
+        assertThat(root.resolve("overlay2/l").resolve(t.link()).resolve("c")).hasContent("3");
+        try (var dirs = Files.list(root.resolve("overlay2"))) {
+            assertThat(dirs.map(d -> d.getFileName().toString())).noneMatch(n -> n.startsWith("tmp-"));
+        }
+        // the same chain again is found, not made twice
+        LayerStore.Unpacked again = store.layers().unpack(Optional.empty(), new ByteArrayInputStream(b), false);
+        assertThat(store.layers().commitAll(List.of(again), Optional.of(base.layer().chainId())).getFirst().created()).isFalse();
+        assertThat(again.temp()).doesNotExist();
+    }
+
+    @Test
     void wrongDiffIdLeavesNothing() {
         byte[] tar = new TarBuilder().file("x", "y").build();
         assertThatThrownBy(() -> store.layers().apply(Optional.empty(), Optional.of(Digest.sha256("other".getBytes())), new ByteArrayInputStream(tar)))
