@@ -379,7 +379,7 @@ class ConmonRuntimeDriverTest {
         RunSpec spec = spec(List.of("sleep", "1000"), d -> d);
         driver.create(spec);
         driver.start(spec.id());
-        int parallel = 8, rounds = Integer.getInteger("barge.execRounds", 3);
+        int parallel = 8, rounds = Integer.getInteger("barge.execRounds", 6);
         // virtual threads, as barged's request handlers are: they must not starve each other
         var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
         try {
