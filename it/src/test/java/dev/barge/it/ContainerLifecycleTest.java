@@ -57,6 +57,32 @@ class ContainerLifecycleTest {
         d.ok("rm", "-f", "exec1");
     }
 
+    /**
+     * Regression for flaky exec: several {@code docker exec -i} at once, each must see its own
+     * input and EOF and report its own exit code (execs waiting on conmon once starved the
+     * daemon's virtual threads, and a cleanup race lost exit codes, reported as 0).
+     */
+    @Test
+    @Timeout(120)
+    void concurrentExecsWithStdinGetTheirOwnOutputAndExitCode() throws Exception {
+        d.ok("run", "-d", "--name", "execmany", "busybox", "sleep", "300");
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            List<java.util.concurrent.Future<Barged.Result>> runs = new java.util.ArrayList<>();
+            for (int code = 1; code <= 6; code++) {
+                Path file = Files.writeString(d.barged().dir().resolve("in" + code + ".txt"), "in" + code + "\n");
+                String script = "docker exec -i execmany sh -c 'cat; exit " + code + "' < " + file;
+                runs.add(threads.submit(() -> d.shell(script, Duration.ofSeconds(60))));
+            }
+            for (int code = 1; code <= 6; code++) {
+                Barged.Result r = runs.get(code - 1).get(90, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.exitCode()).as(r.toString()).isEqualTo(code);
+                assertThat(r.stdout()).as(r.toString()).isEqualTo("in" + code + "\n");
+            }
+        } finally {
+            d.docker("rm", "-f", "execmany");
+        }
+    }
+
     @Test
     void stopOfAShellIgnoringTermWaitsTheTimeoutThenKills() {
         d.ok("run", "-d", "--name", "stubborn", "busybox", "sh", "-c", "trap '' TERM; while true; do sleep 1; done");

@@ -32,7 +32,10 @@ public final class SeqpacketSocket implements AutoCloseable {
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     private final int fd;
-    private volatile boolean closed;
+    /** Guards the fd number: it is released only once no call uses it (see {@link #close}). */
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private int callsInFlight;
 
     private SeqpacketSocket(int fd) {
         this.fd = fd;
@@ -67,13 +70,14 @@ public final class SeqpacketSocket implements AutoCloseable {
 
     /** The next packet, or empty at end of stream (peer closed, or this socket closed). */
     public Optional<byte[]> receive(int maxSize) throws IOException {
+        if (!enter()) return Optional.empty();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.callState(arena);
             MemorySegment buffer = arena.allocate(maxSize);
             while (true) {
                 long n = (long) RECV.invokeExact(state, fd, buffer, (long) maxSize, 0);
                 if (n > 0) return Optional.of(buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
-                if (n == 0 || closed) return Optional.empty();
+                if (n == 0 || isClosed()) return Optional.empty();
                 int errno = Libc.errno(state);
                 if (errno != Libc.EINTR) throw Libc.failure("recv", errno);
             }
@@ -81,11 +85,14 @@ public final class SeqpacketSocket implements AutoCloseable {
             throw e;
         } catch (Throwable t) {
             throw Libc.unexpected(t);
+        } finally {
+            exit();
         }
     }
 
     /** Sends one packet. */
     public void send(byte[] data, int offset, int length) throws IOException {
+        if (!enter()) throw new IOException("socket closed");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Libc.callState(arena);
             MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, Arrays.copyOfRange(data, offset, offset + length));
@@ -99,12 +106,44 @@ public final class SeqpacketSocket implements AutoCloseable {
             throw e;
         } catch (Throwable t) {
             throw Libc.unexpected(t);
+        } finally {
+            exit();
         }
     }
 
     /** Half-close: the peer reads end-of-stream, this side can still receive. */
     public void shutdownOutput() throws IOException {
-        shutdown(SHUT_WR);
+        if (!enter()) throw new IOException("socket closed");
+        try {
+            shutdown(SHUT_WR);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Marks a call on the fd; false once closed. Without it a call racing {@link #close} would
+     * reach a reused fd number: another session's attach socket or any file barged opened since.
+     */
+    private boolean enter() {
+        synchronized (lifecycle) {
+            if (closed) return false;
+            callsInFlight++;
+            return true;
+        }
+    }
+
+    private void exit() {
+        synchronized (lifecycle) {
+            callsInFlight--;
+            if (closed && callsInFlight == 0) release();
+        }
+    }
+
+    private boolean isClosed() {
+        synchronized (lifecycle) {
+            return closed;
+        }
     }
 
     private void shutdown(int how) throws IOException {
@@ -119,16 +158,25 @@ public final class SeqpacketSocket implements AutoCloseable {
         }
     }
 
-    /** Wakes a blocked {@link #receive} (it returns empty) and releases the socket. */
+    /**
+     * Wakes blocked calls ({@link #receive} returns empty, {@link #send} fails) and releases the
+     * fd once the last of them has left it.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        try {
-            shutdown(2);
-        } catch (IOException ignored) {
-            // already disconnected: nothing to wake
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) return;
+            closed = true;
+            try {
+                shutdown(2);
+            } catch (IOException ignored) {
+                // already disconnected: nothing to wake
+            }
+            if (callsInFlight == 0) release();
         }
+    }
+
+    private void release() {
         try {
             int ignored = (int) PathHandle.CLOSE.invokeExact(fd);
         } catch (Throwable t) {

@@ -1,6 +1,7 @@
 package dev.barge.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,42 @@ class KernelTest {
                 socket.shutdownOutput();
                 assertThat(socket.receive(100).orElseThrow()).isEqualTo("\u0002abcd".getBytes());
                 assertThat(socket.receive(100)).isEmpty();
+            }
+        } finally {
+            python.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A closed socket must never act on its old fd number, which the next socket may have got. */
+    @Test
+    void aClosedSeqpacketSocketLeavesItsReusedFdAlone() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")));
+        String server = """
+                import socket, sys, os
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+                os.chdir(sys.argv[1]); s.bind("attach"); s.listen(2)
+                print("ready", flush=True)
+                first, _ = s.accept(); first.close()
+                c, _ = s.accept()
+                got = b""
+                while True:
+                    m = c.recv(100)
+                    if not m: break
+                    got += m
+                c.send(b"got:" + got); c.close()
+                """;
+        Process python = new ProcessBuilder("python3", "-c", server, dir.toString()).start();
+        try (PathHandle handle = PathHandle.open(dir)) {
+            assertThat(new String(python.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("ready\n");
+            SeqpacketSocket closed = SeqpacketSocket.connect(handle.alias().resolve("attach"));
+            closed.close();
+            try (SeqpacketSocket live = SeqpacketSocket.connect(handle.alias().resolve("attach"))) {
+                assertThatThrownBy(() -> closed.send("stray".getBytes(), 0, 5)).isInstanceOf(java.io.IOException.class);
+                assertThatThrownBy(closed::shutdownOutput).isInstanceOf(java.io.IOException.class);
+                assertThat(closed.receive(100)).isEmpty();
+                live.send("mine".getBytes(), 0, 4);
+                live.shutdownOutput();
+                assertThat(live.receive(100).orElseThrow()).isEqualTo("got:mine".getBytes());
             }
         } finally {
             python.destroyForcibly().waitFor();

@@ -101,9 +101,13 @@ class ConmonAttachSession implements AttachSession {
         @Override
         public synchronized void write(byte[] data, int offset, int length) throws IOException {
             if (closed) throw new IOException("stdin is closed");
-            for (int at = offset; at < offset + length; at += STDIN_PACKET) {
-                socket.send(data, at, Math.min(STDIN_PACKET, offset + length - at));
-            }
+            // send blocks while conmon's buffer is full (the process reads slowly): off the carrier
+            OffCarrier.call(() -> {
+                for (int at = offset; at < offset + length; at += STDIN_PACKET) {
+                    socket.send(data, at, Math.min(STDIN_PACKET, offset + length - at));
+                }
+                return null;
+            });
         }
 
         @Override

@@ -15,12 +15,25 @@ final class ConmonExecSession extends ConmonAttachSession implements ExecSession
         super(socket);
         this.pid = pid;
         this.directory = directory;
-        Thread.ofVirtual().name("exec-exit").start(() -> {
-            SyncMessage ended = conmon.nextSync();
+        // A platform thread: the sync pipe read blocks for the exec's whole life (see OffCarrier).
+        Thread.ofPlatform().daemon().name("exec-exit").start(() -> awaitExit(conmon));
+    }
+
+    /**
+     * Hands out the exit code first, then waits for conmon to leave before removing its
+     * directory: conmon still unlinks its attach socket after the exit line, and a cleanup that
+     * raced it used to throw here and lose the exit code for good.
+     */
+    private void awaitExit(ConmonProcess conmon) {
+        try {
+            exit.complete(conmon.nextSync().data());
+            conmon.awaitExit();
+        } catch (RuntimeException e) {
+            exit.completeExceptionally(e);
+        } finally {
             conmon.close();
             RuntimeProbe.deleteTree(directory);
-            exit.complete(ended.data());
-        });
+        }
     }
 
     @Override

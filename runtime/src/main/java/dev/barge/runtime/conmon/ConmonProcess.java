@@ -74,7 +74,8 @@ final class ConmonProcess implements Closeable {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.to(stderr.toFile())).start();
-            return openPipes(process, directory, pipes, stderr);
+            // each open blocks until the shell opens its end: off the carrier (see OffCarrier)
+            return OffCarrier.call(() -> openPipes(process, directory, pipes, stderr));
         } catch (IOException e) {
             throw BargeException.internal("cannot start conmon: " + e.getMessage(), e);
         }
@@ -112,6 +113,17 @@ final class ConmonProcess implements Closeable {
         return next(attach.orElseThrow());
     }
 
+    /** Reads the sync pipe to its end, which comes when conmon exits (nothing else holds it). */
+    void awaitExit() {
+        try {
+            while (OffCarrier.call(sync::readLine) != null) {
+                // an exec's conmon says nothing after the exit code
+            }
+        } catch (IOException e) {
+            // the pipe broke: conmon is gone as well
+        }
+    }
+
     /** Lets conmon go on: the first write releases its start, the second (exec) runs the process. */
     void release() {
         try {
@@ -125,7 +137,7 @@ final class ConmonProcess implements Closeable {
 
     private SyncMessage next(BufferedReader reader) {
         try {
-            String line = reader.readLine();
+            String line = OffCarrier.call(reader::readLine); // waits for conmon: off the carrier
             if (line == null) return new SyncMessage(-1, "conmon failed: " + stderrText());
             return SyncMessage.parse(line);
         } catch (IOException e) {

@@ -82,10 +82,11 @@ record OciRuntime(String name, Path binary, Path root) {
         try {
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            // Read stderr on the side so neither pipe fills up.
+            // Read stderr on the side so neither pipe fills up; pipe reads pin a virtual thread's
+            // carrier, so both happen on platform threads (see OffCarrier).
             String[] err = new String[1];
-            Thread stderr = Thread.ofVirtual().start(() -> err[0] = readAll(process.getErrorStream()));
-            String out = readAll(process.getInputStream());
+            Thread stderr = Thread.ofPlatform().daemon().start(() -> err[0] = readAll(process.getErrorStream()));
+            String out = OffCarrier.call(() -> readAll(process.getInputStream()));
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw BargeException.internal(name + " " + args[0] + " timed out", null);

@@ -367,6 +367,68 @@ class ConmonRuntimeDriverTest {
         }
     }
 
+    /**
+     * Regression for flaky exec: many execs at once, each with its own stdin, output and exit
+     * code, all of which must arrive intact. It caught two bugs: exit readers blocked in a FIFO
+     * read pinned both carriers, so no stdin pump ran (cat never saw EOF); and removing the exec
+     * directory raced conmon unlinking its socket, which killed the reader before the exit code.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void concurrentExecsEachGetTheirStdinOutputAndExitCode() throws Exception {
+        RunSpec spec = spec(List.of("sleep", "1000"), d -> d);
+        driver.create(spec);
+        driver.start(spec.id());
+        int parallel = 8, rounds = Integer.getInteger("barge.execRounds", 6);
+        // virtual threads, as barged's request handlers are: they must not starve each other
+        var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<CompletableFuture<String>> results = new ArrayList<>();
+                for (int i = 0; i < parallel; i++) {
+                    int code = round * parallel + i + 1;
+                    results.add(CompletableFuture.supplyAsync(() -> execCat(spec.id(), code, threads), threads));
+                }
+                for (int i = 0; i < parallel; i++) {
+                    int code = round * parallel + i + 1;
+                    assertThat(results.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(catInput(code) + "exit " + code);
+                }
+            }
+        } finally {
+            threads.shutdownNow(); // a hung exec ends when cleanUp kills the container
+        }
+    }
+
+    private static String catInput(int code) {
+        return "input-" + code + "\n" + "x".repeat(code * 100) + "\n";
+    }
+
+    /** {@code sh -c 'cat; exit N'} fed its input and EOF: returns its output and exit code, or the failure. */
+    private String execCat(String id, int code, java.util.concurrent.Executor threads) {
+        ExecSpec exec = new ExecSpec("c" + code + "-" + System.nanoTime(), List.of("sh", "-c", "cat; exit " + code),
+                List.of(), "", "", false, true, false);
+        try (ExecSession session = driver.exec(id, exec)) {
+            Thread.ofVirtual().start(() -> {
+                try (var stdin = session.stdin()) {
+                    stdin.write(catInput(code).getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String out = readAll(session, new HashMap<>());
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return session.waitFor();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, threads);
+            return out + "exit " + exit.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "exec " + code + " failed: " + e;
+        }
+    }
+
     @Test
     void execOfAMissingBinaryFails() throws Exception {
         RunSpec spec = spec(List.of("sleep", "100"), d -> d);
