@@ -1,5 +1,6 @@
 package dev.barge.container;
 
+import dev.barge.core.OffCarrier;
 import dev.barge.core.BargeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,8 @@ final class ProcessTable {
         cmd.addAll(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
+            // a pipe read holds a virtual thread's carrier: on a platform thread (see OffCarrier)
+            byte[] out = OffCarrier.call(p.getInputStream()::readAllBytes);
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw BargeException.internal("Error running ps: " + new String(out, StandardCharsets.UTF_8).trim(),
                         null);

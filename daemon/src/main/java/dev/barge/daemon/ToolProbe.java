@@ -1,5 +1,6 @@
 package dev.barge.daemon;
 
+import dev.barge.core.OffCarrier;
 import dev.barge.api.ToolVersions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ final class ToolProbe implements ToolVersions {
         try {
             Process p = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
             p.getOutputStream().close();
-            String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            // a pipe read holds a virtual thread's carrier: on a platform thread (see OffCarrier)
+            String out = new String(OffCarrier.call(() -> p.getInputStream().readNBytes(4096)), StandardCharsets.UTF_8);
             if (!p.waitFor(3, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Tool(name, "", "");

@@ -1,5 +1,6 @@
 package dev.barge.container.mounts;
 
+import dev.barge.core.OffCarrier;
 import dev.barge.core.BargeException;
 import dev.barge.core.Mount;
 import dev.barge.linux.Mounts;
@@ -54,7 +55,8 @@ final class CopyUp {
         try {
             Process p = new ProcessBuilder("cp", "-aT", from.toString(), to.toString())
                     .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
+            // a pipe read holds a virtual thread's carrier for the whole copy: on a platform thread
+            String out = new String(OffCarrier.call(p.getInputStream()::readAllBytes));
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw BargeException.internal("cannot copy image content into volume " + to + ": " + out.trim(), null);

@@ -1,5 +1,6 @@
 package dev.barge.network.kernel;
 
+import dev.barge.core.OffCarrier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,11 @@ public final class Command {
 
     /** Runs {@code argv}; a non-zero exit is an IOException carrying the tool's stderr. Returns stdout. */
     public static String run(List<String> argv, String stdin) throws IOException {
+        // pipe reads and writes hold a virtual thread's carrier: on a platform thread (see OffCarrier)
+        return OffCarrier.call(() -> runHere(argv, stdin));
+    }
+
+    private static String runHere(List<String> argv, String stdin) throws IOException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(false).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));

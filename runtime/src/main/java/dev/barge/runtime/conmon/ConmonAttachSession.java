@@ -1,5 +1,6 @@
 package dev.barge.runtime.conmon;
 
+import dev.barge.core.OffCarrier;
 import dev.barge.core.BargeException;
 import dev.barge.linux.PathHandle;
 import dev.barge.linux.SeqpacketSocket;

@@ -1,5 +1,6 @@
 package dev.barge.runtime.conmon;
 
+import dev.barge.core.OffCarrier;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.core.BargeException;
 import dev.barge.core.ErrorKind;
