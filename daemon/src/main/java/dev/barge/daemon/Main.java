@@ -1,6 +1,7 @@
 package dev.barge.daemon;
 
 import dev.barge.api.EngineVersion;
+import dev.barge.engineapi.ApiVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -27,7 +28,7 @@ public final class Main {
             return 0;
         }
         if (flags.version) {
-            System.out.println("barged version " + EngineVersion.VERSION);
+            System.out.println("barged version " + EngineVersion.BARGE + " (Docker Engine API " + ApiVersion.MAX + ", as Docker " + EngineVersion.VERSION + ")");
             return 0;
         }
         try {

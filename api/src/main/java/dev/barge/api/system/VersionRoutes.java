@@ -41,6 +41,7 @@ public final class VersionRoutes {
         details.put("Os", "linux");
         List<SystemVersion.Component> components = new ArrayList<>();
         components.add(new SystemVersion.Component("Engine", EngineVersion.VERSION, details));
+        components.add(new SystemVersion.Component("Barge", EngineVersion.BARGE, Map.of("GitCommit", EngineVersion.GIT_COMMIT)));
         for (ToolVersions.Tool t : tools.tools()) {
             components.add(new SystemVersion.Component(t.name(), t.version(), Map.of("GitCommit", t.commit())));
         }
