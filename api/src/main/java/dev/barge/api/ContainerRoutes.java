@@ -66,6 +66,7 @@ public final class ContainerRoutes {
         router.get("/containers/{id}/json", this::inspect);
         router.get("/containers/{id}/logs", this::logs);
         router.get("/containers/{id}/top", this::top);
+        new StatsRoutes(containers).register(router);
         router.post("/containers/{id}/start", ex -> noContent(ex, () -> containers.start(id(ex))));
         router.post("/containers/{id}/stop", ex -> noContent(ex, () -> containers.stop(id(ex), intParam(ex, "t"),
                 ex.queryParam("signal"))));
@@ -128,7 +129,7 @@ public final class ContainerRoutes {
                     Optional<NetworkAttachment> a = attachments.apply(c.id());
                     return ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
                             ContainerNetworkViews.summaryNetworks(c, containers.networkRequest(c.id()), a),
-                            containers.mounts(c.id()));
+                            containers.mounts(c.id()), containers.health(c.id()));
                 }).toList();
         json(ex, 200, rows);
     }
@@ -142,7 +143,7 @@ public final class ContainerRoutes {
         ContainerDetails d = containers.inspect(id(ex));
         Container c = d.container();
         json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
-                attachments.apply(c.id())), containers.mounts(c.id())));
+                attachments.apply(c.id())), containers.mounts(c.id()), containers.health(c.id())));
     }
 
     private void top(Exchange ex) {

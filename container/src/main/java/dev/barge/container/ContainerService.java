@@ -83,7 +83,8 @@ public final class ContainerService {
     /** The containers {@code docker ps} shows, newest first. */
     public List<Container> list(ListOptions options) {
         Predicate<Container> filter = ContainerFilter.of(options.filters(), ContainerFilter.LIST_FILTERS,
-                ref -> registry.lookup(ref).current(), this::imageIdOf);
+                ref -> registry.lookup(ref).current(), this::imageIdOf,
+                c -> ctx.health.of(c.id()).map(Health::status).orElse("none"));
         Map<String, List<String>> f = options.filters();
         boolean all = options.all() || options.limit() > 0 || f.containsKey("status") || f.containsKey("exited")
                 || f.containsKey("before") || f.containsKey("since");
@@ -343,7 +344,8 @@ public final class ContainerService {
     /** Removes stopped containers matching {@code label}/{@code label!}/{@code until}. */
     public PruneResult prune(Map<String, List<String>> filters) {
         Predicate<Container> filter = ContainerFilter.of(filters, ContainerFilter.PRUNE_FILTERS,
-                ref -> registry.lookup(ref).current(), this::imageIdOf);
+                ref -> registry.lookup(ref).current(), this::imageIdOf,
+                c -> ctx.health.of(c.id()).map(Health::status).orElse("none"));
         List<String> deleted = new ArrayList<>();
         for (LiveContainer lc : List.copyOf(registry.all())) {
             lc.lock.lock();
@@ -435,6 +437,18 @@ public final class ContainerService {
         return ProcessTable.top(c.state().pid(), psArgs.isBlank() ? "-ef" : psArgs);
     }
 
+    /** The container's health as its checks found it; empty without a check or before its first start. */
+    public Optional<Health> health(String id) {
+        return ctx.health.of(id);
+    }
+
+    /** One sample of a container's resource use (its cgroup); empty when it is not running. */
+    public Optional<dev.barge.runtime.CgroupStats> stats(String ref) {
+        Container c = registry.lookup(ref).current();
+        return c.state().running() ? Optional.of(dev.barge.runtime.CgroupStats.read(c.id(), c.state().pid()))
+                : Optional.empty();
+    }
+
     // ---- exec ----------------------------------------------------------------------------------
 
     public String execCreate(String ref, ExecRequest request) {
@@ -516,8 +530,7 @@ public final class ContainerService {
             NetworkRequest.Endpoint named = new NetworkRequest.Endpoint(name, endpoint.aliases(), endpoint.ipv4());
             if (c.state().running()) {
                 ctx.networking.write(c.id(), ctx.networking.access().connect(c.id(), named));
-            } else if (ContainerNetworks.primary(c.host().networkMode()).equals(name)
-                    || ctx.networking.request(c.id()).endpoint(name).isPresent()) {
+            } else if (ctx.networking.request(c.id()).endpoint(name).isPresent()) {
                 throw new BargeException(dev.barge.core.ErrorKind.FORBIDDEN,
                         "endpoint with name " + c.shortName() + " already exists in network " + name);
             } else if (ContainerNetworks.isolated(c.host().networkMode())) {
@@ -549,10 +562,11 @@ public final class ContainerService {
                 ctx.networking.write(c.id(), ctx.networking.access().disconnect(c.id(), name, force));
             }
             NetworkRequest rest = ctx.networking.request(c.id()).without(name);
-            if (ContainerNetworks.primary(c.host().networkMode()).equals(name)) {
-                // the next start joins what is left, as Docker: the first other network, or none
-                String next = rest.endpoints().isEmpty() ? "none" : rest.endpoints().getFirst().network();
-                ctx.commit(lc, c.withHost(ContainerNetworks.withMode(c.host(), next)));
+            if (ContainerNetworks.primary(c.host().networkMode()).equals(name) && !rest.endpoints().isEmpty()) {
+                // the next start joins what is left, as Docker: the first other network. With none left
+                // the mode stays (Docker keeps HostConfig.NetworkMode): compose disconnects then
+                // reconnects the primary network of a created container to set its aliases.
+                ctx.commit(lc, c.withHost(ContainerNetworks.withMode(c.host(), rest.endpoints().getFirst().network())));
             }
             ctx.networking.save(c.id(), rest);
         } finally {
