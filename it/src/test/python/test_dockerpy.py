@@ -5,6 +5,7 @@ Every test cleans up what it creates (names carry the prefix below).
 """
 import io
 import os
+import random
 import socket
 import tarfile
 import time
@@ -15,6 +16,14 @@ from docker import errors, types
 
 P = 'dpy-'  # prefix of everything the suite creates
 IMG = 'busybox:latest'
+# networks get subnets of their own (10.252.x.0/24), apart from other daemons' on this host
+_OCTETS = random.sample(range(256), 32)
+
+
+def subnet_ipam():
+    octet = _OCTETS.pop()
+    return types.IPAMConfig(pool_configs=[types.IPAMPool(subnet='10.252.%d.0/24' % octet,
+                                                         gateway='10.252.%d.1' % octet)])
 
 
 def client():
@@ -496,6 +505,32 @@ class ContainerTest(Base):
             self.assertIn(k, health['Log'][0])
         self.assertEqual(1, len(self.client.containers.list(filters={'health': 'healthy', 'id': c.id})))
 
+    def test_failing_healthcheck_turns_unhealthy_with_an_event(self):
+        since = int(time.time()) - 1
+        c = self.run_detached(healthcheck={'test': ['CMD', 'sh', '-c', 'echo sick; exit 1'], 'interval': 200_000_000,
+                                           'retries': 2})
+        deadline = time.time() + 30
+        health = {}
+        while time.time() < deadline:
+            health = self.api.inspect_container(c.id)['State'].get('Health', {})
+            if health.get('Status') == 'unhealthy':
+                break
+            time.sleep(0.2)
+        self.assertEqual('unhealthy', health.get('Status'))
+        self.assertGreaterEqual(health['FailingStreak'], 2)
+        self.assertEqual(1, health['Log'][-1]['ExitCode'])
+        self.assertEqual('sick\n', health['Log'][-1]['Output'])
+        self.assertIn('(unhealthy)', self.api.containers(filters={'id': c.id})[0]['Status'])
+        evs = list(self.client.events(since=since, until=int(time.time()) + 1, decode=True,
+                                      filters={'container': c.id, 'event': 'health_status'}))
+        self.assertIn('health_status: unhealthy', [e['Action'] for e in evs])
+
+    def test_label_filters_must_all_match(self):
+        a = self.create(labels={P + 'x': '1', P + 'y': '2'})
+        self.create(labels={P + 'x': '1'})
+        found = self.api.containers(all=True, filters={'label': [P + 'x=1', P + 'y=2']})
+        self.assertEqual([a.id], [c['Id'] for c in found])
+
     def test_low_level_create_with_host_config(self):
         vol = P + 'hcvol'
         self.volumes.append(vol)
@@ -591,16 +626,18 @@ class ContainerTest(Base):
 
 class NetworkTest(Base):
     def test_create_with_ipam_and_inspect(self):
-        ipam = types.IPAMConfig(pool_configs=[types.IPAMPool(subnet='10.232.7.0/24', gateway='10.232.7.1')])
+        ipam = subnet_ipam()
+        bridge = 'dpy%06x' % random.getrandbits(24)
         n = self.client.networks.create(P + 'net', driver='bridge', ipam=ipam, labels={'l': 'v'},
-                                        options={'com.docker.network.bridge.name': 'dpybr0'})
+                                        options={'com.docker.network.bridge.name': bridge})
         self.networks.append(n.id)
         a = self.api.inspect_network(n.id)
         self.assertEqual(P + 'net', a['Name'])
         self.assertEqual('bridge', a['Driver'])
         self.assertEqual('local', a['Scope'])
-        self.assertEqual('10.232.7.0/24', a['IPAM']['Config'][0]['Subnet'])
-        self.assertEqual('10.232.7.1', a['IPAM']['Config'][0]['Gateway'])
+        self.assertEqual(ipam['Config'][0]['Subnet'], a['IPAM']['Config'][0]['Subnet'])
+        self.assertEqual(ipam['Config'][0]['Gateway'], a['IPAM']['Config'][0]['Gateway'])
+        self.assertEqual(bridge, a['Options']['com.docker.network.bridge.name'])
         self.assertEqual('default', a['IPAM']['Driver'])
         self.assertEqual({'l': 'v'}, a['Labels'])
         for k in ('Id', 'Created', 'EnableIPv6', 'Internal', 'Attachable', 'Ingress', 'Containers', 'Options'):
@@ -611,7 +648,7 @@ class NetworkTest(Base):
         self.assertEqual([], self.client.networks.list(names=[P + 'nothing']))
 
     def test_connect_disconnect_with_aliases(self):
-        n = self.client.networks.create(P + 'alias')
+        n = self.client.networks.create(P + 'alias', ipam=subnet_ipam())
         self.networks.append(n.id)
         server = self.run_detached('sleep 300')
         n.connect(server, aliases=['srv', 'server-alias'], ipv4_address=None)
@@ -628,7 +665,7 @@ class NetworkTest(Base):
         self.assertNotIn(P + 'alias', self.api.inspect_container(server.id)['NetworkSettings']['Networks'])
 
     def test_run_on_network_with_alias_via_networking_config(self):
-        n = self.client.networks.create(P + 'nc')
+        n = self.client.networks.create(P + 'nc', ipam=subnet_ipam())
         self.networks.append(n.id)
         nc = self.api.create_networking_config({P + 'nc': self.api.create_endpoint_config(aliases=['web'])})
         r = self.api.create_container(IMG, 'sleep 300', networking_config=nc,
@@ -642,7 +679,7 @@ class NetworkTest(Base):
         self.assertIn(nets[P + 'nc']['IPAddress'].encode(), out)
 
     def test_prune_and_errors(self):
-        n = self.client.networks.create(P + 'prune', labels={P + 'p': '1'})
+        n = self.client.networks.create(P + 'prune', labels={P + 'p': '1'}, ipam=subnet_ipam())
         r = self.client.networks.prune(filters={'label': P + 'p'})
         self.assertEqual([P + 'prune'], r['NetworksDeleted'])
         with self.assertRaises(errors.NotFound):
@@ -651,10 +688,10 @@ class NetworkTest(Base):
             self.api.remove_network(P + 'prune')
 
     def test_duplicate_network_name_is_conflict(self):
-        n = self.client.networks.create(P + 'dupnet')
+        n = self.client.networks.create(P + 'dupnet', ipam=subnet_ipam())
         self.networks.append(n.id)
         with self.assertRaises(errors.APIError) as cm:
-            self.client.networks.create(P + 'dupnet')
+            self.client.networks.create(P + 'dupnet', ipam=subnet_ipam())
         self.assertEqual(409, cm.exception.status_code)
 
     def test_default_networks_listed(self):

@@ -38,9 +38,12 @@ final class ContainerFilter {
             if (f.getValue().isEmpty()) {
                 continue;
             }
-            Predicate<Container> any = c -> false;
+            // as moby: a container must carry every label asked for; other keys match any of their values
+            boolean every = f.getKey().equals("label");
+            Predicate<Container> any = c -> every; // the identity of and, or of or
             for (String v : f.getValue()) {
-                any = any.or(one(f.getKey(), v, lookup, imageId, health));
+                Predicate<Container> one = one(f.getKey(), v, lookup, imageId, health);
+                any = every ? any.and(one) : any.or(one);
             }
             all = all.and(any);
         }

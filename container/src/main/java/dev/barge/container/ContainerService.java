@@ -382,7 +382,16 @@ public final class ContainerService {
             Verb.ATTACH.check(c.state().status(), c.id(), c.name());
             CompletableFuture<AttachSession> f = new CompletableFuture<>();
             if (c.state().running()) {
-                f.complete(runtime.attach(c.id()));
+                try {
+                    f.complete(runtime.attach(c.id()));
+                } catch (BargeException e) {
+                    if (runtime.state(c.id()).status() == dev.barge.runtime.ProcessState.Status.RUNNING) {
+                        throw e;
+                    }
+                    // it just exited and we have not handled the exit yet: as a stopped one, the next
+                    // start connects (compose's run starts, attaches, then starts again)
+                    lc.pendingAttaches.add(f);
+                }
             } else {
                 lc.pendingAttaches.add(f);
             }
