@@ -50,6 +50,9 @@ final class CreateTranslator {
                 endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4));
             }
         }
+        if (mac.isEmpty() && r.macAddress() != null) {
+            mac = r.macAddress();
+        }
         List<String> links = r.hostConfig() == null ? List.of() : list(r.hostConfig().links());
         return new NetworkRequest(endpoints, links, mac);
     }
