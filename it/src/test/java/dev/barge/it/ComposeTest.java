@@ -164,6 +164,22 @@ class ComposeTest {
         assertThat(barged.docker("volume", "ls", "-q").stdout()).isEmpty();
     }
 
+    @Test
+    @Order(9)
+    void aForegroundUpStreamsLogsAndReturnsTheJobsExitCode() {
+        List<String> file = List.of("env", "COMPOSE_INTERACTIVE_NO_CLI=1", "docker-compose", "--ansi", "never",
+                "-f", Barged.repoRoot().resolve("it/src/test/compose/oneshot.yml").toString(), "-p", PROJECT + "1");
+        List<String> up = new ArrayList<>(file);
+        up.addAll(List.of("up", "--exit-code-from", "job"));
+        var r = barged.exec(up, Duration.ofSeconds(120));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.stdout()).contains("job says hi").contains("job done").contains("sidecar up");
+        List<String> down = new ArrayList<>(file);
+        down.addAll(List.of("down", "-t", "1"));
+        assertThat(barged.exec(down, Duration.ofSeconds(60)).exitCode()).isZero();
+        assertThat(barged.docker("ps", "-aq").stdout()).isEmpty();
+    }
+
     private static String readPort() throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", webPort), 5000);
