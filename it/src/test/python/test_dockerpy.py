@@ -445,6 +445,10 @@ class ContainerTest(Base):
         self.assertEqual(['/' + P + 'fa'], low[0]['Names'])
         self.assertEqual([a.id], [c['Id'] for c in self.api.containers(quiet=True, filters={'label': P + 'l=a'})])
         self.assertEqual(1, len(self.api.containers(all=True, limit=1)))
+        sized = self.api.containers(all=True, size=True, filters={'label': P + 'l=a'})[0]
+        self.assertGreater(sized['SizeRootFs'], 0)
+        self.assertGreaterEqual(sized['SizeRootFs'], sized['SizeRw'])
+        self.assertNotIn('SizeRw', low[0])
 
     def test_port_bindings(self):
         c = self.run_detached('nc -ll -p 8080 -e echo hi', ports={'8080/tcp': ('127.0.0.1', None), '9090/udp': 19090})

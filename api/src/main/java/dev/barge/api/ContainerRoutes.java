@@ -127,9 +127,14 @@ public final class ContainerRoutes {
         List<ContainerSummary> rows = containers.list(options).stream()
                 .map(c -> {
                     Optional<NetworkAttachment> a = attachments.apply(c.id());
-                    return ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
+                    ContainerSummary s = ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
                             ContainerNetworkViews.summaryNetworks(c, containers.networkRequest(c.id()), a),
                             containers.mounts(c.id()), containers.health(c.id()));
+                    if (!options.size()) {
+                        return s;
+                    }
+                    long[] sizes = containers.sizes(c.id());
+                    return ContainerViews.withSizes(s, sizes[0], sizes[1]);
                 }).toList();
         json(ex, 200, rows);
     }

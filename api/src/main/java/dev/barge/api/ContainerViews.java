@@ -163,6 +163,12 @@ final class ContainerViews {
                 new ContainerSummary.SummaryNetworkSettings(networks), mounts(mounts));
     }
 
+    /** The summary with {@code SizeRw} and {@code SizeRootFs} ({@code docker ps -s}, {@code system df}). */
+    static ContainerSummary withSizes(ContainerSummary s, long rw, long rootFs) {
+        return new ContainerSummary(s.id(), s.names(), s.image(), s.imageId(), s.command(), s.created(), s.ports(),
+                rw, rootFs, s.labels(), s.state(), s.status(), s.hostConfig(), s.networkSettings(), s.mounts());
+    }
+
     /** Docker's {@code Command} column: path and args, args with spaces in single quotes. */
     static String command(Container c) {
         StringBuilder b = new StringBuilder(c.path());

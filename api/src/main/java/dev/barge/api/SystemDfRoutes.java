@@ -77,8 +77,7 @@ public final class SystemDfRoutes {
     }
 
     private static ContainerSummary withSizes(ContainerSummary s, long rw, long image) {
-        return new ContainerSummary(s.id(), s.names(), s.image(), s.imageId(), s.command(), s.created(), s.ports(),
-                rw, rw + image, s.labels(), s.state(), s.status(), s.hostConfig(), s.networkSettings(), s.mounts());
+        return ContainerViews.withSizes(s, rw, rw + image);
     }
 
     private static long imageSize(List<Image> all, String imageId) {

@@ -451,6 +451,21 @@ public final class ContainerService {
         return ctx.health.of(id);
     }
 
+    /**
+     * {@code docker ps -s}: bytes the container wrote to its layer, and those plus its image's
+     * ({@code SizeRw}, {@code SizeRootFs}); zeros when the layer is gone.
+     */
+    public long[] sizes(String ref) {
+        Container c = registry.lookup(ref).current();
+        long rw;
+        try {
+            rw = Math.max(0, dev.barge.core.FileTrees.size(ctx.images.rootfsChanges(c.id())));
+        } catch (RuntimeException e) {
+            rw = 0; // no layer (never started on this store) or removed meanwhile
+        }
+        return new long[] {rw, rw + ctx.images.imageSize(c.imageId())};
+    }
+
     /** One sample of a container's resource use (its cgroup); empty when it is not running. */
     public Optional<dev.barge.runtime.CgroupStats> stats(String ref) {
         Container c = registry.lookup(ref).current();

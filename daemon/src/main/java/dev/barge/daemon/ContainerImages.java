@@ -45,6 +45,15 @@ final class ContainerImages implements ImageAccess {
     }
 
     @Override
+    public long imageSize(String imageId) {
+        try {
+            return images.resolve(imageId).size();
+        } catch (dev.barge.core.BargeException e) {
+            return 0; // the image was removed under the container (rmi -f)
+        }
+    }
+
+    @Override
     public String commit(CommitRequest r, Path layerTar) {
         RunConfig config = ImageService.applyChanges(runConfig(r.config()), r.changes());
         return images.commit(r.imageId(), layerTar, config, r.reference(), r.comment(), r.author(), r.createdBy(),
