@@ -34,6 +34,15 @@ def api():
     return docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='auto', timeout=60)
 
 
+def drain(sock):
+    data = b''
+    while True:
+        chunk = sock.recv(4096)
+        if not chunk:
+            return data
+        data += chunk
+
+
 class Base(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -348,6 +357,26 @@ class ContainerTest(Base):
         self.api.exec_start(e['Id'], detach=True)
         time.sleep(0.3)
         self.assertTrue(self.api.exec_inspect(e['Id'])['Running'])
+
+    def test_detach_keys_end_attach_and_exec_streams(self):
+        c = self.run_detached('cat', stdin_open=True, tty=True)
+        for params, keys in (({}, b'\x10\x11'), ({'detachKeys': 'ctrl-x'}, b'\x18')):
+            params.update({'stdin': 1, 'stdout': 1, 'stream': 1})
+            sock = self.api.attach_socket(c.id, params)._sock
+            sock.settimeout(10)
+            sock.sendall(keys)
+            self.assertEqual(b'', drain(sock))
+            sock.close()
+        e = self.api.exec_create(c.id, 'cat', stdin=True, tty=True, detach_keys='ctrl-x')
+        sock = self.api.exec_start(e['Id'], socket=True, tty=True)._sock
+        sock.settimeout(10)
+        sock.sendall(b'\x18')
+        self.assertEqual(b'', drain(sock))
+        sock.close()
+        self.assertTrue(self.api.exec_inspect(e['Id'])['Running'])
+        self.assertEqual('ctrl-x', self.api.exec_inspect(e['Id'])['DetachKeys'])
+        c.reload()
+        self.assertEqual('running', c.status)
 
     def test_exec_on_stopped_container_is_conflict(self):
         c = self.create()
