@@ -156,6 +156,17 @@ class ComposeTest {
 
     @Test
     @Order(8)
+    void recreatingKeepsTheNamedVolumesData() {
+        ok("exec", "-T", "db", "sh", "-c", "echo kept > /data/marker");
+        var r = ok("up", "-d", "--force-recreate", "--no-deps", "db");
+        assertThat(r.stderr()).contains("Recreating bargeit_db_1");
+        assertThat(ok("exec", "-T", "db", "cat", "/data/marker").stdout()).isEqualTo("kept\n");
+        assertThat(barged.docker("ps", "-a", "--format", "{{.Names}}").stdout().lines()
+                .filter(n -> n.contains("bargeit_db_1")).toList()).containsExactly("bargeit_db_1");
+    }
+
+    @Test
+    @Order(10)
     void downRemovesContainersNetworkAndVolume() {
         var down = ok("down", "-v", "--remove-orphans", "-t", "1");
         assertThat(down.stderr()).contains("Removing network bargeit_backend").contains("Removing volume bargeit_dbdata");
@@ -177,7 +188,8 @@ class ComposeTest {
         List<String> down = new ArrayList<>(file);
         down.addAll(List.of("down", "-t", "1"));
         assertThat(barged.exec(down, Duration.ofSeconds(60)).exitCode()).isZero();
-        assertThat(barged.docker("ps", "-aq").stdout()).isEmpty();
+        assertThat(barged.docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT + "1").stdout())
+                .isEmpty();
     }
 
     private static String readPort() throws IOException {
