@@ -202,6 +202,11 @@ class ImageTest(Base):
         self.assertEqual('me', attrs['Author'])
         self.assertIn('X=1', attrs['Config']['Env'])
         self.assertEqual('v', attrs['Config']['Labels']['k'])
+        old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.41', timeout=60)
+        legacy = old.inspect_image(img.id)  # docker-py 5's default API version still sees the container fields
+        self.assertTrue(legacy['Container'].startswith(c.id))
+        self.assertEqual(IMG, legacy['ContainerConfig']['Image'])
+        self.assertNotIn('ContainerConfig', attrs)
         out = self.client.containers.run(P + 'committed:v1', 'ls /committed', remove=True)
         self.assertEqual(b'/committed\n', out)
 
