@@ -215,6 +215,17 @@ class ContainerTest(Base):
     def test_run_with_output(self):
         self.assertEqual(b'hello\n', self.client.containers.run(IMG, 'echo hello', remove=True))
 
+    def test_log_config_none_refuses_logs_and_run_returns_none(self):
+        self.assertIsNone(self.client.containers.run(IMG, 'echo hello', log_config={'type': 'none'}, remove=True))
+        c = self.create('true', log_config={'type': 'none'}, isolation='default')
+        hc = self.api.inspect_container(c.id)['HostConfig']
+        self.assertEqual({'Type': 'none', 'Config': {}}, hc['LogConfig'])
+        self.assertEqual('default', hc['Isolation'])
+        with self.assertRaises(errors.APIError) as cm:
+            c.logs()
+        self.assertEqual(501, cm.exception.status_code)
+        self.assertEqual('json-file', self.api.inspect_container(self.create().id)['HostConfig']['LogConfig']['Type'])
+
     def test_run_stderr(self):
         out = self.client.containers.run(IMG, 'sh -c "echo out; echo err >&2"', remove=True, stderr=True, stdout=False)
         self.assertEqual(b'err\n', out)

@@ -241,6 +241,9 @@ public final class ContainerRoutes {
         if (!stdout && !stderr) {
             throw BargeException.invalid("You must choose at least one stream");
         }
+        if (d.container().host().logConfig().type().equals("none")) {
+            throw BargeException.notImplemented("configured logging driver does not support reading");
+        }
         long since = ex.queryParam("since").filter(s -> !s.isEmpty() && !s.equals("0"))
                 .map(Times::parseTimestamp).orElse(0L);
         long until = ex.queryParam("until").filter(s -> !s.isEmpty() && !s.equals("0"))

@@ -91,13 +91,13 @@ final class ContainerViews {
         List<HostConfig.Ulimit> ulimits = h.ulimits().stream()
                 .map(u -> new HostConfig.Ulimit(u.name(), u.soft(), u.hard())).toList();
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
-                new HostConfig.LogConfig("json-file", Map.of()), networkModeWord(h.networkMode()), ports,
+                new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
                 h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
                 h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
                 "private", null, 0, "", h.privileged(), h.publishAllPorts(), h.readonlyRootfs(),
                 nullIfEmpty(h.securityOpt()), h.tmpfs().isEmpty() ? null : h.tmpfs(), "", "", h.effectiveShmSize(),
-                h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), "",
+                h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
                 List.of(), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
                 ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
