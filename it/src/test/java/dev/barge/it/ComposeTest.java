@@ -192,6 +192,22 @@ class ComposeTest {
                 .isEmpty();
     }
 
+    @Test
+    @Order(11)
+    void upWaitsForADependencyToBeHealthy() {
+        List<String> file = List.of("docker-compose", "--ansi", "never",
+                "-f", Barged.repoRoot().resolve("it/src/test/compose/healthy.yml").toString(), "-p", PROJECT + "2");
+        List<String> up = new ArrayList<>(file);
+        up.addAll(List.of("up", "-d"));
+        var r = barged.exec(up, Duration.ofSeconds(120));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        var health = barged.docker("inspect", "-f", "{{.State.Health.Status}}", PROJECT + "2_db_1");
+        assertThat(health.stdout().trim()).isEqualTo("healthy");
+        List<String> down = new ArrayList<>(file);
+        down.addAll(List.of("down", "-t", "1"));
+        assertThat(barged.exec(down, Duration.ofSeconds(60)).exitCode()).isZero();
+    }
+
     private static String readPort() throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", webPort), 5000);
