@@ -115,6 +115,13 @@ final class HealthChecks {
             return run.get(timeout, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             worker.interrupt();
+            int pid;
+            synchronized (instance) {
+                pid = instance.running ? instance.pid : 0;
+            }
+            if (pid > 0) { // as moby: a probe past its timeout is killed, not left to pile up
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
             return new Health.Probe(start, Times.nowNanos(), -1,
                     "Health check exceeded timeout (" + java.time.Duration.ofNanos(timeout).toSeconds() + "s)");
         } catch (ExecutionException e) {
