@@ -496,12 +496,13 @@ class ContainerTest(Base):
         self.assertNotIn('SizeRw', low[0])
 
     def test_port_bindings(self):
-        c = self.run_detached('nc -ll -p 8080 -e echo hi', ports={'8080/tcp': ('127.0.0.1', None), '9090/udp': 19090})
+        udp = random.randint(20000, 29999)
+        c = self.run_detached('nc -ll -p 8080 -e echo hi', ports={'8080/tcp': ('127.0.0.1', None), '9090/udp': udp})
         c.reload()
         ports = c.attrs['NetworkSettings']['Ports']
         self.assertEqual('127.0.0.1', ports['8080/tcp'][0]['HostIp'])
         host_port = int(ports['8080/tcp'][0]['HostPort'])
-        self.assertEqual('19090', ports['9090/udp'][0]['HostPort'])
+        self.assertEqual(str(udp), ports['9090/udp'][0]['HostPort'])
         self.assertEqual({'HostIp': '127.0.0.1', 'HostPort': str(host_port)}, self.api.port(c.id, 8080)[0])
         self.assertEqual(c.ports, ports)
         hc = c.attrs['HostConfig']['PortBindings']
