@@ -112,7 +112,7 @@ public final class ArchiveRoutes {
     }
 
     private void commit(Exchange ex) throws IOException {
-        ex.body().readAllBytes(); // the optional config body: changes come as query parameters
+        byte[] config = ex.body().readAllBytes(); // the optional config: docker-py and docker-java send it
         String container = ex.queryParam("container").orElse("");
         if (container.isEmpty()) {
             throw BargeException.notFound("No such container: %s", container);
@@ -124,7 +124,9 @@ public final class ArchiveRoutes {
         }
         String reference = repo.isEmpty() ? "" : tag.isEmpty() ? repo : repo + ":" + tag;
         boolean pause = ex.queryParam("pause").map(v -> ex.boolParam("pause")).orElse(true);
-        String id = containers.commit(container, reference, ex.queryParams("changes"),
+        List<String> changes = new java.util.ArrayList<>(CommitConfig.asChanges(config));
+        changes.addAll(ex.queryParams("changes"));
+        String id = containers.commit(container, reference, changes,
                 ex.queryParam("comment").orElse(""), ex.queryParam("author").orElse(""), pause);
         Responses.json(ex, 201, new CommitResponse(id));
     }

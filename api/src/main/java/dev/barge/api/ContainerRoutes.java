@@ -66,6 +66,7 @@ public final class ContainerRoutes {
         router.get("/containers/{id}/json", this::inspect);
         router.get("/containers/{id}/logs", this::logs);
         router.get("/containers/{id}/top", this::top);
+        new StatsRoutes(containers).register(router);
         router.post("/containers/{id}/start", ex -> noContent(ex, () -> containers.start(id(ex))));
         router.post("/containers/{id}/stop", ex -> noContent(ex, () -> containers.stop(id(ex), intParam(ex, "t"),
                 ex.queryParam("signal"))));
@@ -126,9 +127,14 @@ public final class ContainerRoutes {
         List<ContainerSummary> rows = containers.list(options).stream()
                 .map(c -> {
                     Optional<NetworkAttachment> a = attachments.apply(c.id());
-                    return ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
+                    ContainerSummary s = ContainerViews.summary(c, now, ContainerNetworkViews.summaryPorts(c, a),
                             ContainerNetworkViews.summaryNetworks(c, containers.networkRequest(c.id()), a),
-                            containers.mounts(c.id()));
+                            containers.mounts(c.id()), containers.health(c.id()));
+                    if (!options.size()) {
+                        return s;
+                    }
+                    long[] sizes = containers.sizes(c.id());
+                    return ContainerViews.withSizes(s, sizes[0], sizes[1]);
                 }).toList();
         json(ex, 200, rows);
     }
@@ -142,7 +148,7 @@ public final class ContainerRoutes {
         ContainerDetails d = containers.inspect(id(ex));
         Container c = d.container();
         json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
-                attachments.apply(c.id())), containers.mounts(c.id())));
+                attachments.apply(c.id())), containers.mounts(c.id()), containers.health(c.id())));
     }
 
     private void top(Exchange ex) {
@@ -234,6 +240,9 @@ public final class ContainerRoutes {
         boolean stderr = ex.boolParam("stderr");
         if (!stdout && !stderr) {
             throw BargeException.invalid("You must choose at least one stream");
+        }
+        if (d.container().host().logConfig().type().equals("none")) {
+            throw BargeException.notImplemented("configured logging driver does not support reading");
         }
         long since = ex.queryParam("since").filter(s -> !s.isEmpty() && !s.equals("0"))
                 .map(Times::parseTimestamp).orElse(0L);

@@ -3,6 +3,7 @@ package dev.barge.api;
 import dev.barge.container.Container;
 import dev.barge.container.ContainerDetails;
 import dev.barge.container.ContainerState;
+import dev.barge.container.Health;
 import dev.barge.container.HostOptions;
 import dev.barge.container.Status;
 import dev.barge.container.Times;
@@ -27,8 +28,15 @@ final class ContainerViews {
 
     static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
                                     List<dev.barge.container.mounts.MountPoint> mounts) {
+        return inspect(d, network, mounts, java.util.Optional.empty());
+    }
+
+    static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
+                                    List<dev.barge.container.mounts.MountPoint> mounts,
+                                    java.util.Optional<Health> health) {
         Container c = d.container();
-        return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(), state(c.state()),
+        return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(),
+                state(c.state(), health),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
                 c.state().restartCount(), "overlay2", "linux", "", "", "",
                 d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host()),
@@ -37,11 +45,22 @@ final class ContainerViews {
     }
 
     static dev.barge.engineapi.ContainerState state(ContainerState s) {
+        return state(s, java.util.Optional.empty());
+    }
+
+    static dev.barge.engineapi.ContainerState state(ContainerState s, java.util.Optional<Health> health) {
         Status st = s.status();
         boolean running = st == Status.RUNNING || st == Status.PAUSED || st == Status.RESTARTING;
         return new dev.barge.engineapi.ContainerState(st.word(), running, st == Status.PAUSED,
                 st == Status.RESTARTING, s.oomKilled(), st == Status.DEAD, s.pid(), s.exitCode(), s.error(),
-                Times.rfc3339Nano(s.startedAtNanos()), Times.rfc3339Nano(s.finishedAtNanos()));
+                Times.rfc3339Nano(s.startedAtNanos()), Times.rfc3339Nano(s.finishedAtNanos()),
+                health.map(ContainerViews::health).orElse(null));
+    }
+
+    private static dev.barge.engineapi.ContainerState.Health health(Health h) {
+        return new dev.barge.engineapi.ContainerState.Health(h.status(), h.failingStreak(), h.log().stream()
+                .map(p -> new dev.barge.engineapi.ContainerState.Result(Times.rfc3339Nano(p.startNanos()),
+                        Times.rfc3339Nano(p.endNanos()), p.exitCode(), p.output())).toList());
     }
 
     static ContainerConfig config(Container c) {
@@ -72,13 +91,13 @@ final class ContainerViews {
         List<HostConfig.Ulimit> ulimits = h.ulimits().stream()
                 .map(u -> new HostConfig.Ulimit(u.name(), u.soft(), u.hard())).toList();
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
-                new HostConfig.LogConfig("json-file", Map.of()), networkModeWord(h.networkMode()), ports,
+                new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
                 h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
                 h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
                 "private", null, 0, "", h.privileged(), h.publishAllPorts(), h.readonlyRootfs(),
                 nullIfEmpty(h.securityOpt()), h.tmpfs().isEmpty() ? null : h.tmpfs(), "", "", h.effectiveShmSize(),
-                h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), "",
+                h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
                 List.of(), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
                 ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
@@ -130,11 +149,24 @@ final class ContainerViews {
     static ContainerSummary summary(Container c, long nowNanos, List<ContainerSummary.Port> ports,
                                     Map<String, NetworkSettings.EndpointSettings> networks,
                                     List<dev.barge.container.mounts.MountPoint> mounts) {
+        return summary(c, nowNanos, ports, networks, mounts, java.util.Optional.empty());
+    }
+
+    static ContainerSummary summary(Container c, long nowNanos, List<ContainerSummary.Port> ports,
+                                    Map<String, NetworkSettings.EndpointSettings> networks,
+                                    List<dev.barge.container.mounts.MountPoint> mounts,
+                                    java.util.Optional<Health> health) {
         return new ContainerSummary(c.id(), List.of(c.name()), c.config().image(), c.imageId(), command(c),
                 c.createdNanos() / 1_000_000_000L, ports, null, null, c.config().labels(),
-                c.state().status().word(), StatusText.of(c.state(), nowNanos),
+                c.state().status().word(), StatusText.of(c.state(), nowNanos) + StatusText.health(c.state(), health),
                 new ContainerSummary.SummaryHostConfig(networkModeWord(c.host().networkMode())),
                 new ContainerSummary.SummaryNetworkSettings(networks), mounts(mounts));
+    }
+
+    /** The summary with {@code SizeRw} and {@code SizeRootFs} ({@code docker ps -s}, {@code system df}). */
+    static ContainerSummary withSizes(ContainerSummary s, long rw, long rootFs) {
+        return new ContainerSummary(s.id(), s.names(), s.image(), s.imageId(), s.command(), s.created(), s.ports(),
+                rw, rootFs, s.labels(), s.state(), s.status(), s.hostConfig(), s.networkSettings(), s.mounts());
     }
 
     /** Docker's {@code Command} column: path and args, args with spaces in single quotes. */

@@ -50,6 +50,9 @@ final class CreateTranslator {
                 endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4));
             }
         }
+        if (mac.isEmpty() && r.macAddress() != null) {
+            mac = r.macAddress();
+        }
         List<String> links = r.hostConfig() == null ? List.of() : list(r.hostConfig().links());
         return new NetworkRequest(endpoints, links, mac);
     }
@@ -97,7 +100,10 @@ final class CreateTranslator {
                 list(h.capDrop()), list(h.dns()), list(h.dnsSearch()), list(h.dnsOptions()), list(h.extraHosts()),
                 list(h.groupAdd()), h.privileged(), h.readonlyRootfs(), list(h.securityOpt()), tmpfs, h.shmSize(),
                 map(h.sysctls()), ulimits, h.init() != null && h.init(), str(h.runtime()), resources, ports,
-                h.publishAllPorts()).withMounts(mounts, list(h.volumesFrom()));
+                h.publishAllPorts()).withMounts(mounts, list(h.volumesFrom()))
+                .withLogConfig(h.logConfig() == null ? HostOptions.LogConfig.DEFAULT
+                        : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
+                        str(h.isolation()));
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */

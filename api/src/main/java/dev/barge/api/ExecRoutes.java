@@ -79,10 +79,12 @@ public final class ExecRoutes {
                 session.get().resize(size.get(0), size.get(1)); // API 1.42+: the initial size comes with start
             }
             DetachKeys keys = DetachKeys.parse(r.detachKeys());
-            StdioBridge.run(session.get(), h.input(), frames,
+            boolean detached = StdioBridge.run(session.get(), h.input(), frames,
                     new StdioBridge.Options(r.attachStdin(), r.attachStdout(), r.attachStderr(), true, keys));
-            // the CLI inspects the exec as soon as the stream ends: let the exit code land first
-            containers.execAwaitExit(id, EXIT_RECORD_WAIT_MILLIS);
+            if (!detached) {
+                // the CLI inspects the exec as soon as the stream ends: let the exit code land first
+                containers.execAwaitExit(id, EXIT_RECORD_WAIT_MILLIS);
+            }
         }
     }
 

@@ -38,6 +38,8 @@ import java.util.Set;
  */
 public final class ImageRoutes {
     private static final ApiVersion V1_44 = new ApiVersion(1, 44);
+    /** API 1.45 dropped {@code Container} and {@code ContainerConfig} from image inspect. */
+    private static final ApiVersion V1_45 = new ApiVersion(1, 45);
     private static final ApiVersion V1_50 = new ApiVersion(1, 50);
     private final ImageService images;
     private final Handler pull;
@@ -147,7 +149,8 @@ public final class ImageRoutes {
                 olderThan(V1_44) ? i.size() : null,
                 new ImageInspect.GraphDriver("overlay2", images.graphDriverData(i)),
                 new ImageInspect.RootFs("layers", c.rootfs().diffIds()),
-                new ImageInspect.Metadata(i.lastTagTime().equals(Instant.EPOCH) ? "0001-01-01T00:00:00Z" : rfc3339(i.lastTagTime())));
+                new ImageInspect.Metadata(i.lastTagTime().equals(Instant.EPOCH) ? "0001-01-01T00:00:00Z" : rfc3339(i.lastTagTime())),
+                containerFields(ex) ? container(i) : null, containerFields(ex) ? containerConfig(i) : null);
         Responses.ok(ex, body);
     }
 
@@ -246,6 +249,38 @@ public final class ImageRoutes {
         Map<String, Set<String>> map = new LinkedHashMap<>();
         accepted.stream().filter(filters::has).forEach(k -> map.put(k, filters.values(k)));
         return map;
+    }
+
+    /**
+     * {@code Container} and {@code ContainerConfig}: dropped in API 1.45, but docker-compose 1.x
+     * negotiates our newest version and still reads {@code ContainerConfig.Volumes} to recreate a
+     * container (it fails with a KeyError against dockerd 26+): it gets them at every version.
+     */
+    private static boolean containerFields(Exchange ex) {
+        return olderThan(V1_45) || ex.header("User-Agent").filter(ua -> ua.startsWith("docker-compose/1.")).isPresent();
+    }
+
+    /** The committed container's ID from the config's {@code container}; empty for built and pulled images. */
+    private static String container(Image i) {
+        var raw = rawConfig(i);
+        return raw.path("container").isTextual() ? raw.path("container").asText() : "";
+    }
+
+    /** The config's {@code container_config} when it has one, else the image's run config. */
+    private static Object containerConfig(Image i) {
+        var raw = rawConfig(i);
+        if (raw.path("container_config").isObject()) {
+            return dev.barge.core.Json.mapper().convertValue(raw.path("container_config"), Map.class);
+        }
+        return runConfig(i.config().config(), true);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode rawConfig(Image i) {
+        try {
+            return dev.barge.core.Json.mapper().readTree(i.rawConfig());
+        } catch (java.io.IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     private static boolean olderThan(ApiVersion version) {

@@ -78,7 +78,13 @@ public final class NetworkRoutes {
     }
 
     private void inspect(Exchange ex) {
-        Responses.ok(ex, NetworkViews.resource(networks.inspect(ex.pathParam("id")), true));
+        String id = ex.pathParam("id");
+        var n = networks.inspect(id);
+        // every network here is local: asking for another scope finds none, as in moby
+        if (ex.queryParam("scope").filter(s -> !s.isEmpty() && !s.equals("local")).isPresent()) {
+            throw BargeException.notFound("network %s not found", id);
+        }
+        Responses.ok(ex, NetworkViews.resource(n, true));
     }
 
     private void create(Exchange ex) throws IOException {

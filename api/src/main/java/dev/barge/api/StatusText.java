@@ -21,6 +21,15 @@ final class StatusText {
         };
     }
 
+    /** The health suffix of a running container's status: " (healthy)", " (health: starting)". */
+    static String health(ContainerState s, java.util.Optional<dev.barge.container.Health> health) {
+        if (s.status() != dev.barge.container.Status.RUNNING || health.isEmpty()) {
+            return "";
+        }
+        String status = health.get().status();
+        return status.equals(dev.barge.container.Health.STARTING) ? " (health: starting)" : " (" + status + ")";
+    }
+
     /** Docker's (go-units) human duration. */
     static String human(Duration d) {
         long seconds = d.toSeconds();

@@ -25,11 +25,16 @@ final class StdioBridge {
 
     private StdioBridge() {}
 
-    /** Runs until output ends or the client detaches or goes away; does not close {@code frames}' stream. */
-    static void run(AttachSession session, InputStream clientIn, StreamFrames frames, Options options) {
+    /**
+     * Runs until output ends or the client detaches or goes away; does not close {@code frames}' stream.
+     *
+     * @return true when the client detached (its detach keys), so the process goes on
+     */
+    static boolean run(AttachSession session, InputStream clientIn, StreamFrames frames, Options options) {
         Thread input = null;
+        java.util.concurrent.atomic.AtomicBoolean detached = new java.util.concurrent.atomic.AtomicBoolean();
         if (options.wantStdin()) {
-            input = Thread.ofVirtual().name("attach-stdin").start(() -> pumpInput(session, clientIn, options));
+            input = Thread.ofVirtual().name("attach-stdin").start(() -> pumpInput(session, clientIn, options, detached));
         }
         try {
             for (AttachSession.Chunk chunk; (chunk = session.read()) != null; ) {
@@ -46,9 +51,11 @@ final class StdioBridge {
                 input.interrupt();
             }
         }
+        return detached.get();
     }
 
-    private static void pumpInput(AttachSession session, InputStream clientIn, Options options) {
+    private static void pumpInput(AttachSession session, InputStream clientIn, Options options,
+                                  java.util.concurrent.atomic.AtomicBoolean detached) {
         OutputStream stdin = session.stdin();
         byte[] buf = new byte[32 * 1024];
         ByteArrayOutputStream forward = new ByteArrayOutputStream();
@@ -61,6 +68,7 @@ final class StdioBridge {
                     if (options.detachKeys().scan(buf, n, forward) < 0) {
                         stdin.write(forward.toByteArray());
                         stdin.flush();
+                        detached.set(true);
                         session.close(); // detach: ends the output pump, leaves the container running
                         return;
                     }

@@ -41,6 +41,18 @@ public final class SystemDfRoutes {
                             @JsonProperty("Volumes") List<VolumeRoutes.VolumeView> volumes,
                             @JsonProperty("BuildCache") List<Object> buildCache) {}
 
+    /** 0 for a container removed since the list was taken (an auto-removal racing with df). */
+    private long rwLayerSize(String containerId) {
+        try {
+            return images.rwLayerSize(containerId);
+        } catch (dev.barge.core.BargeException e) {
+            if (e.kind() == dev.barge.core.ErrorKind.NOT_FOUND) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
     void diskUsage(Exchange ex) {
         List<Image> all = images.list(true, ImageFilters.forList(Map.of()));
         List<Container> cs = containers.list(ListOptions.ALL);
@@ -58,15 +70,14 @@ public final class SystemDfRoutes {
         }).toList();
         long now = System.currentTimeMillis() * 1_000_000L;
         List<ContainerSummary> containerViews = cs.stream().map(c -> withSizes(
-                ContainerViews.summary(c, now, List.of(), Map.of(), containers.mounts(c.id())), images.rwLayerSize(c.id()),
+                ContainerViews.summary(c, now, List.of(), Map.of(), containers.mounts(c.id())), rwLayerSize(c.id()),
                 imageSize(all, c.imageId()))).toList();
         long layersSize = layers.values().stream().mapToLong(Long::longValue).sum();
         Responses.ok(ex, new DiskUsage(layersSize, imageViews, containerViews, volumes.usage(), List.of()));
     }
 
     private static ContainerSummary withSizes(ContainerSummary s, long rw, long image) {
-        return new ContainerSummary(s.id(), s.names(), s.image(), s.imageId(), s.command(), s.created(), s.ports(),
-                rw, rw + image, s.labels(), s.state(), s.status(), s.hostConfig(), s.networkSettings(), s.mounts());
+        return ContainerViews.withSizes(s, rw, rw + image);
     }
 
     private static long imageSize(List<Image> all, String imageId) {

@@ -93,7 +93,9 @@ public final class VolumeRoutes {
 
     private void prune(Exchange ex) {
         Filters f = Filters.of(ex, PRUNE_FILTERS);
-        boolean all = f.values("all").stream().anyMatch(s -> s.equals("true") || s.equals("1"));
+        // before API 1.42 prune removed named volumes too (moby adds all=true for older clients)
+        boolean all = f.values("all").stream().anyMatch(s -> s.equals("true") || s.equals("1"))
+                || ApiContext.version().before(new dev.barge.engineapi.ApiVersion(1, 42));
         Predicate<Volume> match = v -> f.matchLabels("label", v.labels())
                 && (!f.has("label!") || !matchesAny(f.values("label!"), v.labels()));
         PruneReport r = volumes.prune(all, match);

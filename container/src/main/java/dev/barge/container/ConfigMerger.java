@@ -47,14 +47,17 @@ final class ConfigMerger {
         return all;
     }
 
-    /** Image env, overridden key by key by the request's; PATH added when neither has it. */
+    /**
+     * As moby's merge: the request's env first, then the image's entries whose key it does not set;
+     * PATH added when neither has it.
+     */
     static List<String> mergeEnv(List<String> imageEnv, List<String> userEnv) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        for (String e : imageEnv) {
-            byKey.put(key(e), e);
-        }
         for (String e : userEnv) {
             byKey.put(key(e), e);
+        }
+        for (String e : imageEnv) {
+            byKey.putIfAbsent(key(e), e);
         }
         if (!byKey.containsKey("PATH")) {
             Map<String, String> withPath = new LinkedHashMap<>();

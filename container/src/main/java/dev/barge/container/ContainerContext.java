@@ -23,6 +23,7 @@ final class ContainerContext {
     final ContainerMounts mounts;
     final Mounts kernel;
     final ContainerNetworking networking;
+    final HealthChecks health = new HealthChecks(this);
 
     ContainerContext(ImageAccess images, RuntimeDriver runtime, ContainerEvents events, ContainerStore store,
                      VolumeAccess volumes, Mounts kernel, NetworkAccess networks) {

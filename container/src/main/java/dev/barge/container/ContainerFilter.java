@@ -25,9 +25,11 @@ final class ContainerFilter {
      *
      * @param lookup  finds a container by name/ID (for {@code before}/{@code since})
      * @param imageId resolves an image reference to its ID (for {@code ancestor}), empty if unknown
+     * @param health  a container's health status, {@code none} without a check (for {@code health})
      */
     static Predicate<Container> of(Map<String, List<String>> filters, Set<String> allowed,
-                                   Function<String, Container> lookup, Function<String, Optional<String>> imageId) {
+                                   Function<String, Container> lookup, Function<String, Optional<String>> imageId,
+                                   Function<Container, String> health) {
         Predicate<Container> all = c -> true;
         for (Map.Entry<String, List<String>> f : filters.entrySet()) {
             if (!allowed.contains(f.getKey())) {
@@ -36,9 +38,12 @@ final class ContainerFilter {
             if (f.getValue().isEmpty()) {
                 continue;
             }
-            Predicate<Container> any = c -> false;
+            // as moby: a container must carry every label asked for; other keys match any of their values
+            boolean every = f.getKey().equals("label");
+            Predicate<Container> any = c -> every; // the identity of and, or of or
             for (String v : f.getValue()) {
-                any = any.or(one(f.getKey(), v, lookup, imageId));
+                Predicate<Container> one = one(f.getKey(), v, lookup, imageId, health);
+                any = every ? any.and(one) : any.or(one);
             }
             all = all.and(any);
         }
@@ -46,7 +51,8 @@ final class ContainerFilter {
     }
 
     private static Predicate<Container> one(String name, String value, Function<String, Container> lookup,
-                                            Function<String, Optional<String>> imageId) {
+                                            Function<String, Optional<String>> imageId,
+                                            Function<Container, String> health) {
         return switch (name) {
             case "id" -> c -> c.id().startsWith(value);
             case "name" -> nameMatcher(value);
@@ -84,8 +90,7 @@ final class ContainerFilter {
                     || b.contains(":" + value + ":") || b.endsWith(":" + value));
             case "expose" -> c -> c.config().exposedPorts().contains(value.contains("/") ? value : value + "/tcp");
             case "publish" -> c -> c.host().portBindings().containsKey(value.contains("/") ? value : value + "/tcp");
-            // no health checks run here yet: every container is "none"
-            case "health" -> c -> value.equals("none");
+            case "health" -> c -> health.apply(c).equals(value);
             case "is-task" -> c -> value.equals("false");
             default -> c -> false;
         };

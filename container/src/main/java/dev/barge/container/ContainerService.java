@@ -83,7 +83,8 @@ public final class ContainerService {
     /** The containers {@code docker ps} shows, newest first. */
     public List<Container> list(ListOptions options) {
         Predicate<Container> filter = ContainerFilter.of(options.filters(), ContainerFilter.LIST_FILTERS,
-                ref -> registry.lookup(ref).current(), this::imageIdOf);
+                ref -> registry.lookup(ref).current(), this::imageIdOf,
+                c -> ctx.health.of(c.id()).map(Health::status).orElse("none"));
         Map<String, List<String>> f = options.filters();
         boolean all = options.all() || options.limit() > 0 || f.containsKey("status") || f.containsKey("exited")
                 || f.containsKey("before") || f.containsKey("since");
@@ -343,7 +344,8 @@ public final class ContainerService {
     /** Removes stopped containers matching {@code label}/{@code label!}/{@code until}. */
     public PruneResult prune(Map<String, List<String>> filters) {
         Predicate<Container> filter = ContainerFilter.of(filters, ContainerFilter.PRUNE_FILTERS,
-                ref -> registry.lookup(ref).current(), this::imageIdOf);
+                ref -> registry.lookup(ref).current(), this::imageIdOf,
+                c -> ctx.health.of(c.id()).map(Health::status).orElse("none"));
         List<String> deleted = new ArrayList<>();
         for (LiveContainer lc : List.copyOf(registry.all())) {
             lc.lock.lock();
@@ -380,7 +382,16 @@ public final class ContainerService {
             Verb.ATTACH.check(c.state().status(), c.id(), c.name());
             CompletableFuture<AttachSession> f = new CompletableFuture<>();
             if (c.state().running()) {
-                f.complete(runtime.attach(c.id()));
+                try {
+                    f.complete(runtime.attach(c.id()));
+                } catch (BargeException e) {
+                    if (runtime.state(c.id()).status() == dev.barge.runtime.ProcessState.Status.RUNNING) {
+                        throw e;
+                    }
+                    // it just exited and we have not handled the exit yet: as a stopped one, the next
+                    // start connects (compose's run starts, attaches, then starts again)
+                    lc.pendingAttaches.add(f);
+                }
             } else {
                 lc.pendingAttaches.add(f);
             }
@@ -433,6 +444,33 @@ public final class ContainerService {
             throw BargeException.conflict("Container %s is not running", c.id());
         }
         return ProcessTable.top(c.state().pid(), psArgs.isBlank() ? "-ef" : psArgs);
+    }
+
+    /** The container's health as its checks found it; empty without a check or before its first start. */
+    public Optional<Health> health(String id) {
+        return ctx.health.of(id);
+    }
+
+    /**
+     * {@code docker ps -s}: bytes the container wrote to its layer, and those plus its image's
+     * ({@code SizeRw}, {@code SizeRootFs}); zeros when the layer is gone.
+     */
+    public long[] sizes(String ref) {
+        Container c = registry.lookup(ref).current();
+        long rw;
+        try {
+            rw = Math.max(0, dev.barge.core.FileTrees.size(ctx.images.rootfsChanges(c.id())));
+        } catch (RuntimeException e) {
+            rw = 0; // no layer (never started on this store) or removed meanwhile
+        }
+        return new long[] {rw, rw + ctx.images.imageSize(c.imageId())};
+    }
+
+    /** One sample of a container's resource use (its cgroup); empty when it is not running. */
+    public Optional<dev.barge.runtime.CgroupStats> stats(String ref) {
+        Container c = registry.lookup(ref).current();
+        return c.state().running() ? Optional.of(dev.barge.runtime.CgroupStats.read(c.id(), c.state().pid()))
+                : Optional.empty();
     }
 
     // ---- exec ----------------------------------------------------------------------------------
@@ -516,8 +554,7 @@ public final class ContainerService {
             NetworkRequest.Endpoint named = new NetworkRequest.Endpoint(name, endpoint.aliases(), endpoint.ipv4());
             if (c.state().running()) {
                 ctx.networking.write(c.id(), ctx.networking.access().connect(c.id(), named));
-            } else if (ContainerNetworks.primary(c.host().networkMode()).equals(name)
-                    || ctx.networking.request(c.id()).endpoint(name).isPresent()) {
+            } else if (ctx.networking.request(c.id()).endpoint(name).isPresent()) {
                 throw new BargeException(dev.barge.core.ErrorKind.FORBIDDEN,
                         "endpoint with name " + c.shortName() + " already exists in network " + name);
             } else if (ContainerNetworks.isolated(c.host().networkMode())) {
@@ -549,10 +586,11 @@ public final class ContainerService {
                 ctx.networking.write(c.id(), ctx.networking.access().disconnect(c.id(), name, force));
             }
             NetworkRequest rest = ctx.networking.request(c.id()).without(name);
-            if (ContainerNetworks.primary(c.host().networkMode()).equals(name)) {
-                // the next start joins what is left, as Docker: the first other network, or none
-                String next = rest.endpoints().isEmpty() ? "none" : rest.endpoints().getFirst().network();
-                ctx.commit(lc, c.withHost(ContainerNetworks.withMode(c.host(), next)));
+            if (ContainerNetworks.primary(c.host().networkMode()).equals(name) && !rest.endpoints().isEmpty()) {
+                // the next start joins what is left, as Docker: the first other network. With none left
+                // the mode stays (Docker keeps HostConfig.NetworkMode): compose disconnects then
+                // reconnects the primary network of a created container to set its aliases.
+                ctx.commit(lc, c.withHost(ContainerNetworks.withMode(c.host(), rest.endpoints().getFirst().network())));
             }
             ctx.networking.save(c.id(), rest);
         } finally {

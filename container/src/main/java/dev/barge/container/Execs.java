@@ -157,6 +157,11 @@ final class Execs {
         }
     }
 
+    /** Drops one exec (a health probe's, once recorded). */
+    void discard(String execId) {
+        byId.remove(execId);
+    }
+
     List<String> idsOf(String containerId) {
         return byId.values().stream().filter(i -> i.container.id().equals(containerId)).map(i -> i.id).toList();
     }

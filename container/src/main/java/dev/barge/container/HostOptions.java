@@ -24,7 +24,8 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
-                          List<MountRequest> mounts, List<String> volumesFrom) {
+                          List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
+                          String isolation) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -43,6 +44,22 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         portBindings = Map.copyOf(portBindings);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
         volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
+        logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+        isolation = isolation == null ? "" : isolation;
+    }
+
+    /** With the default log configuration and isolation. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                       List<MountRequest> mounts, List<String> volumesFrom) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, mounts, volumesFrom, LogConfig.DEFAULT, "");
     }
 
     /** Without {@code --mount} and {@code --volumes-from}. */
@@ -62,7 +79,8 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     public HostOptions withMounts(List<MountRequest> newMounts, List<String> newVolumesFrom) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom);
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
+                isolation);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -81,13 +99,35 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom);
+                ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation);
+    }
+
+    /** The same options with this log configuration and isolation (as the request gave them). */
+    public HostOptions withLogConfig(LogConfig newLogConfig, String newIsolation) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
+                newIsolation);
+    }
+
+    /**
+     * {@code HostConfig.LogConfig}: what inspect shows. Logs are always kept (CRI files); the type
+     * {@code none} only makes reading them refused, as Docker's driver that keeps nothing.
+     */
+    public record LogConfig(String type, Map<String, String> config) {
+        public static final LogConfig DEFAULT = new LogConfig("json-file", Map.of());
+
+        public LogConfig {
+            type = type == null || type.isEmpty() ? "json-file" : type;
+            config = config == null ? Map.of() : Map.copyOf(config);
+        }
     }
 
     /** The effective /dev/shm size. */

@@ -19,6 +19,11 @@ public interface ImageAccess {
     /** Removes the container's writable layer; a missing layer is not an error. */
     void removeRootfs(String containerId);
 
+    /** Bytes of an image's layers ({@code SizeRootFs} adds them to the container's own); 0 when unknown. */
+    default long imageSize(String imageId) {
+        return 0;
+    }
+
     /** The writable layer's upper directory: the container's changes (overlay whiteouts included). */
     default Path rootfsChanges(String containerId) {
         throw BargeException.notImplemented("container changes are not supported by this image store");

@@ -89,6 +89,7 @@ final class LiveRestore {
                     long gen = ++lc.generation;
                     lc.startedAtMonotonicNanos = System.nanoTime();
                     runtime.onExit(c.id(), code -> Thread.ofVirtual().start(() -> runs.handleExit(lc, gen, code)));
+                    ctx.health.start(lc, gen); // as moby on restore: checks resume, starting over
                     return false;
                 }
                 default -> {

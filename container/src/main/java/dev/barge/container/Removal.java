@@ -23,6 +23,7 @@ final class Removal {
         ctx.networking.leave(c.id());
         ctx.images.removeRootfs(c.id());
         ctx.execs.forget(c.id());
+        ctx.health.forget(c.id());
         ctx.registry.remove(lc);
         ctx.mounts.removed(c.id(), volumes);
         RootView.unmountLeftovers(ctx, c.id());

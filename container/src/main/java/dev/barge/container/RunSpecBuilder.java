@@ -48,7 +48,8 @@ final class RunSpecBuilder {
         List<String> args = new ArrayList<>();
         args.add(c.path());
         args.addAll(c.args());
-        List<String> env = new ArrayList<>(config.env());
+        // as moby: a bare "KEY" (compose sends one for a variable unset in its shell) unsets KEY
+        List<String> env = new ArrayList<>(config.env().stream().filter(e -> e.indexOf('=') > 0).toList());
         if (env.stream().noneMatch(e -> e.startsWith("HOSTNAME="))) {
             env.add("HOSTNAME=" + config.hostname());
         }

@@ -64,6 +64,7 @@ final class Runs {
         lc.startedAtMonotonicNanos = System.nanoTime();
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
         events.publish(lc.current(), "start");
+        ctx.health.start(lc, gen);
     }
 
     /** @param network the networks refused the container (port in use, address taken): Docker's words as they are */

@@ -49,7 +49,7 @@ class ConfigMergerTest {
     @Test
     void envIsMergedByKeyAndLabelsByKey() {
         ContainerConfig c = merge(List.of(), Optional.empty());
-        assertThat(c.env()).containsExactly("PATH=/usr/bin", "A=2", "B=3");
+        assertThat(c.env()).containsExactly("A=2", "B=3", "PATH=/usr/bin");
         assertThat(c.labels()).containsEntry("l1", "image").containsEntry("l2", "user");
     }
 

@@ -45,10 +45,30 @@ final class ContainerImages implements ImageAccess {
     }
 
     @Override
+    public long imageSize(String imageId) {
+        try {
+            return images.resolve(imageId).size();
+        } catch (dev.barge.core.BargeException e) {
+            return 0; // the image was removed under the container (rmi -f)
+        }
+    }
+
+    @Override
     public String commit(CommitRequest r, Path layerTar) {
         RunConfig config = ImageService.applyChanges(runConfig(r.config()), r.changes());
         return images.commit(r.imageId(), layerTar, config, r.reference(), r.comment(), r.author(), r.createdBy(),
-                r.containerId()).toString();
+                r.containerId(), containerConfig(r.config())).toString();
+    }
+
+    /** The committed container's own configuration, as Docker keeps it in {@code container_config}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> containerConfig(ContainerConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Hostname", c.hostname());
+        m.put("Domainname", c.domainname());
+        m.put("Image", c.image());
+        m.putAll(dev.barge.core.Json.mapper().convertValue(runConfig(c), Map.class));
+        return m;
     }
 
     /** A container's configuration as an image's run defaults (what commit keeps). */

@@ -32,7 +32,9 @@ public record ContainerCreateRequest(
         @JsonProperty("StopSignal") String stopSignal,
         @JsonProperty("StopTimeout") Integer stopTimeout,
         @JsonProperty("HostConfig") HostConfig hostConfig,
-        @JsonProperty("NetworkingConfig") Map<String, Object> networkingConfig) {
+        @JsonProperty("NetworkingConfig") Map<String, Object> networkingConfig,
+        /** Deprecated since API 1.44 (then per endpoint), still sent by docker-py 5 and docker-java. */
+        @JsonProperty("MacAddress") String macAddress) {
 
     public ContainerConfig config() {
         return new ContainerConfig(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts,

@@ -1,5 +1,6 @@
 package dev.barge.engineapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Inspect's {@code State}; times in RFC3339Nano, Go's zero time for "never". */
@@ -14,4 +15,19 @@ public record ContainerState(
         @JsonProperty("ExitCode") int exitCode,
         @JsonProperty("Error") String error,
         @JsonProperty("StartedAt") String startedAt,
-        @JsonProperty("FinishedAt") String finishedAt) {}
+        @JsonProperty("FinishedAt") String finishedAt,
+        @JsonProperty("Health") @JsonInclude(JsonInclude.Include.NON_NULL) Health health) {
+
+    /** {@code State.Health}: only for containers with a health check that have started. */
+    public record Health(
+            @JsonProperty("Status") String status,
+            @JsonProperty("FailingStreak") int failingStreak,
+            @JsonProperty("Log") java.util.List<Result> log) {}
+
+    /** One probe; times in RFC3339Nano. */
+    public record Result(
+            @JsonProperty("Start") String start,
+            @JsonProperty("End") String end,
+            @JsonProperty("ExitCode") int exitCode,
+            @JsonProperty("Output") String output) {}
+}

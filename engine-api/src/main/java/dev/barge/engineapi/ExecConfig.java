@@ -10,7 +10,8 @@ public record ExecConfig(
         @JsonProperty("AttachStdout") boolean attachStdout,
         @JsonProperty("AttachStderr") boolean attachStderr,
         @JsonProperty("ConsoleSize") List<Integer> consoleSize,
-        @JsonProperty("DetachKeys") String detachKeys,
+        // Go decodes JSON names case-insensitively: docker-py sends "detachKeys"
+        @JsonProperty("DetachKeys") @com.fasterxml.jackson.annotation.JsonAlias("detachKeys") String detachKeys,
         @JsonProperty("Tty") boolean tty,
         @JsonProperty("Env") List<String> env,
         @JsonProperty("Cmd") @JsonDeserialize(using = StrSliceDeserializer.class) List<String> cmd,

@@ -28,7 +28,10 @@ public record ImageInspect(
         @JsonProperty("VirtualSize") Long virtualSize,
         @JsonProperty("GraphDriver") GraphDriver graphDriver,
         @JsonProperty("RootFS") RootFs rootFs,
-        @JsonProperty("Metadata") Metadata metadata) {
+        @JsonProperty("Metadata") Metadata metadata,
+        /** Before API 1.45 only: docker-compose 1.29 reads {@code ContainerConfig.Volumes} when it recreates. */
+        @JsonProperty("Container") @JsonInclude(JsonInclude.Include.NON_NULL) String container,
+        @JsonProperty("ContainerConfig") @JsonInclude(JsonInclude.Include.NON_NULL) Object containerConfig) {
 
     public record GraphDriver(@JsonProperty("Name") String name, @JsonProperty("Data") Map<String, String> data) {}
 

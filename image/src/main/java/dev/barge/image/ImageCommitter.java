@@ -124,8 +124,14 @@ final class ImageCommitter {
         }
     }
 
-    /** Who and why: the history entry's fields. */
-    record Details(String comment, String author, String createdBy, String containerId) {}
+    /**
+     * Who and why: the history entry's fields.
+     *
+     * @param containerConfig the committed container's configuration as Docker's image config keeps it
+     *                        ({@code container_config}, inspect's {@code ContainerConfig}); empty for none
+     */
+    record Details(String comment, String author, String createdBy, String containerId,
+                   Map<String, Object> containerConfig) {}
 
     private static Map<String, Object> configJson(byte[] parentConfig, RunConfig config, Details d,
                                                   Optional<Digest> diffId) {
@@ -141,6 +147,9 @@ final class ImageCommitter {
         c.put("comment", d.comment());
         c.put("config", config);
         c.put("container", d.containerId());
+        if (!d.containerConfig().isEmpty()) {
+            c.put("container_config", d.containerConfig());
+        }
         c.put("created", created);
         c.put("os", c.getOrDefault("os", "linux"));
         List<Object> history = new ArrayList<>(c.get("history") instanceof List<?> h ? h : List.of());

@@ -308,6 +308,12 @@ public final class ImageService {
      */
     public Digest commit(String parentId, Path layerTar, RunConfig config, String reference, String comment,
                          String author, String createdBy, String containerId) {
+        return commit(parentId, layerTar, config, reference, comment, author, createdBy, containerId, Map.of());
+    }
+
+    /** As above, keeping the committed container's configuration ({@code container_config}). */
+    public Digest commit(String parentId, Path layerTar, RunConfig config, String reference, String comment,
+                         String author, String createdBy, String containerId, Map<String, Object> containerConfig) {
         Optional<ImageReference> ref = reference.isEmpty() ? Optional.empty() : Optional.of(parseTagReference(reference));
         return locked(() -> {
             ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
@@ -315,7 +321,7 @@ public final class ImageService {
             Staging staging = new Staging(store);
             try {
                 ImageRecord record = new ImageCommitter(store, staging).commit(parent, layerTar, config,
-                        new ImageCommitter.Details(comment, author, createdBy, containerId));
+                        new ImageCommitter.Details(comment, author, createdBy, containerId, containerConfig));
                 commit(record, ref.map(List::of).orElse(List.of()), "commit", m -> { });
                 return record.id();
             } catch (RuntimeException e) {
@@ -337,7 +343,7 @@ public final class ImageService {
             Staging staging = new Staging(store);
             try {
                 ImageRecord record = new ImageCommitter(store, staging).configure(parent, config,
-                        new ImageCommitter.Details("", "", createdBy, ""));
+                        new ImageCommitter.Details("", "", createdBy, "", Map.of()));
                 store.metadata().putImage(record, List.of());
                 return record.id();
             } catch (RuntimeException e) {

@@ -34,7 +34,9 @@ class SystemTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("Server: Barge Engine").contains("API version:      1.50 (minimum version 1.24)");
         var v = barged.docker("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.Os}}");
-        assertThat(v.stdout().trim()).isEqualTo("0.1.0 1.50 linux");
+        assertThat(v.stdout().trim()).isEqualTo("28.2.2 1.50 linux");
+        var barge = barged.docker("version", "--format", "{{range .Server.Components}}{{if eq .Name \"Barge\"}}{{.Version}}{{end}}{{end}}");
+        assertThat(barge.stdout().trim()).isEqualTo("0.1.0");
     }
 
     @Test

@@ -89,6 +89,10 @@ class ConmonAttachSession implements AttachSession {
     public void close() {
         socket.close();
         reader.interrupt();
+        // closing the fd does not wake a recv blocked in the reader: end our reads here (a detach
+        // from an exec whose process stays silent would wait forever otherwise)
+        chunks.clear();
+        chunks.offer(END);
     }
 
     private final class StdinStream extends OutputStream {
