@@ -109,7 +109,7 @@ public final class ContainerRoutes {
     }
 
     private void create(Exchange ex) throws IOException {
-        ContainerCreateRequest body = Json.parse(ex.body().readAllBytes(), ContainerCreateRequest.class);
+        ContainerCreateRequest body = RequestJson.parse(ex.body().readAllBytes(), ContainerCreateRequest.class);
         if (body == null) {
             throw BargeException.invalid("Config cannot be empty in order to create a container");
         }
@@ -162,7 +162,7 @@ public final class ContainerRoutes {
     }
 
     private void update(Exchange ex) throws IOException {
-        ContainerUpdateRequest body = Json.parse(ex.body().readAllBytes(), ContainerUpdateRequest.class);
+        ContainerUpdateRequest body = RequestJson.parse(ex.body().readAllBytes(), ContainerUpdateRequest.class);
         Optional<RestartPolicy> policy = Optional.ofNullable(body.restartPolicy())
                 .map(p -> RestartPolicy.of(p.name() == null ? "" : p.name(), p.maximumRetryCount()));
         Optional<HostOptions.Resources> resources = Optional.empty();

@@ -4,7 +4,6 @@ import dev.barge.container.ContainerService;
 import dev.barge.container.ExecInfo;
 import dev.barge.container.ExecRequest;
 import dev.barge.core.BargeException;
-import dev.barge.core.Json;
 import dev.barge.engineapi.ExecConfig;
 import dev.barge.engineapi.ExecCreateResponse;
 import dev.barge.engineapi.ExecInspect;
@@ -35,7 +34,7 @@ public final class ExecRoutes {
     }
 
     private void create(Exchange ex) throws IOException {
-        ExecConfig c = Json.parse(ex.body().readAllBytes(), ExecConfig.class);
+        ExecConfig c = RequestJson.parse(ex.body().readAllBytes(), ExecConfig.class);
         if (c == null) {
             throw BargeException.invalid("No exec command specified");
         }
@@ -53,7 +52,7 @@ public final class ExecRoutes {
         String id = ex.pathParam("id");
         byte[] raw = ex.body().readAllBytes();
         ExecStartConfig config = raw.length == 0 ? new ExecStartConfig(false, false, null)
-                : Json.parse(raw, ExecStartConfig.class);
+                : RequestJson.parse(raw, ExecStartConfig.class);
         ExecInfo info = containers.execCheckStartable(id);
         if (config.detach()) {
             containers.execStart(id, true);

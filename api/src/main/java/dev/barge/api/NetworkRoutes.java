@@ -1,7 +1,6 @@
 package dev.barge.api;
 
 import dev.barge.core.BargeException;
-import dev.barge.core.Json;
 import dev.barge.engineapi.NetworkConnectRequest;
 import dev.barge.engineapi.NetworkCreateRequest;
 import dev.barge.engineapi.NetworkCreateResponse;
@@ -88,7 +87,7 @@ public final class NetworkRoutes {
     }
 
     private void create(Exchange ex) throws IOException {
-        NetworkCreateRequest r = Json.parse(ex.body().readAllBytes(), NetworkCreateRequest.class);
+        NetworkCreateRequest r = RequestJson.parse(ex.body().readAllBytes(), NetworkCreateRequest.class);
         if (r.name() == null || r.name().isBlank()) {
             throw BargeException.invalid("network name is required");
         }
@@ -137,7 +136,7 @@ public final class NetworkRoutes {
 
     private void connect(Exchange ex) throws IOException {
         Network n = networks.inspect(ex.pathParam("id"));
-        NetworkConnectRequest r = Json.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
+        NetworkConnectRequest r = RequestJson.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
         if (r.container() == null || r.container().isEmpty()) {
             throw BargeException.invalid("container is required");
         }
@@ -150,7 +149,7 @@ public final class NetworkRoutes {
 
     private void disconnect(Exchange ex) throws IOException {
         Network n = networks.inspect(ex.pathParam("id"));
-        NetworkConnectRequest r = Json.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
+        NetworkConnectRequest r = RequestJson.parse(ex.body().readAllBytes(), NetworkConnectRequest.class);
         if (r.container() == null || r.container().isEmpty()) {
             throw BargeException.invalid("container is required");
         }

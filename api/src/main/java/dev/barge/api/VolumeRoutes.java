@@ -2,7 +2,6 @@ package dev.barge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.barge.core.Json;
 import dev.barge.http.Exchange;
 import dev.barge.http.Router;
 import dev.barge.volume.PruneReport;
@@ -82,7 +81,7 @@ public final class VolumeRoutes {
 
     private void create(Exchange ex) throws IOException {
         byte[] raw = ex.body().readAllBytes();
-        CreateBody b = raw.length == 0 ? new CreateBody(null, null, null, null) : Json.parse(raw, CreateBody.class);
+        CreateBody b = raw.length == 0 ? new CreateBody(null, null, null, null) : RequestJson.parse(raw, CreateBody.class);
         if (b == null) {
             b = new CreateBody(null, null, null, null);
         }

@@ -10,8 +10,8 @@ public record ExecConfig(
         @JsonProperty("AttachStdout") boolean attachStdout,
         @JsonProperty("AttachStderr") boolean attachStderr,
         @JsonProperty("ConsoleSize") List<Integer> consoleSize,
-        // Go decodes JSON names case-insensitively: docker-py sends "detachKeys"
-        @JsonProperty("DetachKeys") @com.fasterxml.jackson.annotation.JsonAlias("detachKeys") String detachKeys,
+        // docker-py sends "detachKeys": the api module reads bodies case-insensitively, as Go does
+        @JsonProperty("DetachKeys") String detachKeys,
         @JsonProperty("Tty") boolean tty,
         @JsonProperty("Env") List<String> env,
         @JsonProperty("Cmd") @JsonDeserialize(using = StrSliceDeserializer.class) List<String> cmd,
