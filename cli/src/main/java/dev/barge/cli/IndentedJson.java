@@ -52,8 +52,10 @@ final class IndentedJson {
             b.append(close).append(']');
         } else if (n.isTextual()) {
             b.append(quote(n.textValue()));
+        } else if (n.isNumber() || n.isBoolean()) {
+            b.append(n.asText()); // not toString(): that sets up an ObjectMapper (~350 classes)
         } else {
-            b.append(n.toString());
+            b.append("null");
         }
     }
 

@@ -62,8 +62,9 @@ final class VersionCommand extends BaseCommand {
         RuntimeException failure = null;
         String apiVersion = EngineClient.MAX_API_VERSION;
         try {
-            apiVersion = client.apiVersion();
+            // /version first: its answer settles the API version without a /_ping round trip
             server = withEngineBuildTimeFormatted(client.json(Request.get("/version")));
+            apiVersion = client.apiVersion();
         } catch (ConnectionFailedException | EngineException | java.io.UncheckedIOException e) {
             failure = e;
         }

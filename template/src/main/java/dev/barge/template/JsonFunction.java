@@ -38,35 +38,39 @@ final class JsonFunction {
 
     /** Writes what plain() returns; a streaming generator, as an ObjectMapper is slow to set up. */
     private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Boolean b -> g.writeBoolean(b);
-            case java.math.BigDecimal d -> g.writeNumber(d.toPlainString());
-            case Double d -> g.writeNumber(d);
-            case Number n -> g.writeNumber(n.toString());
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
+        // instanceof, not a pattern switch: see Values.truth
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof java.math.BigDecimal d) {
+            g.writeNumber(d.toPlainString());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            case Collection<?> c -> {
-                g.writeStartArray();
-                for (Object e : c) write(g, e);
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object e : c) write(g, e);
+            g.writeEndArray();
+        } else if (v instanceof Record r) {
+            g.writeStartObject();
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                g.writeFieldName(c.getName());
+                write(g, plain(Values.field(r, c.getName()), false));
             }
-            case Record r -> {
-                g.writeStartObject();
-                for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
-                    g.writeFieldName(c.getName());
-                    write(g, plain(Values.field(r, c.getName()), false));
-                }
-                g.writeEndObject();
-            }
-            default -> g.writeString(String.valueOf(v));
+            g.writeEndObject();
+        } else {
+            g.writeString(String.valueOf(v));
         }
     }
 

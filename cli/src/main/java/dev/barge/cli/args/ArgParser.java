@@ -1,7 +1,6 @@
 package dev.barge.cli.args;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.Locale;
  * Our own few classes instead of picocli, whose Java 5 class files the JDK's AOT cache cannot hold.
  */
 public final class ArgParser {
-    private record Flag(Field field, Object target, Option option) {
+    private record Flag(Field field, Object target, OptionIndex.Spec option) {
         String display() {
             String shortName = null;
             String longName = null;
@@ -29,7 +28,7 @@ public final class ArgParser {
         }
     }
 
-    private record Positional(Field field, Object target, Parameters params, int from, int to, int min) {}
+    private record Positional(Field field, Object target, int from, int to, int min) {}
 
     private final List<Flag> flags = new ArrayList<>();
     private final List<Positional> positionals = new ArrayList<>();
@@ -37,24 +36,36 @@ public final class ArgParser {
 
     public ArgParser(Object command) {
         collect(command);
-        positionals.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        positionals.sort(ArgParser::byIndex);
+    }
+
+    private static int byIndex(Positional a, Positional b) {
+        return Integer.compare(a.from(), b.from());
     }
 
     private void collect(Object target) {
         for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) continue;
+            List<OptionIndex.Spec> specs = OptionIndex.of(c);
+            if (specs.isEmpty()) continue;
+            Field[] fields = c.getDeclaredFields();
+            for (OptionIndex.Spec s : specs) {
+                Field f = field(fields, s.field());
                 f.setAccessible(true);
-                Option o = f.getAnnotation(Option.class);
-                if (o != null) flags.add(new Flag(f, target, o));
-                Parameters p = f.getAnnotation(Parameters.class);
-                if (p != null) positionals.add(positional(f, target, p));
-                if (f.getAnnotation(Mixin.class) != null) collect(get(f, target));
+                switch (s.kind()) {
+                    case 'O' -> flags.add(new Flag(f, target, s));
+                    case 'P' -> positionals.add(positional(f, target, s));
+                    default -> collect(get(f, target));
+                }
             }
         }
     }
 
-    private static Positional positional(Field f, Object target, Parameters p) {
+    private static Field field(Field[] fields, String name) {
+        for (Field f : fields) if (f.getName().equals(name)) return f;
+        throw new IllegalStateException("no field " + name + ": rebuild the option index (mvn package)");
+    }
+
+    private static Positional positional(Field f, Object target, OptionIndex.Spec p) {
         String index = p.index();
         int from = Integer.parseInt(index.contains("..") ? index.substring(0, index.indexOf("..")) : index);
         String arity = p.arity();
@@ -62,7 +73,7 @@ public final class ArgParser {
                 : index.contains("..") ? Integer.parseInt(index.substring(index.indexOf("..") + 2)) : from;
         int min = arity.isEmpty() ? 1 : Integer.parseInt(arity.contains("..") ? arity.substring(0, arity.indexOf(".."))
                 : arity);
-        return new Positional(f, target, p, from, to, min);
+        return new Positional(f, target, from, to, min);
     }
 
     /** Whether --help (or -h where the command has no -h of its own) was given. */
