@@ -43,6 +43,10 @@ public final class Training {
             for (String[] run : runs) {
                 new Main(Map.of(), InputStream.nullInputStream(), sink, sink).run(run);
             }
+            // the host from the environment, as scripts mostly give it
+            for (String command : new String[] {"ps", "version", "images"}) {
+                new Main(Map.of("DOCKER_HOST", host), InputStream.nullInputStream(), sink, sink).run(new String[] {command});
+            }
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(dir);

@@ -125,6 +125,8 @@ final class VersionCommand extends BaseCommand {
 
     /** Go's time.ANSIC ("Mon Jan _2 15:04:05 2006") of an RFC 3339 time; other text unchanged, as docker's reformatDate. */
     static String ansic(String rfc3339) {
+        var utc = Times.utcAnsic(rfc3339);
+        if (utc.isPresent()) return utc.get();
         try {
             var t = java.time.OffsetDateTime.parse(rfc3339).atZoneSameInstant(java.time.ZoneId.systemDefault());
             // by hand: a DateTimeFormatter pattern costs more start-up than the whole command
