@@ -87,6 +87,15 @@ final class InspectCommand extends BaseCommand {
         return Optional.empty();
     }
 
+    /** The answer as the Go type docker decodes it into, told apart by its fields. */
+    private static Object typed(JsonNode n) {
+        if (n.has("State") && n.has("HostConfig")) return GoShapes.typed(n, "Container");
+        if (n.has("RepoTags") || n.has("RootFS")) return GoShapes.typed(n, "Image");
+        if (n.has("IPAM") && n.has("Containers")) return GoShapes.typed(n, "Network");
+        if (n.has("Mountpoint")) return GoShapes.typed(n, "Volume");
+        return n;
+    }
+
     private void print(List<JsonNode> found) {
         if (format.isEmpty()) {
             cli.out.println(IndentedJson.array(found));
@@ -103,7 +112,7 @@ final class InspectCommand extends BaseCommand {
         }
         for (JsonNode n : found) {
             try {
-                cli.out.println(t.execute(n));
+                cli.out.println(t.execute(typed(n)));
             } catch (TemplateException e) {
                 cli.out.println(); // docker flushes its (empty) output before the error
                 throw new StatusException(1, "template parsing error: " + e.getMessage());

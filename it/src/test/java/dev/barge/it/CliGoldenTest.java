@@ -49,7 +49,8 @@ class CliGoldenTest {
     @AfterAll
     static void stop() {
         if (barged != null) {
-            barged.docker("rm", "-f", "g-run", "g-up", "g-done", "g-new", "g-x");
+            barged.docker("rm", "-f", "g-run", "g-up", "g-done", "g-new", "g-x", "g-shape");
+            barged.docker("volume", "rm", "g-vol");
             barged.close();
         }
     }
@@ -294,6 +295,35 @@ class CliGoldenTest {
         same("events", "--since", s, "--until", u, "--format", "{{json .}}");
         same("system", "events", "--since", s, "--until", u, "--filter", "container=g-ev", "--format", "{{.Action}}");
         same("events", "--since", s, "--until", u, "--format", "{{.Nope}}");
+    }
+
+    /**
+     * docker formats inspect data as its Go types: fields our JSON leaves out are zero or nil there
+     * (<nil>, map[], [], null), omitempty ones are left out of {{json}}, structs print as {a b}.
+     */
+    @Test
+    void inspectFormatsSeeDockersTypedShapes() {
+        quietly("create", "--name", "g-shape", "-l", "a=b", "busybox", "true");
+        quietly("volume", "create", "g-vol");
+        for (String f : List.of("{{.State.Health}}", "{{json .State.Health}}", "{{.Config.Healthcheck}}",
+                "{{json .Config.Healthcheck}}", "{{json .Config}}", "{{json .State}}", "{{.State}}", "{{.HostConfig.Tmpfs}}",
+                "{{json .HostConfig.Tmpfs}}", "{{.HostConfig.BlkioWeightDevice}}", "{{.HostConfig.RestartPolicy}}",
+                "{{.Config.Labels.nope}}", "{{.Config.Labels}}", "{{.ExecIDs}}", "{{.SizeRw}}", "{{.Config.StopTimeout}}",
+                "{{.Nope}}", "{{json .}}", "{{if .State.Health}}h{{else}}none{{end}}", "{{len .Mounts}}")) {
+            same("inspect", "--format", f, "g-shape");
+            same("container", "inspect", "--format", f, "g-shape");
+        }
+        for (String f : List.of("{{json .}}", "{{.Config.Healthcheck}}", "{{json .Config}}", "{{.Config.Labels}}",
+                "{{.Variant}}", "{{.RootFS.Layers}}", "{{json .Config.ExposedPorts}}", "{{.Descriptor}}")) {
+            same("image", "inspect", "--format", f, "busybox");
+        }
+        for (String f : List.of("{{json .}}", "{{.IPAM.Options}}", "{{.Peers}}", "{{json .Services}}", "{{.ConfigFrom}}",
+                "{{range .IPAM.Config}}{{.}}{{end}}")) {
+            same("inspect", "--format", f, "bridge");
+        }
+        for (String f : List.of("{{json .}}", "{{.Status}}", "{{.UsageData}}", "{{json .Status}}", "{{.Labels.x}}")) {
+            same("inspect", "--format", f, "g-vol");
+        }
     }
 
     @Test

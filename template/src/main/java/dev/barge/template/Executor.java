@@ -184,7 +184,8 @@ final class Executor {
         for (int i = 0; i < path.size(); i++) {
             boolean lastName = i == path.size() - 1;
             v = Values.field(v, path.get(i));
-            if (missingKeyError && v == Values.NO_VALUE && Values.normalize(receiverOf(receiver, path, i)) instanceof Map<?, ?>) {
+            if (missingKeyError && v == Values.NO_VALUE && Values.normalize(receiverOf(receiver, path, i)) instanceof Map<?, ?> m
+                    && !(m instanceof GoMap)) {
                 throw new TemplateException("map has no entry for key \"" + path.get(i) + "\"");
             }
             if (v instanceof Func fn) {

@@ -79,9 +79,31 @@ final class JsonFunction {
             "Ports", "ExposedPorts", "Volumes", "Options", "DriverOpts", "Sysctls", "Tmpfs", "PortBindings",
             "Annotations", "StorageOpt", "Details");
 
+    /** encoding/json's empty values for omitempty: false, 0, "", nil, and empty maps and slices. */
+    private static boolean isEmpty(Object v) {
+        Object n = Values.normalize(v);
+        if (Values.isMissing(n)) return true;
+        if (n instanceof Boolean b) return !b;
+        if (n instanceof Number num) return num.doubleValue() == 0;
+        if (n instanceof String s) return s.isEmpty();
+        if (n instanceof Map<?, ?> m) return m.isEmpty() && !(m instanceof OmitsEmpty);
+        if (n instanceof java.util.Collection<?> c) return c.isEmpty();
+        return false;
+    }
+
     private static Object plain(Object v, boolean knownMap) {
         Object n = Values.normalize(v);
-        if (Values.isMissing(n)) return null;
+        if (Values.isMissing(n) || GoNil.isNilCollection(n)) return null;
+        if (n instanceof Map<?, ?> m && m instanceof OmitsEmpty struct) {
+            // a typed Go struct: its fields in order, omitempty ones left out when zero
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String k = String.valueOf(e.getKey());
+                if (e.getValue() instanceof Func || struct.omitsEmpty(k) && isEmpty(e.getValue())) continue;
+                out.put(k, plain(e.getValue(), MAP_FIELDS.contains(k)));
+            }
+            return out;
+        }
         if (n instanceof Map<?, ?> m) {
             // Go marshals maps with sorted keys, structs in field order. The data are plain JSON, so an
             // object is taken for a map when it is a known map field or none of its keys looks like an

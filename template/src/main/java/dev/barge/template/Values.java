@@ -173,6 +173,16 @@ final class Values {
             b.append(goFloat(d));
         } else if (v instanceof Float f) {
             b.append(goFloat(f));
+        } else if (v instanceof OmitsEmpty && v instanceof Map<?, ?> m) {
+            // text/template prints through pointers: {a b}, never &{a b}
+            b.append('{');
+            String sep = "";
+            for (Object e : m.values()) {
+                b.append(sep);
+                append(b, normalize(e), false);
+                sep = " ";
+            }
+            b.append('}');
         } else if (v instanceof Map<?, ?> m) {
             b.append("map[");
             String sep = "";
