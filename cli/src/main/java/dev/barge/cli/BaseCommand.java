@@ -12,6 +12,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     abstract int run() throws Exception;
 
+    /** The help's description line; null: the {@code @Command} annotation's. */
+    String description() {
+        return null;
+    }
+
     /** run/create/start print errors as "barge: ..." and exit 125, as docker does. */
     boolean failsLikeRun() {
         return false;

@@ -21,7 +21,7 @@ final class InspectCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "NAME|ID")
     List<String> names;
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    @Option(names = {"-f", "--format"}, description = FormatHelp.PLAIN)
     String format = "";
 
     @Option(names = "--type", description = "Only inspect objects of the given type")
@@ -29,6 +29,15 @@ final class InspectCommand extends BaseCommand {
 
     @Option(names = {"-s", "--size"}, description = "Display total file sizes if the type is container")
     boolean size;
+
+    @Override
+    String description() {
+        return switch (kind) {
+            case CONTAINER -> "Display detailed information on one or more containers";
+            case IMAGE -> "Display detailed information on one or more images";
+            default -> null;
+        };
+    }
 
     InspectCommand(Kind kind) {
         this.kind = kind;

@@ -83,7 +83,7 @@ public final class Main {
                     return 0;
                 }
                 case "-h", "--help" -> {
-                    out.print(Help.TOP);
+                    out.print(Help.top(env));
                     return 0;
                 }
                 default -> {
@@ -92,12 +92,12 @@ public final class Main {
             }
         }
         if (i >= args.length) {
-            out.print(Help.TOP);
+            err.print(Help.top(env)); // docker without a command: the usage, on stderr, status 0
             return 0;
         }
         String name = args[i++];
         if (name.equals("help")) {
-            out.print(Help.TOP);
+            out.print(Help.top(env));
             return 0;
         }
         String group = null;
@@ -129,8 +129,10 @@ public final class Main {
             parser.parse(rest, command.stopsAtPositional());
             if (parser.helpRequested()) {
                 Command c = command.getClass().getAnnotation(Command.class);
-                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), c == null ? ""
-                        : c.description()));
+                String description = command.description() != null ? command.description() : c == null ? ""
+                        : c.description();
+                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), description,
+                        Help.aliases(command, shown)));
                 return 0;
             }
             return command.call();

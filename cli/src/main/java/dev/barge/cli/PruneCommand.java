@@ -27,6 +27,15 @@ final class PruneCommand extends BaseCommand {
     @Option(names = "--filter", description = "Provide filter values (e.g. \"until=<timestamp>\")")
     List<String> filters = new ArrayList<>();
 
+    @Override
+    String description() {
+        return switch (scope) {
+            case CONTAINERS -> "Remove all stopped containers";
+            case IMAGES -> "Remove unused images";
+            case SYSTEM -> "Remove unused data";
+        };
+    }
+
     PruneCommand(Scope scope) {
         this.scope = scope;
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 import dev.barge.cli.args.Command;
 import dev.barge.cli.args.Option;
 
-@Command(name = "version", description = "Show the Barge version information")
+@Command(name = "version", description = "Show the Docker version information")
 final class VersionCommand extends BaseCommand {
     /** docker/cli's defaultVersionTemplate, run through tabwriter(20, 1, 1). */
     private static final String TEMPLATE = """
@@ -52,7 +52,7 @@ final class VersionCommand extends BaseCommand {
              {{- end}}
              {{- end}}{{- end}}""";
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    @Option(names = {"-f", "--format"}, description = FormatHelp.PLAIN)
     String format = "";
 
     @Override
@@ -79,7 +79,9 @@ final class VersionCommand extends BaseCommand {
         try {
             t = Template.parse(text, Map.of("getDetailsOrder", VersionCommand::detailsOrder));
         } catch (dev.barge.template.TemplateException e) {
-            throw new StatusException(1, "template parsing error: " + e.getMessage());
+            // docker's version template is named "version"; a bad one is its cli.StatusError 64
+            throw new StatusException(64, "template parsing error: "
+                    + e.getMessage().replaceFirst("^template: :", "template: version:"));
         }
         String output;
         try {

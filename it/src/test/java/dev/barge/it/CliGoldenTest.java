@@ -326,9 +326,35 @@ class CliGoldenTest {
         }
     }
 
+    /** --help of the commands barge has is docker's text; the overviews list docker's lines barge has. */
+    @Test
+    void helpIsDockers() {
+        helpLinesAreDockers("--help");
+        helpLinesAreDockers();
+        helpLinesAreDockers("system", "--help");
+        for (String[] c : List.of(new String[] {"ps"}, new String[] {"container", "ls"}, new String[] {"images"},
+                new String[] {"image", "ls"}, new String[] {"inspect"}, new String[] {"version"}, new String[] {"info"},
+                new String[] {"stop"}, new String[] {"rm"}, new String[] {"rmi"}, new String[] {"logs"}, new String[] {"tag"},
+                new String[] {"exec"}, new String[] {"start"}, new String[] {"kill"}, new String[] {"events"},
+                new String[] {"pause"}, new String[] {"unpause"}, new String[] {"image", "prune"}, new String[] {"wait"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(c));
+            args.add("--help");
+            same(args.toArray(String[]::new));
+        }
+    }
+
     @Test
     void badInputIsWordedAndCodedAsDockers() {
         same("frob");
+        same("container", "frob");
+        same("ps", "-n", "x");
+        same("inspect");
+        same("version", "--format", "{{.Nope");
+        same("version", "--format", "{{.Client.Nope}}");
+        same("info", "--format", "{{.Nope");
+        same("-H", "unix:///tmp/barge-golden-none.sock", "version");
+        same("-H", "unix:///tmp/barge-golden-none.sock", "inspect", "x");
+        same("-H", "tcp://127.0.0.1:1", "ps");
         helpLinesAreDockers("image");
         helpLinesAreDockers("container");
         helpLinesAreDockers("image", "--help");
