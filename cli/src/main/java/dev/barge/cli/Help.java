@@ -19,7 +19,9 @@ final class Help {
             Management Commands:
               container   Manage containers
               image       Manage images
+              network     Manage networks
               system      Manage Docker
+              volume      Manage volumes
 
             Commands:
               attach      Attach local standard input, output, and error streams to a running container
@@ -39,6 +41,7 @@ final class Help {
               rmi         Remove one or more images
               save        Save one or more images to a tar archive (streamed to STDOUT by default)
               start       Start one or more stopped containers
+              stats       Display a live stream of container(s) resource usage statistics
               stop        Stop one or more running containers
               tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
               top         Display the running processes of a container
@@ -81,6 +84,7 @@ final class Help {
 
     /** cobra's "Aliases:" line of a command: every name it answers to. */
     static String aliases(BaseCommand command, String shown) {
+        if (command.aliases() != null) return command.aliases();
         String verb = shown.substring(shown.lastIndexOf(' ') + 1);
         if (command instanceof PsCommand) {
             return "barge container ls, barge container list, barge container ps, barge ps";
@@ -127,6 +131,7 @@ final class Help {
                       rm          Remove one or more containers
                       run         Create and run a new container from an image
                       start       Start one or more stopped containers
+                      stats       Display a live stream of container(s) resource usage statistics
                       stop        Stop one or more running containers
                       top         Display the running processes of a container
                       unpause     Unpause all processes within one or more containers
@@ -152,12 +157,43 @@ final class Help {
 
                     Run 'barge image COMMAND --help' for more information on a command.
                     """;
+            case "network" -> """
+                    Usage:  barge network COMMAND
+
+                    Manage networks
+
+                    Commands:
+                      connect     Connect a container to a network
+                      create      Create a network
+                      disconnect  Disconnect a container from a network
+                      inspect     Display detailed information on one or more networks
+                      ls          List networks
+                      prune       Remove all unused networks
+                      rm          Remove one or more networks
+
+                    Run 'barge network COMMAND --help' for more information on a command.
+                    """;
+            case "volume" -> """
+                    Usage:  barge volume COMMAND
+
+                    Manage volumes
+
+                    Commands:
+                      create      Create a volume
+                      inspect     Display detailed information on one or more volumes
+                      ls          List volumes
+                      prune       Remove unused local volumes
+                      rm          Remove one or more volumes
+
+                    Run 'barge volume COMMAND --help' for more information on a command.
+                    """;
             default -> """
                     Usage:  barge system COMMAND
 
                     Manage Docker
 
                     Commands:
+                      df          Show barge disk usage
                       events      Get real time events from the server
                       info        Display system-wide information
                       prune       Remove unused data

@@ -71,7 +71,7 @@ final class InspectCommand extends BaseCommand {
                 break;
             }
         }
-        print(found);
+        print(cli, format, found);
         errors.forEach(cli.err::println);
         return errors.isEmpty() ? 0 : 1;
     }
@@ -105,13 +105,18 @@ final class InspectCommand extends BaseCommand {
         return n;
     }
 
-    private void print(List<JsonNode> found) {
+    /** docker's inspect.Inspect output: an indented JSON array, or the template once per object. */
+    static void print(Cli cli, String format, List<JsonNode> found) {
         if (format.isEmpty()) {
             cli.out.println(IndentedJson.array(found));
             return;
         }
         String f = format.equals("json") ? "{{json .}}" : format;
         // docker falls back to the raw JSON with missingkey=error when its typed structs lack a field
+        if (found.isEmpty()) {
+            cli.out.println(); // docker's template inspector flushes a newline when it printed nothing
+            return;
+        }
         Template t;
         try {
             t = Template.parse(f).missingKeyError();

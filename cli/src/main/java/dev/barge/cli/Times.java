@@ -85,6 +85,20 @@ final class Times {
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochSeconds), ZoneId.systemDefault()).format(GO_STRING);
     }
 
+    /** time.Time.String() of an RFC 3339 time with nanoseconds: "2024-01-02 15:04:05.12345 +0000 UTC". */
+    static String goString(String rfc3339Nano) {
+        try {
+            ZonedDateTime t = OffsetDateTime.parse(rfc3339Nano).atZoneSameInstant(ZoneId.systemDefault());
+            String whole = t.format(GO_STRING);
+            int nanos = t.getNano();
+            if (nanos == 0) return whole;
+            String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceAll("0+$", "");
+            return whole.substring(0, 19) + "." + fraction + whole.substring(19);
+        } catch (DateTimeParseException e) {
+            return rfc3339Nano;
+        }
+    }
+
     /** time.RFC3339 in local time: "2024-01-02T15:04:05Z". */
     static String rfc3339(long epochSeconds) {
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochSeconds), ZoneId.systemDefault()).toOffsetDateTime()
