@@ -149,7 +149,12 @@ final class DiskUsageCommand extends BaseCommand {
             images.add(ImagesCommand.rows(i, now, true, false).getFirst()); // docker shows the first tag only
         }
         List<Map<String, Object>> containers = new ArrayList<>();
-        for (JsonNode c : du.path("Containers")) containers.add(ContainerRow.of(c, now, true));
+        for (JsonNode c : du.path("Containers")) {
+            JsonNode withoutVirtual = c.deepCopy();
+            // docker's df -v leaves out the virtual size
+            if (withoutVirtual instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.remove("SizeRootFs");
+            containers.add(ContainerRow.of(withoutVirtual, now, true));
+        }
         List<Map<String, Object>> volumes = new ArrayList<>();
         for (JsonNode v : du.path("Volumes")) volumes.add(VolumeListCommand.row(v));
         List<Map<String, Object>> cache = new ArrayList<>();

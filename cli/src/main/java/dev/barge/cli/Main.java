@@ -113,7 +113,7 @@ public final class Main {
         String shown = group == null ? name : group + " " + name;
         if (command.isEmpty()) {
             err.println("barge: unknown command: barge " + shown + "\n\n" + (group == null ? ""
-                    : "Usage:  barge " + group + "\n\n") + "Run 'barge " + (group == null ? "" : group + " ")
+                    : "Usage:  barge " + group + (group.equals("volume") ? " COMMAND" : "") + "\n\n") + "Run 'barge " + (group == null ? "" : group + " ")
                     + "--help' for more information");
             return 1;
         }

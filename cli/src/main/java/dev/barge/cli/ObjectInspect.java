@@ -12,11 +12,17 @@ final class ObjectInspect {
     private ObjectInspect() {}
 
     static int run(Cli cli, String format, List<String> names, Function<String, Request> request) {
+        return run(cli, format, names, request, n -> n);
+    }
+
+    /** @param shape how docker re-encodes what it decoded (when it prints its Go value, not the raw answer) */
+    static int run(Cli cli, String format, List<String> names, Function<String, Request> request,
+            java.util.function.UnaryOperator<JsonNode> shape) {
         List<JsonNode> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : names) {
             try {
-                found.add(cli.client().json(request.apply(Request.segment(name))));
+                found.add(shape.apply(cli.client().json(request.apply(Request.segment(name)))));
             } catch (EngineException e) {
                 errors.add("Error response from daemon: " + e.getMessage());
             }
@@ -24,5 +30,20 @@ final class ObjectInspect {
         InspectCommand.print(cli, format, found);
         errors.forEach(cli.err::println);
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /** encoding/json of a Go map: keys in sorted order. */
+    static JsonNode sortedMaps(JsonNode n, String... fields) {
+        if (!(n instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) return n;
+        for (String f : fields) {
+            JsonNode m = o.get(f);
+            if (m instanceof com.fasterxml.jackson.databind.node.ObjectNode map) {
+                java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+                map.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+                map.removeAll();
+                sorted.forEach(map::set);
+            }
+        }
+        return n;
     }
 }

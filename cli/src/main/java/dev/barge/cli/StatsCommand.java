@@ -99,7 +99,7 @@ final class StatsCommand extends BaseCommand {
 
     private List<String> listed() {
         List<String> ids = new ArrayList<>();
-        for (JsonNode c : cli.client().json(Request.get("/containers/json").query("all", all))) ids.add(c.path("Id").asText());
+        for (JsonNode c : cli.client().json(Request.get("/containers/json").query("all", all))) ids.add(Units.shortId(c.path("Id").asText()));
         return ids;
     }
 

@@ -26,6 +26,8 @@ final class VolumeInspectCommand extends BaseCommand {
 
     @Override
     int run() {
-        return ObjectInspect.run(cli, format, volumes, v -> Request.get("/volumes/" + v));
+        return ObjectInspect.run(cli, format, volumes, v -> Request.get("/volumes/" + v),
+                // docker prints the volume.Volume it decoded: map keys sorted
+                n -> ObjectInspect.sortedMaps(n, "Labels", "Options", "Status"));
     }
 }
