@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * docker stats: one collector per container reading GET /containers/{id}/stats; with --no-stream
- * one table once every container has its sample, otherwise the screen is cleared and the table
- * redrawn every half second (docker clears with ESC[2J ESC[H whenever it streams).
+ * one table once every container has its sample, otherwise the table is redrawn in place every
+ * half second (see {@link #redrawn}), whether or not stdout is a terminal, as docker does.
  */
 @Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
 final class StatsCommand extends BaseCommand {
@@ -86,15 +86,26 @@ final class StatsCommand extends BaseCommand {
             if (!errors.isEmpty()) throw new StatusException(1, String.join("\n", errors));
         }
         while (true) {
-            if (!noStream) cli.out.print("\033[2J\033[H");
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Collector c : snapshot()) rows.add(c.entry.row(!noTrunc));
-            cli.out.print(Listing.render(format, TABLE, rows, TITLES, Listing.Context.STATS));
+            String table = Listing.render(format, TABLE, rows, TITLES, Listing.Context.STATS);
+            cli.out.print(noStream ? table : redrawn(table));
             cli.out.flush();
             if (noStream || snapshot().isEmpty() && !showAll) return 0;
             Thread.sleep(500);
             if (showAll) refresh();
         }
+    }
+
+    /**
+     * docker 28's frame, byte for byte: cursor home and the table, then (it appends to the buffer
+     * it splits) every line of that again with an erase-to-end-of-line, then erase below.
+     */
+    static String redrawn(String table) {
+        StringBuilder frame = new StringBuilder("\033[H").append(table);
+        String[] lines = frame.toString().split("\n", -1);
+        for (String line : lines) frame.append(line).append(" \033[K\n");
+        return frame.append("\033[J").toString();
     }
 
     private List<String> listed() {
