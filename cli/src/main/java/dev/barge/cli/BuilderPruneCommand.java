@@ -32,7 +32,7 @@ final class BuilderPruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         long keep = keepStorage.isEmpty() ? 0 : ContainerOptions.ramInBytes(keepStorage, "keep-storage");
         String warning = all ? "WARNING! This will remove all build cache."
                 : "WARNING! This will remove all dangling build cache.";

@@ -12,7 +12,7 @@ final class ContainerPruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         if (!confirmed("WARNING! This will remove all stopped containers.\nAre you sure you want to continue?")) return 0;
         Pruned p = containers(cli, f);
         print(p);

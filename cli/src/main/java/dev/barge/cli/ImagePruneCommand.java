@@ -15,7 +15,7 @@ final class ImagePruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         String warning = all ? "WARNING! This will remove all images without at least one container associated to them."
                 : "WARNING! This will remove all dangling images.";
         if (!confirmed(warning + "\nAre you sure you want to continue?")) return 0;

@@ -12,7 +12,7 @@ final class NetworkPruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         if (!confirmed("WARNING! This will remove all custom networks not used by at least one container.\n"
                 + "Are you sure you want to continue?")) {
             return 0;

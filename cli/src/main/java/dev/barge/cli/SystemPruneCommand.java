@@ -18,7 +18,7 @@ final class SystemPruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         if (volumes && f.containsKey("until")) {
             throw new StatusException(1, "ERROR: The \"until\" filter is not supported with \"--volumes\"");
         }

@@ -16,7 +16,7 @@ final class VolumePruneCommand extends PruneCommand {
 
     @Override
     int run() throws Exception {
-        var f = Filters.parse(filters);
+        var f = Filters.parse(filters, "--filter");
         if (all) {
             if (f.containsKey("all")) {
                 throw new StatusException(1, "conflicting options: cannot specify both --all and --filter all=1");
