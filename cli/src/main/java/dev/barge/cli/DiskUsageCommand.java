@@ -47,10 +47,11 @@ final class DiskUsageCommand extends BaseCommand {
     int run() {
         JsonNode du = cli.client().json(Request.get("/system/df"));
         if (verbose) {
-            if (!format.isEmpty() && !format.equals("table")) {
-                throw new StatusException(1, "barge system df -v supports only the default table format");
+            boolean json = format.equals("json") || format.equals("{{json .}}");
+            if (!format.isEmpty() && !format.equals("table") && !json) {
+                throw new StatusException(1, "barge system df -v supports the table and json formats only");
             }
-            cli.out.print(verbose(du));
+            cli.out.print(json ? verboseJson(du) : verbose(du));
             return 0;
         }
         List<Map<String, Object>> rows = List.of(images(du), containers(du), volumes(du), buildCache(du));
@@ -141,20 +142,44 @@ final class DiskUsageCommand extends BaseCommand {
         return row("Build Cache", du.path("BuildCache").size(), active, total, Units.humanSize(total - inUse));
     }
 
-    /** The -v report: one table per kind, each aligned on its own. */
-    private String verbose(JsonNode du) {
-        Instant now = cli.now();
+    private List<Map<String, Object>> imageRows(JsonNode du, boolean trunc) {
         List<Map<String, Object>> images = new ArrayList<>();
         for (JsonNode i : du.path("Images")) {
-            images.add(ImagesCommand.rows(i, now, true, false).getFirst()); // docker shows the first tag only
+            Map<String, Object> first = ImagesCommand.rows(i, cli.now(), trunc, false).getFirst(); // the first tag only
+            first.put("Digest", ""); // df's image rows carry no digest
+            images.add(first);
         }
+        return images;
+    }
+
+    private List<Map<String, Object>> containerRows(JsonNode du, boolean trunc) {
         List<Map<String, Object>> containers = new ArrayList<>();
         for (JsonNode c : du.path("Containers")) {
             JsonNode withoutVirtual = c.deepCopy();
             // docker's df -v leaves out the virtual size
             if (withoutVirtual instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.remove("SizeRootFs");
-            containers.add(ContainerRow.of(withoutVirtual, now, true));
+            containers.add(ContainerRow.of(withoutVirtual, cli.now(), trunc));
         }
+        return containers;
+    }
+
+    /** -v --format json: docker's diskUsageContext as one object, its lists untruncated. */
+    private String verboseJson(JsonNode du) {
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        for (JsonNode v : du.path("Volumes")) volumes.add(VolumeListCommand.row(v));
+        List<Map<String, Object>> cache = new ArrayList<>();
+        for (JsonNode b : du.path("BuildCache")) cache.add(cacheRow(b, cli.now()));
+        return "{\"Images\":" + dev.barge.template.Template.json(imageRows(du, false)) + ",\"Containers\":"
+                + dev.barge.template.Template.json(containerRows(du, false)) + ",\"Volumes\":"
+                + dev.barge.template.Template.json(volumes) + ",\"BuildCache\":"
+                + dev.barge.template.Template.json(cache) + "}"; // without a newline, as docker
+    }
+
+    /** The -v report: one table per kind, each aligned on its own. */
+    private String verbose(JsonNode du) {
+        Instant now = cli.now();
+        List<Map<String, Object>> images = imageRows(du, true);
+        List<Map<String, Object>> containers = containerRows(du, true);
         List<Map<String, Object>> volumes = new ArrayList<>();
         for (JsonNode v : du.path("Volumes")) volumes.add(VolumeListCommand.row(v));
         List<Map<String, Object>> cache = new ArrayList<>();

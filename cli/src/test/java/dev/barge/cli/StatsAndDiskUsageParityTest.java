@@ -93,7 +93,7 @@ class StatsAndDiskUsageParityTest {
         "stats --no-stream --format {{json_.}} -a", "container stats --no-stream web",
         "stats --no-stream --format table_{{.Container}}\\t{{.Name}}\\t{{.MemPerc}}\\t{{.PIDs}} -a",
         "stats --no-stream nope", "stats --no-stream web nope", "stats --no-stream --format {{.Nope}} web",
-        "system df", "system df -v", "system df --format json", "system df --format table_{{.Type}}\\t{{.Reclaimable}}",
+        "system df", "system df -v", "system df --format json", "system df -v --format json", "system df --format table_{{.Type}}\\t{{.Reclaimable}}",
     })
     void printsWhatDockerPrints(String command) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/docker")), "docker CLI not installed");

@@ -166,6 +166,7 @@ class CliGoldenNetworkVolumeTest {
         same("system", "df");
         same("system", "df", "-v");
         same("system", "df", "--format", "json");
+        same("system", "df", "-v", "--format", "json");
         same("system", "df", "--format", "{{json .}}");
         same("system", "df", "--format", "table {{.Type}}\t{{.Active}}\t{{.Reclaimable}}");
         same("system", "df", "--format", "{{.Nope}}");
