@@ -28,6 +28,7 @@ final class StatsCommand extends BaseCommand {
             "ID", "CONTAINER ID", "CPUPerc", "CPU %", "MemUsage", "MEM USAGE / LIMIT", "MemPerc", "MEM %",
             "NetIO", "NET I/O", "BlockIO", "BLOCK I/O", "PIDs", "PIDS");
     private static final long FIRST_SAMPLE_TIMEOUT_SECONDS = 5;
+    private static final long STALE_NANOS = 2_000_000_000L;
 
     @Parameters(arity = "0..*", paramLabel = "CONTAINER")
     List<String> containers = new ArrayList<>();
@@ -49,6 +50,7 @@ final class StatsCommand extends BaseCommand {
         final String container;
         final CountDownLatch first = new CountDownLatch(1);
         volatile StatsEntry entry;
+        volatile long sampledAt = System.nanoTime();
         volatile String error;
         volatile boolean gone;
 
@@ -87,7 +89,7 @@ final class StatsCommand extends BaseCommand {
         }
         while (true) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (Collector c : snapshot()) rows.add(c.entry.row(!noTrunc));
+            for (Collector c : snapshot()) rows.add(current(c).row(!noTrunc));
             String table = Listing.render(format, TABLE, rows, TITLES, Listing.Context.STATS);
             cli.out.print(noStream ? table : redrawn(table));
             cli.out.flush();
@@ -106,6 +108,12 @@ final class StatsCommand extends BaseCommand {
         String[] lines = frame.toString().split("\n", -1);
         for (String line : lines) frame.append(line).append(" \033[K\n");
         return frame.append("\033[J").toString();
+    }
+
+    /** docker zeroes a container's figures when no sample came for two seconds (it stopped, or the stream ended). */
+    private StatsEntry current(Collector c) {
+        boolean stale = !noStream && System.nanoTime() - c.sampledAt > STALE_NANOS;
+        return stale ? c.entry.reset() : c.entry;
     }
 
     private List<String> listed() {
@@ -155,6 +163,7 @@ final class StatsCommand extends BaseCommand {
             Iterator<JsonNode> samples = response.jsonStream();
             while (samples.hasNext()) {
                 c.entry = StatsEntry.of(c.container, samples.next());
+                c.sampledAt = System.nanoTime();
                 c.first.countDown();
                 if (noStream) break;
             }

@@ -14,6 +14,11 @@ record StatsEntry(String container, String name, String id, double cpuPercent, d
         return new StatsEntry(container, "", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, true);
     }
 
+    /** Stats.SetErrorAndReset: figures gone, name and ID kept. */
+    StatsEntry reset() {
+        return new StatsEntry(container, name, id, 0, 0, 0, 0, 0, 0, 0, 0, 0, true);
+    }
+
     static StatsEntry of(String container, JsonNode v) {
         double cpu = cpuPercent(v);
         double mem = memoryWithoutCache(v.path("memory_stats"));
