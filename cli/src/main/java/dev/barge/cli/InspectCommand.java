@@ -111,6 +111,10 @@ final class InspectCommand extends BaseCommand {
             cli.out.println(IndentedJson.array(found));
             return;
         }
+        if (format.equals("json")) { // docker's JSON inspector, not the {{json .}} template
+            cli.out.println(IndentedJson.compactArray(found));
+            return;
+        }
         String f = format.equals("json") ? "{{json .}}" : format;
         // docker falls back to the raw JSON with missingkey=error when its typed structs lack a field
         if (found.isEmpty()) {

@@ -106,7 +106,8 @@ class CliGoldenNetworkVolumeTest {
                 new String[] {"network", "ls", "--format", "{{.Nope}}"}, new String[] {"network", "ls", "x"},
                 new String[] {"network", "inspect", "gn-b"}, new String[] {"network", "inspect", "bridge", "gn-a"},
                 new String[] {"network", "inspect", "-f", "{{.Name}} {{.Internal}} {{json .IPAM.Config}} {{.Labels}}", "gn-a", "gn-b"},
-                new String[] {"network", "inspect", "nope"}, new String[] {"network", "inspect", "-f", "{{.Name}}", "nope"},
+                new String[] {"network", "inspect", "nope"}, new String[] {"network", "inspect", "--format", "json", "gn-a", "gn-b"},
+                new String[] {"inspect", "--format", "json", "gn-a", "busybox", "gn-up"}, new String[] {"network", "inspect", "-f", "{{.Name}}", "nope"},
                 new String[] {"network", "inspect", "-f", "{{.Name}}", "bridge", "nope"}, new String[] {"network", "inspect"})) {
             same(args);
         }
@@ -148,7 +149,7 @@ class CliGoldenNetworkVolumeTest {
                 new String[] {"volume", "ls", "--format", "{{.Nope}}"},
                 new String[] {"volume", "inspect", "gv-b"}, new String[] {"volume", "inspect", "nope", "gv-a"},
                 new String[] {"volume", "inspect", "-f", "{{.Name}} {{.Driver}} {{.Options}} {{json .Labels}}", "gv-a", "gv-b"},
-                new String[] {"volume", "inspect", "-f", "{{.Name}}", "nope"}, new String[] {"volume", "inspect"},
+                new String[] {"volume", "inspect", "-f", "{{.Name}}", "nope"}, new String[] {"volume", "inspect", "-f", "json", "gv-b", "gv-a"}, new String[] {"volume", "inspect"},
                 new String[] {"volume", "rm", "nope"}, new String[] {"volume", "rm", "gv-used"}, new String[] {"volume", "rm"})) {
             same(args);
         }
