@@ -11,13 +11,11 @@ final class Commands {
 
     static boolean isGroup(String name) {
         return name.equals("container") || name.equals("image") || name.equals("system")
-                || name.equals("network") || name.equals("volume") || name.equals("builder");
+                || name.equals("network") || name.equals("volume");
     }
 
     static Optional<BaseCommand> create(String group, String name) {
-        if ("network".equals(group) || "volume".equals(group) || "builder".equals(group)) {
-            return Optional.ofNullable(networkOrVolume(group, name));
-        }
+        if ("network".equals(group) || "volume".equals(group)) return Optional.ofNullable(networkOrVolume(group, name));
         String key = group == null ? name : switch (group + " " + name) {
             case "container ls", "container list", "container ps" -> "ps";
             case "container inspect" -> "container-inspect";
@@ -89,7 +87,7 @@ final class Commands {
         };
     }
 
-    /** `barge network ...`, `barge volume ...`, `barge builder prune`. */
+    /** `barge network ...`, `barge volume ...`. */
     private static BaseCommand networkOrVolume(String group, String name) {
         return switch (group + " " + name) {
             case "network create" -> new NetworkCreateCommand();
@@ -104,7 +102,6 @@ final class Commands {
             case "volume inspect" -> new VolumeInspectCommand();
             case "volume rm", "volume remove" -> new VolumeRemoveCommand();
             case "volume prune" -> new VolumePruneCommand();
-            case "builder prune" -> new BuilderPruneCommand();
             default -> null;
         };
     }

@@ -17,7 +17,6 @@ final class Help {
               info        Display system-wide information
 
             Management Commands:
-              builder     Manage builds
               container   Manage containers
               image       Manage images
               network     Manage networks
@@ -173,16 +172,6 @@ final class Help {
                       rm          Remove one or more networks
 
                     Run 'barge network COMMAND --help' for more information on a command.
-                    """;
-            case "builder" -> """
-                    Usage:  barge builder COMMAND
-
-                    Manage builds
-
-                    Commands:
-                      prune       Remove build cache
-
-                    Run 'barge builder COMMAND --help' for more information on a command.
                     """;
             case "volume" -> """
                     Usage:  barge volume COMMAND

@@ -103,8 +103,6 @@ public final class Main {
         String group = null;
         if (Commands.isGroup(name)) {
             group = name;
-            // docker's builder group warns first, whatever follows, when buildx is absent
-            if (group.equals("builder")) err.println(BuilderPruneCommand.LEGACY_BUILDER);
             if (i >= args.length || args[i].equals("--help") || args[i].startsWith("-")) {
                 (i < args.length ? out : err).print(Help.group(group));
                 return 0;
@@ -133,7 +131,7 @@ public final class Main {
                 Command c = command.getClass().getAnnotation(Command.class);
                 String description = command.description() != null ? command.description() : c == null ? ""
                         : c.description();
-                out.print(parser.help(("barge " + shown + " " + Usage.of(command).arguments()).stripTrailing(), description,
+                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), description,
                         Help.aliases(command, shown)));
                 return 0;
             }
@@ -168,14 +166,14 @@ public final class Main {
     /** Argument counts as cobra words them, status 1. */
     private int countError(BaseCommand command, String shown) {
         Usage usage = Usage.of(command);
-        err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  "
-                + ("barge " + shown + " " + usage.arguments()).stripTrailing() + "\n\n" + usage.helpVerb() + " 'barge " + shown + " --help' for more information");
+        err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
+                + usage.arguments() + "\n\n" + usage.helpVerb() + " 'barge " + shown + " --help' for more information");
         return 1;
     }
 
     /** Flag errors with the usage line, status 125. */
     private int flagError(BaseCommand command, String shown, String message) {
-        err.println(message + "\n\nUsage:  " + ("barge " + shown + " " + Usage.of(command).arguments()).stripTrailing()
+        err.println(message + "\n\nUsage:  barge " + shown + " " + Usage.of(command).arguments()
                 + "\n\nRun 'barge " + shown + " --help' for more information");
         return 125;
     }

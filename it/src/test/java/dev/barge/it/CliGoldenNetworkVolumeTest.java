@@ -204,10 +204,6 @@ class CliGoldenNetworkVolumeTest {
             args.add("--help");
             same(args.toArray(String[]::new));
         }
-        same("builder", "prune", "-f");
-        same("builder", "prune", "--help");
-        same("builder", "prune", "x");
-        same("builder", "frob");
         same("network", "ls", "--bogus");
         same("volume", "create", "--opt");
     }

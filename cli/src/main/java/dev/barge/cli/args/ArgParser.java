@@ -267,7 +267,7 @@ public final class ArgParser {
 
     private static String typeName(Flag f) {
         if (f.isBoolean()) return "";
-        if (!f.option().type().isEmpty()) return " " + f.option().type();
+        if (!f.option().arity().isEmpty()) return " " + f.option().arity();
         Class<?> type = f.field().getType();
         if (List.class.isAssignableFrom(type)) return longName(f).equals("filter") ? " filter" : " list";
         return type == String.class ? " string" : " int";
@@ -275,7 +275,7 @@ public final class ArgParser {
 
     /** pflag's "(default x)" for a flag whose initial value is not its type's zero. */
     private static String defaultText(Flag f) {
-        if (f.option().type().equals("map")) return " (default map[])";
+        if (f.option().arity().equals("map")) return " (default map[])"; // pflag prints an empty map too
         Object v = get(f.field(), f.target());
         if (v == null || v instanceof List<?> || Boolean.FALSE.equals(v) || v.equals(0) || v.equals(0L) || "".equals(v)) {
             return "";

@@ -23,7 +23,7 @@ public @interface Option {
     /** Accepted for readability; a boolean given without a value is true. */
     String fallbackValue() default "";
 
-    /** The value's type as pflag names it in help ("strings", "map", "bytes"); empty: from the field's type. */
+    /** pflag's type word in the help ("bytes", "decimal", "strings"); empty: from the field's type. */
     String type() default "";
 
     /** This flag asks for the command's help. */

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 public final class OptionIndex {
     static final String RESOURCE = "META-INF/barge/options.idx";
 
-    /** One annotated field; kind 'O' option, 'P' positional, 'M' mixin. */
+    /** One annotated field; kind 'O' option, 'P' positional, 'M' mixin; an option's arity holds its type word. */
     record Spec(String field, char kind, String[] names, String description, boolean usageHelp, String index,
-                String arity, String type) {}
+                String arity) {}
 
     private static Map<String, List<String>> index;
 
@@ -69,10 +69,10 @@ public final class OptionIndex {
         for (Field f : c.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) continue;
             Option o = f.getAnnotation(Option.class);
-            if (o != null) specs.add(new Spec(f.getName(), 'O', o.names(), o.description(), o.usageHelp(), "", "", o.type()));
+            if (o != null) specs.add(new Spec(f.getName(), 'O', o.names(), o.description(), o.usageHelp(), "", o.type()));
             Parameters p = f.getAnnotation(Parameters.class);
-            if (p != null) specs.add(new Spec(f.getName(), 'P', new String[0], "", false, p.index(), p.arity(), ""));
-            if (f.getAnnotation(Mixin.class) != null) specs.add(new Spec(f.getName(), 'M', new String[0], "", false, "", "", ""));
+            if (p != null) specs.add(new Spec(f.getName(), 'P', new String[0], "", false, p.index(), p.arity()));
+            if (f.getAnnotation(Mixin.class) != null) specs.add(new Spec(f.getName(), 'M', new String[0], "", false, "", ""));
         }
         return specs;
     }
@@ -80,12 +80,12 @@ public final class OptionIndex {
     private static Spec parse(String line) {
         String[] p = line.split("\t", -1);
         return new Spec(p[0], p[1].charAt(0), p[2].isEmpty() ? new String[0] : p[2].split(","), unescape(p[3]),
-                p[4].equals("1"), p[5], p[6], p.length > 7 ? p[7] : "");
+                p[4].equals("1"), p[5], p[6]);
     }
 
     private static String line(Spec s) {
         return s.field() + "\t" + s.kind() + "\t" + String.join(",", s.names()) + "\t" + escape(s.description()) + "\t"
-                + (s.usageHelp() ? "1" : "0") + "\t" + s.index() + "\t" + s.arity() + "\t" + s.type();
+                + (s.usageHelp() ? "1" : "0") + "\t" + s.index() + "\t" + s.arity();
     }
 
     private static String escape(String s) {
