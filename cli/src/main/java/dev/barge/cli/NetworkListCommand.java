@@ -49,7 +49,8 @@ final class NetworkListCommand extends BaseCommand {
         networks.sort((a, b) -> NaturalOrder.compare(a.path("Name").asText(), b.path("Name").asText()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode n : networks) rows.add(row(n, !noTrunc));
-        String f = format;
+        // the config file's format applies unless -q, as in docker
+        String f = format.isEmpty() && !quiet ? cli.config().networksFormat().orElse("") : format;
         if (quiet && (f.isEmpty() || f.equals("table"))) f = "{{.ID}}";
         cli.out.print(Listing.render(f, TABLE, rows, titles(), Listing.Context.NETWORKS));
         return 0;

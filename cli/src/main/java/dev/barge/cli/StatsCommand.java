@@ -90,7 +90,8 @@ final class StatsCommand extends BaseCommand {
         while (true) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Collector c : snapshot()) rows.add(current(c).row(!noTrunc));
-            String table = Listing.render(format, TABLE, rows, TITLES, Listing.Context.STATS);
+            String f = format.isEmpty() ? cli.config().statsFormat().orElse("") : format;
+            String table = Listing.render(f, TABLE, rows, TITLES, Listing.Context.STATS);
             cli.out.print(noStream ? table : redrawn(table));
             cli.out.flush();
             if (noStream || snapshot().isEmpty() && !showAll) return 0;

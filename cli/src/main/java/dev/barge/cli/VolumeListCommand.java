@@ -47,7 +47,8 @@ final class VolumeListCommand extends BaseCommand {
         volumes.sort((a, b) -> NaturalOrder.compare(a.path("Name").asText(), b.path("Name").asText()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode v : volumes) rows.add(row(v));
-        String f = format;
+        // the config file's format applies unless -q, as in docker
+        String f = format.isEmpty() && !quiet ? cli.config().volumesFormat().orElse("") : format;
         if (quiet && (f.isEmpty() || f.equals("table"))) f = "{{.Name}}";
         cli.out.print(Listing.render(f, TABLE, rows, titles(), Listing.Context.VOLUMES));
         return 0;

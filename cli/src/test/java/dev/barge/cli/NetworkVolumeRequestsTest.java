@@ -75,4 +75,23 @@ class NetworkVolumeRequestsTest {
                     """);
         }
     }
+
+    @Test
+    void listingsTakeTheirFormatFromTheConfigFileUnlessQuiet() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("barge-config");
+        try (FakeDaemon d = new FakeDaemon()
+                .json("GET /networks", 200, "[{\"Name\":\"bridge\",\"Id\":\"0123456789abcdef\",\"Driver\":\"bridge\"}]")
+                .json("GET /volumes", 200, "{\"Volumes\":[{\"Name\":\"v\",\"Driver\":\"local\"}]}")) {
+            java.nio.file.Files.writeString(dir.resolve("config.json"),
+                    "{\"networksFormat\":\"{{.Name}}/{{.Driver}}\",\"volumesFormat\":\"vol {{.Name}}\"}");
+            var env = java.util.Map.of("DOCKER_CONFIG", dir.toString());
+            assertThat(d.bargeWith(env, "", "network", "ls").out()).isEqualTo("bridge/bridge\n");
+            assertThat(d.bargeWith(env, "", "network", "ls", "-q").out()).isEqualTo("0123456789ab\n");
+            assertThat(d.bargeWith(env, "", "volume", "ls").out()).isEqualTo("vol v\n");
+            assertThat(d.bargeWith(env, "", "volume", "ls", "--format", "{{.Driver}}").out()).isEqualTo("local\n");
+        } finally {
+            java.nio.file.Files.deleteIfExists(dir.resolve("config.json"));
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
 }
