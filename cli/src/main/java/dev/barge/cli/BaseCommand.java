@@ -12,6 +12,21 @@ abstract class BaseCommand implements Callable<Integer> {
 
     abstract int run() throws Exception;
 
+    /** The help's description line; null: the {@code @Command} annotation's. */
+    String description() {
+        return null;
+    }
+
+    /** The usage line's arguments and argument counts; null: {@link Usage#of}'s table. */
+    Usage usage() {
+        return null;
+    }
+
+    /** cobra's "Aliases:" line; null: {@link Help#aliases}' rules. */
+    String aliases() {
+        return null;
+    }
+
     /** run/create/start print errors as "barge: ..." and exit 125, as docker does. */
     boolean failsLikeRun() {
         return false;

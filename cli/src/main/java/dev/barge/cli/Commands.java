@@ -10,10 +10,12 @@ final class Commands {
     private Commands() {}
 
     static boolean isGroup(String name) {
-        return name.equals("container") || name.equals("image") || name.equals("system");
+        return name.equals("container") || name.equals("image") || name.equals("system")
+                || name.equals("network") || name.equals("volume");
     }
 
     static Optional<BaseCommand> create(String group, String name) {
+        if ("network".equals(group) || "volume".equals(group)) return Optional.ofNullable(networkOrVolume(group, name));
         String key = group == null ? name : switch (group + " " + name) {
             case "container ls", "container list", "container ps" -> "ps";
             case "container inspect" -> "container-inspect";
@@ -26,6 +28,8 @@ final class Commands {
             case "system info" -> "info";
             case "system events" -> "events";
             case "system prune" -> "system-prune";
+            case "system df" -> "system-df";
+            case "container stats" -> "stats";
             default -> containerOrImageVerb(group, name);
         };
         return Optional.ofNullable(switch (key == null ? "" : key) {
@@ -41,9 +45,11 @@ final class Commands {
             case "save" -> new SaveCommand();
             case "import" -> new ImportCommand();
             case "history" -> new HistoryCommand();
-            case "image-prune" -> new PruneCommand(PruneCommand.Scope.IMAGES);
-            case "container-prune" -> new PruneCommand(PruneCommand.Scope.CONTAINERS);
-            case "system-prune" -> new PruneCommand(PruneCommand.Scope.SYSTEM);
+            case "image-prune" -> new ImagePruneCommand();
+            case "container-prune" -> new ContainerPruneCommand();
+            case "system-prune" -> new SystemPruneCommand();
+            case "system-df" -> new DiskUsageCommand();
+            case "stats" -> new StatsCommand();
             case "events" -> new EventsCommand();
             case "ps" -> new PsCommand();
             case "create" -> new CreateCommand();
@@ -77,6 +83,25 @@ final class Commands {
                 case "tag", "load", "save", "import", "history" -> name;
                 default -> null;
             };
+            default -> null;
+        };
+    }
+
+    /** `barge network ...`, `barge volume ...`. */
+    private static BaseCommand networkOrVolume(String group, String name) {
+        return switch (group + " " + name) {
+            case "network create" -> new NetworkCreateCommand();
+            case "network ls", "network list" -> new NetworkListCommand();
+            case "network inspect" -> new NetworkInspectCommand();
+            case "network rm", "network remove" -> new NetworkRemoveCommand();
+            case "network prune" -> new NetworkPruneCommand();
+            case "network connect" -> new NetworkConnectCommand();
+            case "network disconnect" -> new NetworkDisconnectCommand();
+            case "volume create" -> new VolumeCreateCommand();
+            case "volume ls", "volume list" -> new VolumeListCommand();
+            case "volume inspect" -> new VolumeInspectCommand();
+            case "volume rm", "volume remove" -> new VolumeRemoveCommand();
+            case "volume prune" -> new VolumePruneCommand();
             default -> null;
         };
     }

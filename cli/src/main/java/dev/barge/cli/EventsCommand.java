@@ -22,7 +22,7 @@ final class EventsCommand extends BaseCommand {
     @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
     List<String> filters = new ArrayList<>();
 
-    @Option(names = "--format", description = "Format output using a custom template")
+    @Option(names = "--format", description = FormatHelp.PLAIN)
     String format = "";
 
     @Override

@@ -10,10 +10,15 @@ final class Filters {
     private Filters() {}
 
     static Map<String, Map<String, Boolean>> parse(List<String> flags) {
+        return parse(flags, "-f, --filter");
+    }
+
+    /** @param flag the flag as docker names it in errors: "--filter" where it has no -f */
+    static Map<String, Map<String, Boolean>> parse(List<String> flags, String flag) {
         Map<String, Map<String, Boolean>> filters = new TreeMap<>();
         for (String f : flags) {
             int eq = f.indexOf('=');
-            if (eq <= 0) throw new UsageException("invalid argument \"" + f + "\" for \"-f, --filter\" flag: "
+            if (eq <= 0) throw new UsageException("invalid argument \"" + f + "\" for \"" + flag + "\" flag: "
                     + "bad format of filter (expected name=value)");
             filters.computeIfAbsent(f.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT), k -> new TreeMap<>())
                     .put(f.substring(eq + 1).trim(), true);

@@ -1,25 +1,27 @@
 package dev.barge.cli;
 
+
 /** The top-level and group usage texts, written out so `barge --help` loads no command class. */
 final class Help {
-    static final String TOP = """
-
+    private static final String COMMANDS = """
             Usage:  barge [OPTIONS] COMMAND
 
-            A Docker-compatible client for the Barge container engine
+            A self-sufficient runtime for containers
 
             Common Commands:
               run         Create and run a new container from an image
               exec        Execute a command in a running container
               ps          List containers
               images      List images
-              version     Show the Barge version information
+              version     Show the Docker version information
               info        Display system-wide information
 
             Management Commands:
               container   Manage containers
               image       Manage images
-              system      Manage Barge
+              network     Manage networks
+              system      Manage Docker
+              volume      Manage volumes
 
             Commands:
               attach      Attach local standard input, output, and error streams to a running container
@@ -39,6 +41,7 @@ final class Help {
               rmi         Remove one or more images
               save        Save one or more images to a tar archive (streamed to STDOUT by default)
               start       Start one or more stopped containers
+              stats       Display a live stream of container(s) resource usage statistics
               stop        Stop one or more running containers
               tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
               top         Display the running processes of a container
@@ -46,16 +49,58 @@ final class Help {
               wait        Block until one or more containers stop, then print their exit codes
 
             Global Options:
-                  --config string      Location of client config files (default "~/.docker")
-              -D, --debug              Enable debug mode
-              -H, --host string        Daemon socket to connect to (default $BARGE_HOST, $DOCKER_HOST,
-                                       or unix:///run/barge/barge.sock)
-              -l, --log-level string   Set the logging level (default "info")
-                  --tls, --tlsverify, --tlscacert, --tlscert, --tlskey   accepted, not used
-              -v, --version            Print version information and quit
-
-            Run 'barge COMMAND --help' for more information on a command.
             """;
+
+    /** Docker's global flags: name column, then the description cobra wraps (see {@link #wrap}). */
+    private static final String[][] GLOBAL_FLAGS = {
+        {"      --config string", "Location of client config files (default \"%s\")"},
+        {"  -c, --context string", "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and "
+                + "default context set with \"docker context use\")"},
+        {"  -D, --debug", "Enable debug mode"},
+        {"  -H, --host list", "Daemon socket to connect to"},
+        {"  -l, --log-level string", "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\") "
+                + "(default \"info\")"},
+        {"      --tls", "Use TLS; implied by --tlsverify"},
+        {"      --tlscacert string", "Trust certs signed only by this CA (default \"%s/ca.pem\")"},
+        {"      --tlscert string", "Path to TLS certificate file (default \"%s/cert.pem\")"},
+        {"      --tlskey string", "Path to TLS key file (default \"%s/key.pem\")"},
+        {"      --tlsverify", "Use TLS and verify the remote"},
+        {"  -v, --version", "Print version information and quit"},
+    };
+
+    /**
+     * `barge --help` as docker prints it: the commands barge has, then the global flags with the
+     * client config directory (DOCKER_CONFIG or ~/.docker; not --config, as docker) in the defaults.
+     */
+    static String top(java.util.Map<String, String> env) {
+        String dir = dev.barge.client.DockerConfig.directory(java.util.Optional.empty(), env).toString();
+        StringBuilder b = new StringBuilder(COMMANDS);
+        for (String[] flag : GLOBAL_FLAGS) {
+            b.append(flag[0]).append(" ".repeat(27 - flag[0].length()))
+                    .append(dev.barge.cli.args.ArgParser.wrap(27, flag[1].replace("%s", dir))).append('\n');
+        }
+        return b.append("\nRun 'barge COMMAND --help' for more information on a command.\n").toString();
+    }
+
+    /** cobra's "Aliases:" line of a command: every name it answers to. */
+    static String aliases(BaseCommand command, String shown) {
+        if (command.aliases() != null) return command.aliases();
+        String verb = shown.substring(shown.lastIndexOf(' ') + 1);
+        if (command instanceof PsCommand) {
+            return "barge container ls, barge container list, barge container ps, barge ps";
+        }
+        if (command instanceof ImagesCommand) return "barge image ls, barge image list, barge images";
+        if (command instanceof RmCommand) return "barge container rm, barge container remove, barge rm";
+        if (command instanceof RmiCommand) return "barge image rm, barge image remove, barge rmi";
+        if (command instanceof InfoCommand) return "barge system info, barge info";
+        if (command instanceof EventsCommand) return "barge system events, barge events";
+        if (command instanceof InspectCommand || command instanceof PruneCommand || command instanceof VersionCommand) {
+            return "";
+        }
+        boolean image = command instanceof HistoryCommand || command instanceof ImportCommand
+                || command instanceof LoadCommand || command instanceof SaveCommand || command instanceof TagCommand;
+        return "barge " + (image ? "image " : "container ") + verb + ", barge " + verb;
+    }
 
     private Help() {}
 
@@ -86,6 +131,7 @@ final class Help {
                       rm          Remove one or more containers
                       run         Create and run a new container from an image
                       start       Start one or more stopped containers
+                      stats       Display a live stream of container(s) resource usage statistics
                       stop        Stop one or more running containers
                       top         Display the running processes of a container
                       unpause     Unpause all processes within one or more containers
@@ -111,12 +157,43 @@ final class Help {
 
                     Run 'barge image COMMAND --help' for more information on a command.
                     """;
+            case "network" -> """
+                    Usage:  barge network COMMAND
+
+                    Manage networks
+
+                    Commands:
+                      connect     Connect a container to a network
+                      create      Create a network
+                      disconnect  Disconnect a container from a network
+                      inspect     Display detailed information on one or more networks
+                      ls          List networks
+                      prune       Remove all unused networks
+                      rm          Remove one or more networks
+
+                    Run 'barge network COMMAND --help' for more information on a command.
+                    """;
+            case "volume" -> """
+                    Usage:  barge volume COMMAND
+
+                    Manage volumes
+
+                    Commands:
+                      create      Create a volume
+                      inspect     Display detailed information on one or more volumes
+                      ls          List volumes
+                      prune       Remove unused local volumes
+                      rm          Remove one or more volumes
+
+                    Run 'barge volume COMMAND --help' for more information on a command.
+                    """;
             default -> """
                     Usage:  barge system COMMAND
 
-                    Manage Barge
+                    Manage Docker
 
                     Commands:
+                      df          Show barge disk usage
                       events      Get real time events from the server
                       info        Display system-wide information
                       prune       Remove unused data

@@ -22,7 +22,7 @@ final class HistoryCommand extends BaseCommand {
     String image;
 
     @Option(names = {"-H", "--human"}, arity = "0..1", fallbackValue = "true",
-            description = "Print sizes and dates in human readable format (default true)")
+            description = "Print sizes and dates in human readable format")
     boolean human = true;
 
     @Option(names = "--no-trunc", description = "Don't truncate output")
@@ -31,7 +31,7 @@ final class HistoryCommand extends BaseCommand {
     @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
     boolean quiet;
 
-    @Option(names = "--format", description = "Format output using a custom template")
+    @Option(names = "--format", description = FormatHelp.TABLE)
     String format = "";
 
     @Option(names = "--platform", description = "Show history for the given platform")

@@ -41,7 +41,7 @@ final class ImagesCommand extends BaseCommand {
     @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
     List<String> filters = new ArrayList<>();
 
-    @Option(names = "--format", description = "Format output using a custom template")
+    @Option(names = "--format", description = FormatHelp.TABLE)
     String format = "";
 
     @Override
@@ -118,8 +118,8 @@ final class ImagesCommand extends BaseCommand {
         long containers = img.path("Containers").asLong(-1);
         r.put("Containers", containers < 0 ? "N/A" : Long.toString(containers));
         long shared = img.path("SharedSize").asLong(-1);
-        r.put("SharedSize", shared < 0 ? "N/A" : Units.size(shared));
-        r.put("UniqueSize", shared < 0 ? "N/A" : Units.size(size - shared));
+        r.put("SharedSize", shared < 0 ? "N/A" : Units.humanSize(shared));
+        r.put("UniqueSize", shared < 0 ? "N/A" : Units.humanSize(size - shared));
         return r;
     }
 

@@ -21,6 +21,39 @@ final class IndentedJson {
         return b.append(']').toString();
     }
 
+    /** docker inspect --format json: the elements as one compact array (json.Compact of each). */
+    static String compactArray(List<JsonNode> elements) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < elements.size(); i++) {
+            if (i > 0) b.append(',');
+            compact(b, elements.get(i));
+        }
+        return b.append(']').toString();
+    }
+
+    private static void compact(StringBuilder b, JsonNode n) {
+        if (n.isObject()) {
+            b.append('{');
+            Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                b.append(quote(e.getKey())).append(':');
+                compact(b, e.getValue());
+                if (it.hasNext()) b.append(',');
+            }
+            b.append('}');
+        } else if (n.isArray()) {
+            b.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) b.append(',');
+                compact(b, n.get(i));
+            }
+            b.append(']');
+        } else {
+            write(b, n, 0);
+        }
+    }
+
     static void write(StringBuilder b, JsonNode n, int depth) {
         String indent = "    ".repeat(depth + 1);
         String close = "    ".repeat(depth);
@@ -52,8 +85,10 @@ final class IndentedJson {
             b.append(close).append(']');
         } else if (n.isTextual()) {
             b.append(quote(n.textValue()));
+        } else if (n.isNumber() || n.isBoolean()) {
+            b.append(n.asText()); // not toString(): that sets up an ObjectMapper (~350 classes)
         } else {
-            b.append(n.toString());
+            b.append("null");
         }
     }
 

@@ -14,7 +14,7 @@ import dev.barge.cli.args.Option;
 
 @Command(name = "info", description = "Display system-wide information")
 final class InfoCommand extends BaseCommand {
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    @Option(names = {"-f", "--format"}, description = FormatHelp.PLAIN)
     String format = "";
 
     @Override
@@ -26,7 +26,12 @@ final class InfoCommand extends BaseCommand {
             if (info.get("RegistryConfig") instanceof JsonNode registry) data.put("RegistryConfig", sorted(registry));
             data.put("ClientInfo", clientInfo());
             String f = format.equals("json") ? "{{json .}}" : format;
-            var template = Listing.parse(f.replace("\\t", "\t").replace("\\n", "\n"));
+            dev.barge.template.Template template;
+            try {
+                template = dev.barge.template.Template.parse(f.replace("\\t", "\t").replace("\\n", "\n"));
+            } catch (dev.barge.template.TemplateException e) {
+                throw new StatusException(64, "template parsing error: " + e.getMessage()); // docker's cli.StatusError
+            }
             try {
                 // docker's info context is its dockerInfo struct: an unknown field is an error
                 cli.out.println(template.execute(Listing.struct(data, "system.dockerInfo")));

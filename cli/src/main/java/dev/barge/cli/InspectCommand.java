@@ -21,7 +21,7 @@ final class InspectCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "NAME|ID")
     List<String> names;
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    @Option(names = {"-f", "--format"}, description = FormatHelp.PLAIN)
     String format = "";
 
     @Option(names = "--type", description = "Only inspect objects of the given type")
@@ -29,6 +29,15 @@ final class InspectCommand extends BaseCommand {
 
     @Option(names = {"-s", "--size"}, description = "Display total file sizes if the type is container")
     boolean size;
+
+    @Override
+    String description() {
+        return switch (kind) {
+            case CONTAINER -> "Display detailed information on one or more containers";
+            case IMAGE -> "Display detailed information on one or more images";
+            default -> null;
+        };
+    }
 
     InspectCommand(Kind kind) {
         this.kind = kind;
@@ -62,7 +71,7 @@ final class InspectCommand extends BaseCommand {
                 break;
             }
         }
-        print(found);
+        print(cli, format, found);
         errors.forEach(cli.err::println);
         return errors.isEmpty() ? 0 : 1;
     }
@@ -87,13 +96,31 @@ final class InspectCommand extends BaseCommand {
         return Optional.empty();
     }
 
-    private void print(List<JsonNode> found) {
+    /** The answer as the Go type docker decodes it into, told apart by its fields. */
+    private static Object typed(JsonNode n) {
+        if (n.has("State") && n.has("HostConfig")) return GoShapes.typed(n, "Container");
+        if (n.has("RepoTags") || n.has("RootFS")) return GoShapes.typed(n, "Image");
+        if (n.has("IPAM") && n.has("Containers")) return GoShapes.typed(n, "Network");
+        if (n.has("Mountpoint")) return GoShapes.typed(n, "Volume");
+        return n;
+    }
+
+    /** docker's inspect.Inspect output: an indented JSON array, or the template once per object. */
+    static void print(Cli cli, String format, List<JsonNode> found) {
         if (format.isEmpty()) {
             cli.out.println(IndentedJson.array(found));
             return;
         }
+        if (format.equals("json")) { // docker's JSON inspector, not the {{json .}} template
+            cli.out.println(IndentedJson.compactArray(found));
+            return;
+        }
         String f = format.equals("json") ? "{{json .}}" : format;
         // docker falls back to the raw JSON with missingkey=error when its typed structs lack a field
+        if (found.isEmpty()) {
+            cli.out.println(); // docker's template inspector flushes a newline when it printed nothing
+            return;
+        }
         Template t;
         try {
             t = Template.parse(f).missingKeyError();
@@ -103,7 +130,7 @@ final class InspectCommand extends BaseCommand {
         }
         for (JsonNode n : found) {
             try {
-                cli.out.println(t.execute(n));
+                cli.out.println(t.execute(typed(n)));
             } catch (TemplateException e) {
                 cli.out.println(); // docker flushes its (empty) output before the error
                 throw new StatusException(1, "template parsing error: " + e.getMessage());

@@ -58,6 +58,10 @@ final class Listing {
         static final Context PLAIN = new Context("", "");
         static final Context IMAGES = new Context("*formatter.imageContext", "template parsing error");
         static final Context CONTAINERS = new Context("*formatter.ContainerContext", "failed to execute template");
+        static final Context NETWORKS = new Context("*network.networkContext", "template parsing error");
+        static final Context VOLUMES = new Context("*formatter.volumeContext", "template parsing error");
+        static final Context DISK_USAGE = new Context("*formatter.diskUsageContext", "template parsing error");
+        static final Context STATS = new Context("*container.statsContext", "template parsing error");
         static final Context HISTORY = new Context("*image.historyContext", "template parsing error");
     }
 

@@ -19,13 +19,13 @@ final class LogsCommand extends BaseCommand {
     @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
     boolean timestamps;
 
-    @Option(names = "--since", description = "Show logs since timestamp or relative (e.g. 42m for 42 minutes)")
+    @Option(names = "--since", description = "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
     String since;
 
-    @Option(names = "--until", description = "Show logs before a timestamp or relative (e.g. 42m for 42 minutes)")
+    @Option(names = "--until", description = "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
     String until;
 
-    @Option(names = {"-n", "--tail"}, description = "Number of lines to show from the end of the logs (default \"all\")")
+    @Option(names = {"-n", "--tail"}, description = "Number of lines to show from the end of the logs")
     String tail = "all";
 
     @Option(names = "--details", description = "Show extra details provided to logs")

@@ -33,7 +33,10 @@ public final class Main {
     public static void main(String[] args) {
         int status = new Main(System.getenv(), System.in, System.out, System.err).run(args);
         System.out.flush();
-        System.exit(status);
+        System.err.flush();
+        // halt, not exit: Runtime.exit logs through System.Logger, which loads java.logging (~10 ms).
+        // Commands remove their own shutdown hooks (the terminal's) before they return
+        Runtime.getRuntime().halt(status);
     }
 
     int run(String[] args) {
@@ -80,7 +83,7 @@ public final class Main {
                     return 0;
                 }
                 case "-h", "--help" -> {
-                    out.print(Help.TOP);
+                    out.print(Help.top(env));
                     return 0;
                 }
                 default -> {
@@ -89,12 +92,12 @@ public final class Main {
             }
         }
         if (i >= args.length) {
-            out.print(Help.TOP);
+            err.print(Help.top(env)); // docker without a command: the usage, on stderr, status 0
             return 0;
         }
         String name = args[i++];
         if (name.equals("help")) {
-            out.print(Help.TOP);
+            out.print(Help.top(env));
             return 0;
         }
         String group = null;
@@ -110,7 +113,7 @@ public final class Main {
         String shown = group == null ? name : group + " " + name;
         if (command.isEmpty()) {
             err.println("barge: unknown command: barge " + shown + "\n\n" + (group == null ? ""
-                    : "Usage:  barge " + group + "\n\n") + "Run 'barge " + (group == null ? "" : group + " ")
+                    : "Usage:  barge " + group + (group.equals("volume") ? " COMMAND" : "") + "\n\n") + "Run 'barge " + (group == null ? "" : group + " ")
                     + "--help' for more information");
             return 1;
         }
@@ -126,8 +129,10 @@ public final class Main {
             parser.parse(rest, command.stopsAtPositional());
             if (parser.helpRequested()) {
                 Command c = command.getClass().getAnnotation(Command.class);
-                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), c == null ? ""
-                        : c.description()));
+                String description = command.description() != null ? command.description() : c == null ? ""
+                        : c.description();
+                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), description,
+                        Help.aliases(command, shown)));
                 return 0;
             }
             return command.call();

@@ -12,6 +12,11 @@ final class PauseCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers;
 
+    @Override
+    String description() {
+        return (pause ? "Pause" : "Unpause") + " all processes within one or more containers";
+    }
+
     PauseCommand(boolean pause) {
         this.pause = pause;
     }

@@ -34,7 +34,7 @@ final class PsCommand extends BaseCommand {
     @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
     List<String> filters = new ArrayList<>();
 
-    @Option(names = "--format", description = "Format output using a custom template")
+    @Option(names = "--format", description = FormatHelp.TABLE)
     String format = "";
 
     @Override

@@ -38,10 +38,16 @@ public final class Training {
                 {"-H", host, "ps", "--format", "table {{.ID}}\t{{.CreatedAt}}\t{{.Label \"a\"}}"},
                 {"-H", host, "images", "--format", "{{.Repository}}:{{.Tag}} {{.CreatedAt}}"},
                 {"-H", host, "inspect", "-f", "{{.Id}} {{json .Config}}", "x"}, {"-H", host, "stop", "x"},
+                {"-H", host, "network", "ls"}, {"-H", host, "volume", "ls"}, {"-H", host, "system", "df"},
+                {"-H", host, "stats", "--no-stream"}, {"-H", host, "network", "--help"},
             };
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
             for (String[] run : runs) {
                 new Main(Map.of(), InputStream.nullInputStream(), sink, sink).run(run);
+            }
+            // the host from the environment, as scripts mostly give it
+            for (String command : new String[] {"ps", "version", "images"}) {
+                new Main(Map.of("DOCKER_HOST", host), InputStream.nullInputStream(), sink, sink).run(new String[] {command});
             }
         } finally {
             Files.deleteIfExists(socket);
@@ -52,6 +58,24 @@ public final class Training {
     /** Realistic answers, so the formatting code paths run (and are linked into the cache). */
     private static String body(String path) {
         if (path.endsWith("/_ping")) return "OK";
+        if (path.contains("/networks")) {
+            return "[{\"Name\":\"bridge\",\"Id\":\"0123456789abcdef0123\",\"Created\":\"2026-11-23T16:28:58.4147Z\","
+                    + "\"Scope\":\"local\",\"Driver\":\"bridge\",\"Labels\":{\"a\":\"b\"}}]";
+        }
+        if (path.contains("/volumes")) {
+            return "{\"Volumes\":[{\"Name\":\"v\",\"Driver\":\"local\",\"Mountpoint\":\"/v\",\"Scope\":\"local\"}]}";
+        }
+        if (path.contains("/system/df")) {
+            return "{\"LayersSize\":1000,\"Images\":[{\"Id\":\"sha256:01\",\"Size\":1000,\"SharedSize\":0,\"Containers\":1}],"
+                    + "\"Containers\":[{\"Id\":\"0123\",\"State\":\"running\",\"SizeRw\":10}],"
+                    + "\"Volumes\":[{\"Name\":\"v\",\"UsageData\":{\"Size\":5,\"RefCount\":1}}],\"BuildCache\":[]}";
+        }
+        if (path.contains("/stats")) {
+            return "{\"name\":\"/web\",\"id\":\"0123456789abcdef0123\",\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":20},"
+                    + "\"system_cpu_usage\":100,\"online_cpus\":2},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":10},"
+                    + "\"system_cpu_usage\":50},\"memory_stats\":{\"usage\":100,\"limit\":1000,\"stats\":{}},"
+                    + "\"networks\":{\"eth0\":{\"rx_bytes\":1,\"tx_bytes\":2}},\"pids_stats\":{\"current\":1}}";
+        }
         if (path.contains("/containers/json")) {
             return "[{\"Id\":\"0123456789abcdef0123\",\"Names\":[\"/web\"],\"Image\":\"busybox\",\"Command\":\"sh -c 'sleep 1'\","
                     + "\"Created\":1700000000,\"State\":\"running\",\"Status\":\"Up 2 minutes\",\"Ports\":[{\"PrivatePort\":80,"

@@ -6,6 +6,8 @@ package dev.barge.cli;
  */
 record Usage(String arguments, int min, int max) {
     static Usage of(BaseCommand command) {
+        Usage own = command.usage();
+        if (own != null) return own;
         return switch (command) {
             case AttachCommand c -> new Usage("[OPTIONS] CONTAINER", 1, 1);
             case CreateCommand c -> new Usage("[OPTIONS] IMAGE [COMMAND] [ARG...]", 1, -1);

@@ -14,7 +14,7 @@ import java.util.Map;
 import dev.barge.cli.args.Command;
 import dev.barge.cli.args.Option;
 
-@Command(name = "version", description = "Show the Barge version information")
+@Command(name = "version", description = "Show the Docker version information")
 final class VersionCommand extends BaseCommand {
     /** docker/cli's defaultVersionTemplate, run through tabwriter(20, 1, 1). */
     private static final String TEMPLATE = """
@@ -52,7 +52,7 @@ final class VersionCommand extends BaseCommand {
              {{- end}}
              {{- end}}{{- end}}""";
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
+    @Option(names = {"-f", "--format"}, description = FormatHelp.PLAIN)
     String format = "";
 
     @Override
@@ -62,8 +62,9 @@ final class VersionCommand extends BaseCommand {
         RuntimeException failure = null;
         String apiVersion = EngineClient.MAX_API_VERSION;
         try {
-            apiVersion = client.apiVersion();
+            // /version first: its answer settles the API version without a /_ping round trip
             server = withEngineBuildTimeFormatted(client.json(Request.get("/version")));
+            apiVersion = client.apiVersion();
         } catch (ConnectionFailedException | EngineException | java.io.UncheckedIOException e) {
             failure = e;
         }
@@ -78,7 +79,9 @@ final class VersionCommand extends BaseCommand {
         try {
             t = Template.parse(text, Map.of("getDetailsOrder", VersionCommand::detailsOrder));
         } catch (dev.barge.template.TemplateException e) {
-            throw new StatusException(1, "template parsing error: " + e.getMessage());
+            // docker's version template is named "version"; a bad one is its cli.StatusError 64
+            throw new StatusException(64, "template parsing error: "
+                    + e.getMessage().replaceFirst("^template: :", "template: version:"));
         }
         String output;
         try {
@@ -124,6 +127,8 @@ final class VersionCommand extends BaseCommand {
 
     /** Go's time.ANSIC ("Mon Jan _2 15:04:05 2006") of an RFC 3339 time; other text unchanged, as docker's reformatDate. */
     static String ansic(String rfc3339) {
+        var utc = Times.utcAnsic(rfc3339);
+        if (utc.isPresent()) return utc.get();
         try {
             var t = java.time.OffsetDateTime.parse(rfc3339).atZoneSameInstant(java.time.ZoneId.systemDefault());
             // by hand: a DateTimeFormatter pattern costs more start-up than the whole command

@@ -11,9 +11,11 @@ import java.util.Optional;
  * The few settings of ~/.docker/config.json the CLI honours ($DOCKER_CONFIG or --config names
  * the directory). A missing or unreadable file means defaults.
  */
-public record DockerConfig(Optional<String> psFormat, Optional<String> imagesFormat, Optional<String> detachKeys) {
+public record DockerConfig(Optional<String> psFormat, Optional<String> imagesFormat, Optional<String> detachKeys,
+                           Optional<String> networksFormat, Optional<String> volumesFormat, Optional<String> statsFormat) {
     public static DockerConfig empty() {
-        return new DockerConfig(Optional.empty(), Optional.empty(), Optional.empty());
+        return new DockerConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public static Path directory(Optional<String> flag, Map<String, String> env) {
@@ -26,7 +28,8 @@ public record DockerConfig(Optional<String> psFormat, Optional<String> imagesFor
         if (!Files.isRegularFile(file)) return empty();
         try {
             JsonNode n = JsonCodec.read(Files.newInputStream(file));
-            return new DockerConfig(text(n, "psFormat"), text(n, "imagesFormat"), text(n, "detachKeys"));
+            return new DockerConfig(text(n, "psFormat"), text(n, "imagesFormat"), text(n, "detachKeys"),
+                    text(n, "networksFormat"), text(n, "volumesFormat"), text(n, "statsFormat"));
         } catch (IOException | java.io.UncheckedIOException e) {
             return empty();
         }

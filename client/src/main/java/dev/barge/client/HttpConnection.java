@@ -34,27 +34,24 @@ final class HttpConnection {
         head.append("User-Agent: Barge-Client/0.1.0 (linux)\r\n");
         request.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        switch (request.body()) {
-            case Request.Body.None none -> {
-                if (request.method().equals("POST") || request.method().equals("PUT")) {
-                    head.append("Content-Length: 0\r\n");
-                }
-                buffered.write(HttpLines.ascii(head.append("\r\n").toString()));
-            }
-            case Request.Body.Bytes bytes -> {
-                head.append("Content-Type: ").append(bytes.contentType()).append("\r\n");
-                head.append("Content-Length: ").append(bytes.data().length).append("\r\n\r\n");
-                buffered.write(HttpLines.ascii(head.toString()));
-                buffered.write(bytes.data());
-            }
-            case Request.Body.Stream stream -> {
-                head.append("Content-Type: ").append(stream.contentType()).append("\r\n");
-                head.append("Transfer-Encoding: chunked\r\n\r\n");
-                buffered.write(HttpLines.ascii(head.toString()));
-                ChunkedOutputStream chunks = new ChunkedOutputStream(buffered);
-                stream.in().transferTo(chunks);
-                chunks.close();
-            }
+        // instanceof, not a pattern switch: the JDK spins a class for each type switch at run time,
+        // which the AOT cache cannot hold (milliseconds of every CLI start)
+        Request.Body body = request.body();
+        if (body instanceof Request.Body.Bytes bytes) {
+            head.append("Content-Type: ").append(bytes.contentType()).append("\r\n");
+            head.append("Content-Length: ").append(bytes.data().length).append("\r\n\r\n");
+            buffered.write(HttpLines.ascii(head.toString()));
+            buffered.write(bytes.data());
+        } else if (body instanceof Request.Body.Stream stream) {
+            head.append("Content-Type: ").append(stream.contentType()).append("\r\n");
+            head.append("Transfer-Encoding: chunked\r\n\r\n");
+            buffered.write(HttpLines.ascii(head.toString()));
+            ChunkedOutputStream chunks = new ChunkedOutputStream(buffered);
+            stream.in().transferTo(chunks);
+            chunks.close();
+        } else {
+            if (request.method().equals("POST") || request.method().equals("PUT")) head.append("Content-Length: 0\r\n");
+            buffered.write(HttpLines.ascii(head.append("\r\n").toString()));
         }
         buffered.flush();
     }

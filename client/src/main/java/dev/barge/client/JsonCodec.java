@@ -40,29 +40,37 @@ public final class JsonCodec {
     }
 
     private static void write(JsonGenerator g, Object v) throws IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Boolean b -> g.writeBoolean(b);
-            case Integer i -> g.writeNumber(i);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case Number n -> g.writeNumber(n.toString());
-            case JsonNode n -> writeTree(g, n);
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
+        // instanceof, not a pattern switch: the JDK spins a class for each type switch at run time,
+        // which the AOT cache cannot hold (milliseconds of every CLI start)
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof JsonNode n) {
+            writeTree(g, n);
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            case Collection<?> c -> {
-                g.writeStartArray();
-                for (Object e : c) write(g, e);
-                g.writeEndArray();
-            }
-            default -> throw new IllegalArgumentException("cannot encode " + v.getClass().getName() + " as JSON");
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object e : c) write(g, e);
+            g.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("cannot encode " + v.getClass().getName() + " as JSON");
         }
     }
 

@@ -23,6 +23,11 @@ class EngineClientTest {
         return new TinyServer(r -> {
             if (r.requestLine().startsWith("GET /_ping")) {
                 r.respond(PING_145);
+            } else if (r.requestLine().contains(" /v1.50/")) {
+                // as moby's version middleware: a version above the daemon's own is refused
+                String body = "{\"message\":\"client version 1.50 is too new. Maximum supported API version is 1.45\"}";
+                r.respond("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body);
             } else {
                 r.respond(queue.removeFirst());
             }
@@ -35,7 +40,10 @@ class EngineClientTest {
             EngineClient c = new EngineClient(s.host(), Optional.empty());
             JsonNode n = c.json(Request.get("/info"));
             assertThat(n.get("a").asInt()).isEqualTo(1);
-            assertThat(s.requests.get(1).requestLine()).isEqualTo("GET /v1.45/info HTTP/1.1");
+            // a GET goes out first at our newest version, without a ping; refused, we negotiate and ask again
+            assertThat(s.requests.get(0).requestLine()).isEqualTo("GET /v1.50/info HTTP/1.1");
+            assertThat(s.requests.get(1).requestLine()).startsWith("GET /_ping");
+            assertThat(s.requests.get(2).requestLine()).isEqualTo("GET /v1.45/info HTTP/1.1");
         }
     }
 

@@ -49,7 +49,8 @@ class CliGoldenTest {
     @AfterAll
     static void stop() {
         if (barged != null) {
-            barged.docker("rm", "-f", "g-run", "g-up", "g-done", "g-new", "g-x");
+            barged.docker("rm", "-f", "g-run", "g-up", "g-done", "g-new", "g-x", "g-shape");
+            barged.docker("volume", "rm", "g-vol");
             barged.close();
         }
     }
@@ -296,9 +297,66 @@ class CliGoldenTest {
         same("events", "--since", s, "--until", u, "--format", "{{.Nope}}");
     }
 
+    /**
+     * docker formats inspect data as its Go types: fields our JSON leaves out are zero or nil there
+     * (<nil>, map[], [], null), omitempty ones are left out of {{json}}, structs print as {a b}.
+     */
+    @Test
+    void inspectFormatsSeeDockersTypedShapes() {
+        quietly("create", "--name", "g-shape", "-l", "a=b", "busybox", "true");
+        quietly("volume", "create", "g-vol");
+        for (String f : List.of("{{.State.Health}}", "{{json .State.Health}}", "{{.Config.Healthcheck}}",
+                "{{json .Config.Healthcheck}}", "{{json .Config}}", "{{json .State}}", "{{.State}}", "{{.HostConfig.Tmpfs}}",
+                "{{json .HostConfig.Tmpfs}}", "{{.HostConfig.BlkioWeightDevice}}", "{{.HostConfig.RestartPolicy}}",
+                "{{.Config.Labels.nope}}", "{{.Config.Labels}}", "{{.ExecIDs}}", "{{.SizeRw}}", "{{.Config.StopTimeout}}",
+                "{{.Nope}}", "{{json .}}", "{{if .State.Health}}h{{else}}none{{end}}", "{{len .Mounts}}")) {
+            same("inspect", "--format", f, "g-shape");
+            same("container", "inspect", "--format", f, "g-shape");
+        }
+        for (String f : List.of("{{json .}}", "{{.Config.Healthcheck}}", "{{json .Config}}", "{{.Config.Labels}}",
+                "{{.Variant}}", "{{.RootFS.Layers}}", "{{json .Config.ExposedPorts}}", "{{.Descriptor}}")) {
+            same("image", "inspect", "--format", f, "busybox");
+        }
+        for (String f : List.of("{{json .}}", "{{.IPAM.Options}}", "{{.Peers}}", "{{json .Services}}", "{{.ConfigFrom}}",
+                "{{range .IPAM.Config}}{{.}}{{end}}")) {
+            same("inspect", "--format", f, "bridge");
+        }
+        for (String f : List.of("{{json .}}", "{{.Status}}", "{{.UsageData}}", "{{json .Status}}", "{{.Labels.x}}")) {
+            same("inspect", "--format", f, "g-vol");
+        }
+    }
+
+    /** --help of the commands barge has is docker's text; the overviews list docker's lines barge has. */
+    @Test
+    void helpIsDockers() {
+        helpLinesAreDockers("--help");
+        helpLinesAreDockers();
+        helpLinesAreDockers("system", "--help");
+        // barge has not (yet) images --tree, which docker shows for API 1.50 (nor rmi --platform, whose
+        // wider flag column changes every line of docker's rmi help)
+        helpLinesAreDockers("images", "--help");
+        helpLinesAreDockers("image", "ls", "--help");
+        for (String[] c : List.of(new String[] {"ps"}, new String[] {"container", "ls"}, new String[] {"inspect"}, new String[] {"version"}, new String[] {"info"},
+                new String[] {"stop"}, new String[] {"rm"}, new String[] {"logs"}, new String[] {"tag"},
+                new String[] {"exec"}, new String[] {"start"}, new String[] {"kill"}, new String[] {"events"},
+                new String[] {"pause"}, new String[] {"unpause"}, new String[] {"image", "prune"}, new String[] {"wait"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(c));
+            args.add("--help");
+            same(args.toArray(String[]::new));
+        }
+    }
+
     @Test
     void badInputIsWordedAndCodedAsDockers() {
         same("frob");
+        same("container", "frob");
+        same("ps", "-n", "x");
+        same("inspect");
+        same("version", "--format", "{{.Nope");
+        same("version", "--format", "{{.Client.Nope}}");
+        same("info", "--format", "{{.Nope");
+        same("-H", "unix:///tmp/barge-golden-none.sock", "inspect", "x");
+        same("-H", "tcp://127.0.0.1:1", "ps");
         helpLinesAreDockers("image");
         helpLinesAreDockers("container");
         helpLinesAreDockers("image", "--help");

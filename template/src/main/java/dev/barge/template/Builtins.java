@@ -104,13 +104,11 @@ final class Builtins {
 
     private static Object length(Object v) {
         Object n = Values.normalize(v);
-        return switch (n) {
-            case String s -> (long) s.getBytes(StandardCharsets.UTF_8).length;
-            case Collection<?> c -> (long) c.size();
-            case Map<?, ?> m -> (long) m.size();
-            case Object[] a -> (long) a.length;
-            default -> throw new TemplateException("error calling len: len of type " + Values.goType(n));
-        };
+        if (n instanceof String s) return (long) s.getBytes(StandardCharsets.UTF_8).length;
+        if (n instanceof Collection<?> c) return (long) c.size();
+        if (n instanceof Map<?, ?> m) return (long) m.size();
+        if (n instanceof Object[] a) return (long) a.length;
+        throw new TemplateException("error calling len: len of type " + Values.goType(n));
     }
 
     private static Object index(List<Object> args) {
@@ -118,31 +116,29 @@ final class Builtins {
         Object v = Values.normalize(args.getFirst());
         for (Object key : args.subList(1, args.size())) {
             Object k = Values.normalize(key);
-            v = switch (v) {
-                case Map<?, ?> m -> m.containsKey(String.valueOf(k)) ? Values.normalize(m.get(String.valueOf(k)))
-                        : m instanceof ZeroValued z ? z.zeroValue() : Values.NO_VALUE;
-                case List<?> l -> {
-                    int i = integer("index", k);
-                    if (i < 0 || i >= l.size()) {
-                        throw new TemplateException("error calling index: index out of range: " + i);
-                    }
-                    yield Values.normalize(l.get(i));
-                }
-                case String s -> {
-                    int i = integer("index", k);
-                    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-                    if (i < 0 || i >= bytes.length) {
-                        throw new TemplateException("error calling index: index out of range: " + i);
-                    }
-                    yield (long) (bytes[i] & 0xff);
-                }
-                default -> {
-                    if (Values.isMissing(v)) throw new TemplateException("error calling index: index of untyped nil");
-                    throw new TemplateException("error calling index: can't index item of type " + Values.goType(v));
-                }
-            };
+            v = indexOne(v, k);
         }
         return v;
+    }
+
+    private static Object indexOne(Object v, Object k) {
+        if (v instanceof Map<?, ?> m) {
+            return m.containsKey(String.valueOf(k)) ? Values.normalize(m.get(String.valueOf(k)))
+                    : m instanceof ZeroValued z ? z.zeroValue() : Values.NO_VALUE;
+        }
+        if (v instanceof List<?> l) {
+            int i = integer("index", k);
+            if (i < 0 || i >= l.size()) throw new TemplateException("error calling index: index out of range: " + i);
+            return Values.normalize(l.get(i));
+        }
+        if (v instanceof String s) {
+            int i = integer("index", k);
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (i < 0 || i >= bytes.length) throw new TemplateException("error calling index: index out of range: " + i);
+            return (long) (bytes[i] & 0xff);
+        }
+        if (Values.isMissing(v)) throw new TemplateException("error calling index: index of untyped nil");
+        throw new TemplateException("error calling index: can't index item of type " + Values.goType(v));
     }
 
     private static Object slice(List<Object> args) {

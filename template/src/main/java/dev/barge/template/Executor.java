@@ -30,15 +30,19 @@ final class Executor {
     }
 
     private void walk(Object dot, Node node) {
-        switch (node) {
-            case Node.Text t -> out.append(t.text());
-            case Node.Action a -> {
-                Object v = pipe(dot, a.pipe());
-                if (a.pipe().declared().isEmpty()) out.append(Values.format(v));
-            }
-            case Node.Control c -> control(dot, c);
-            case Node.Break b -> throw BREAK;
-            case Node.Continue c -> throw CONTINUE;
+        // instanceof chains, not pattern switches, in this module: the JDK spins a class for each
+        // type switch at run time, which the AOT cache cannot hold (milliseconds of a CLI start)
+        if (node instanceof Node.Text t) {
+            out.append(t.text());
+        } else if (node instanceof Node.Action a) {
+            Object v = pipe(dot, a.pipe());
+            if (a.pipe().declared().isEmpty()) out.append(Values.format(v));
+        } else if (node instanceof Node.Control c) {
+            control(dot, c);
+        } else if (node instanceof Node.Break) {
+            throw BREAK;
+        } else if (node instanceof Node.Continue) {
+            throw CONTINUE;
         }
     }
 
@@ -138,18 +142,14 @@ final class Executor {
     private Object command(Object dot, Node.Command cmd, Object last, boolean hasFinal) {
         Arg first = cmd.args().getFirst();
         List<Arg> rest = cmd.args().subList(1, cmd.args().size());
-        return switch (first) {
-            case Arg.Field f when !f.path().isEmpty() -> path(dot, f.path(), args(dot, rest, last, hasFinal));
-            case Arg.Variable v when !v.path().isEmpty() -> path(variable(v.name()), v.path(),
-                    args(dot, rest, last, hasFinal));
-            case Arg.Chain c -> path(arg(dot, c.base()), c.path(), args(dot, rest, last, hasFinal));
-            case Arg.Identifier id -> call(id.name(), args(dot, rest, last, hasFinal));
-            default -> {
-                if (!rest.isEmpty() || hasFinal) throw new TemplateException("can't give argument to non-function "
-                        + describe(first));
-                yield arg(dot, first);
-            }
-        };
+        if (first instanceof Arg.Field f && !f.path().isEmpty()) return path(dot, f.path(), args(dot, rest, last, hasFinal));
+        if (first instanceof Arg.Variable v && !v.path().isEmpty()) {
+            return path(variable(v.name()), v.path(), args(dot, rest, last, hasFinal));
+        }
+        if (first instanceof Arg.Chain c) return path(arg(dot, c.base()), c.path(), args(dot, rest, last, hasFinal));
+        if (first instanceof Arg.Identifier id) return call(id.name(), args(dot, rest, last, hasFinal));
+        if (!rest.isEmpty() || hasFinal) throw new TemplateException("can't give argument to non-function " + describe(first));
+        return arg(dot, first);
     }
 
     private List<Object> args(Object dot, List<Arg> rest, Object last, boolean hasFinal) {
@@ -160,21 +160,22 @@ final class Executor {
     }
 
     private Object arg(Object dot, Arg a) {
-        return switch (a) {
-            case Arg.Field f -> f.path().isEmpty() ? dot : path(dot, f.path(), List.of());
-            case Arg.Variable v -> v.path().isEmpty() ? variable(v.name()) : path(variable(v.name()), v.path(), List.of());
-            case Arg.Identifier id -> call(id.name(), List.of());
-            case Arg.Literal l -> l.value();
-            case Arg.SubPipe p -> {
-                int mark = vars.size();
-                try {
-                    yield pipe(dot, p.pipe());
-                } finally {
-                    pop(mark);
-                }
+        if (a instanceof Arg.Field f) return f.path().isEmpty() ? dot : path(dot, f.path(), List.of());
+        if (a instanceof Arg.Variable v) {
+            return v.path().isEmpty() ? variable(v.name()) : path(variable(v.name()), v.path(), List.of());
+        }
+        if (a instanceof Arg.Identifier id) return call(id.name(), List.of());
+        if (a instanceof Arg.Literal l) return l.value();
+        if (a instanceof Arg.SubPipe p) {
+            int mark = vars.size();
+            try {
+                return pipe(dot, p.pipe());
+            } finally {
+                pop(mark);
             }
-            case Arg.Chain c -> path(arg(dot, c.base()), c.path(), List.of());
-        };
+        }
+        Arg.Chain c = (Arg.Chain) a;
+        return path(arg(dot, c.base()), c.path(), List.of());
     }
 
     /** Follows .A.B; a Func met on the way is called, the last one with the command's arguments. */
@@ -183,7 +184,8 @@ final class Executor {
         for (int i = 0; i < path.size(); i++) {
             boolean lastName = i == path.size() - 1;
             v = Values.field(v, path.get(i));
-            if (missingKeyError && v == Values.NO_VALUE && Values.normalize(receiverOf(receiver, path, i)) instanceof Map<?, ?>) {
+            if (missingKeyError && v == Values.NO_VALUE && Values.normalize(receiverOf(receiver, path, i)) instanceof Map<?, ?> m
+                    && !(m instanceof GoMap)) {
                 throw new TemplateException("map has no entry for key \"" + path.get(i) + "\"");
             }
             if (v instanceof Func fn) {
@@ -236,10 +238,7 @@ final class Executor {
     }
 
     private static String describe(Arg a) {
-        return switch (a) {
-            case Arg.Literal l -> Values.format(l.value());
-            case Arg.Field f -> ".";
-            default -> a.getClass().getSimpleName();
-        };
+        if (a instanceof Arg.Literal l) return Values.format(l.value());
+        return a instanceof Arg.Field ? "." : a.getClass().getSimpleName();
     }
 }

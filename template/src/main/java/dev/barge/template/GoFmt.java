@@ -120,12 +120,9 @@ final class GoFmt {
     }
 
     private static BigInteger integer(Object v) {
-        return switch (v) {
-            case Long l -> BigInteger.valueOf(l);
-            case Integer n -> BigInteger.valueOf(n);
-            case BigInteger b -> b;
-            case null, default -> null;
-        };
+        if (v instanceof Long l) return BigInteger.valueOf(l);
+        if (v instanceof Integer n) return BigInteger.valueOf(n);
+        return v instanceof BigInteger b ? b : null;
     }
 
     private static String integer(char verb, Spec spec, BigInteger n) {

@@ -38,35 +38,39 @@ final class JsonFunction {
 
     /** Writes what plain() returns; a streaming generator, as an ObjectMapper is slow to set up. */
     private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Boolean b -> g.writeBoolean(b);
-            case java.math.BigDecimal d -> g.writeNumber(d.toPlainString());
-            case Double d -> g.writeNumber(d);
-            case Number n -> g.writeNumber(n.toString());
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
-                    write(g, e.getValue());
-                }
-                g.writeEndObject();
+        // instanceof, not a pattern switch: see Values.truth
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof java.math.BigDecimal d) {
+            g.writeNumber(d.toPlainString());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            case Collection<?> c -> {
-                g.writeStartArray();
-                for (Object e : c) write(g, e);
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object e : c) write(g, e);
+            g.writeEndArray();
+        } else if (v instanceof Record r) {
+            g.writeStartObject();
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                g.writeFieldName(c.getName());
+                write(g, plain(Values.field(r, c.getName()), false));
             }
-            case Record r -> {
-                g.writeStartObject();
-                for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
-                    g.writeFieldName(c.getName());
-                    write(g, plain(Values.field(r, c.getName()), false));
-                }
-                g.writeEndObject();
-            }
-            default -> g.writeString(String.valueOf(v));
+            g.writeEndObject();
+        } else {
+            g.writeString(String.valueOf(v));
         }
     }
 
@@ -75,9 +79,31 @@ final class JsonFunction {
             "Ports", "ExposedPorts", "Volumes", "Options", "DriverOpts", "Sysctls", "Tmpfs", "PortBindings",
             "Annotations", "StorageOpt", "Details");
 
+    /** encoding/json's empty values for omitempty: false, 0, "", nil, and empty maps and slices. */
+    private static boolean isEmpty(Object v) {
+        Object n = Values.normalize(v);
+        if (Values.isMissing(n)) return true;
+        if (n instanceof Boolean b) return !b;
+        if (n instanceof Number num) return num.doubleValue() == 0;
+        if (n instanceof String s) return s.isEmpty();
+        if (n instanceof Map<?, ?> m) return m.isEmpty() && !(m instanceof OmitsEmpty);
+        if (n instanceof java.util.Collection<?> c) return c.isEmpty();
+        return false;
+    }
+
     private static Object plain(Object v, boolean knownMap) {
         Object n = Values.normalize(v);
-        if (Values.isMissing(n)) return null;
+        if (Values.isMissing(n) || GoNil.isNilCollection(n)) return null;
+        if (n instanceof Map<?, ?> m && m instanceof OmitsEmpty struct) {
+            // a typed Go struct: its fields in order, omitempty ones left out when zero
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String k = String.valueOf(e.getKey());
+                if (e.getValue() instanceof Func || struct.omitsEmpty(k) && isEmpty(e.getValue())) continue;
+                out.put(k, plain(e.getValue(), MAP_FIELDS.contains(k)));
+            }
+            return out;
+        }
         if (n instanceof Map<?, ?> m) {
             // Go marshals maps with sorted keys, structs in field order. The data are plain JSON, so an
             // object is taken for a map when it is a known map field or none of its keys looks like an

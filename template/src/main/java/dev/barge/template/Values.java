@@ -116,44 +116,36 @@ final class Values {
     static boolean truth(Object v) {
         Object n = normalize(v);
         if (isMissing(n)) return false;
-        return switch (n) {
-            case Boolean b -> b;
-            case Long l -> l != 0;
-            case Integer i -> i != 0;
-            case Double d -> d != 0;
-            case Number num -> num.doubleValue() != 0;
-            case String s -> !s.isEmpty();
-            case Collection<?> c -> !c.isEmpty();
-            case Map<?, ?> m -> !m.isEmpty();
-            case Object[] a -> a.length > 0;
-            default -> true;
-        };
+        // instanceof chains, not pattern switches, in this module: the JDK spins a class for each
+        // type switch at run time, which the AOT cache cannot hold (milliseconds of a CLI start)
+        if (n instanceof Boolean b) return b;
+        if (n instanceof Long l) return l != 0;
+        if (n instanceof Integer i) return i != 0;
+        if (n instanceof Number num) return num.doubleValue() != 0;
+        if (n instanceof String s) return !s.isEmpty();
+        if (n instanceof Collection<?> c) return !c.isEmpty();
+        if (n instanceof Map<?, ?> m) return !m.isEmpty();
+        if (n instanceof Object[] a) return a.length > 0;
+        return true;
     }
 
     /** The elements a value yields to {{range}}: [index/key, element] pairs. */
     static Iterator<Object[]> rangeOver(Object v) {
         Object n = normalize(v);
         List<Object[]> pairs = new ArrayList<>();
-        switch (n) {
-            case List<?> l -> {
-                for (int i = 0; i < l.size(); i++) pairs.add(new Object[] {(long) i, normalize(l.get(i))});
-            }
-            case Collection<?> c -> {
-                long i = 0;
-                for (Object e : c) pairs.add(new Object[] {i++, normalize(e)});
-            }
-            case Object[] a -> {
-                for (int i = 0; i < a.length; i++) pairs.add(new Object[] {(long) i, normalize(a[i])});
-            }
-            case Map<?, ?> m -> {
-                for (Object k : sortedKeys(m)) pairs.add(new Object[] {k, normalize(m.get(k))});
-            }
-            case Long count -> {
-                for (long i = 0; i < count; i++) pairs.add(new Object[] {i, i});
-            }
-            default -> {
-                if (!isMissing(n)) throw new TemplateException("range can't iterate over " + format(n));
-            }
+        if (n instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) pairs.add(new Object[] {(long) i, normalize(l.get(i))});
+        } else if (n instanceof Collection<?> c) {
+            long i = 0;
+            for (Object e : c) pairs.add(new Object[] {i++, normalize(e)});
+        } else if (n instanceof Object[] a) {
+            for (int i = 0; i < a.length; i++) pairs.add(new Object[] {(long) i, normalize(a[i])});
+        } else if (n instanceof Map<?, ?> m) {
+            for (Object k : sortedKeys(m)) pairs.add(new Object[] {k, normalize(m.get(k))});
+        } else if (n instanceof Long count) {
+            for (long i = 0; i < count; i++) pairs.add(new Object[] {i, i});
+        } else if (!isMissing(n)) {
+            throw new TemplateException("range can't iterate over " + format(n));
         }
         return pairs.iterator();
     }
@@ -173,51 +165,59 @@ final class Values {
     }
 
     private static void append(StringBuilder b, Object v, boolean top) {
-        switch (v) {
-            case null -> b.append("<nil>");
-            case String s -> b.append(s);
-            case Double d -> b.append(goFloat(d));
-            case Float f -> b.append(goFloat(f));
-            case Map<?, ?> m -> {
-                b.append("map[");
-                String sep = "";
-                for (Object k : sortedKeys(m)) {
-                    b.append(sep);
-                    append(b, normalize(k), false);
-                    b.append(':');
-                    append(b, normalize(m.get(k)), false);
-                    sep = " ";
-                }
-                b.append(']');
+        if (v == null) {
+            b.append("<nil>");
+        } else if (v instanceof String s) {
+            b.append(s);
+        } else if (v instanceof Double d) {
+            b.append(goFloat(d));
+        } else if (v instanceof Float f) {
+            b.append(goFloat(f));
+        } else if (v instanceof OmitsEmpty && v instanceof Map<?, ?> m) {
+            // text/template prints through pointers: {a b}, never &{a b}
+            b.append('{');
+            String sep = "";
+            for (Object e : m.values()) {
+                b.append(sep);
+                append(b, normalize(e), false);
+                sep = " ";
             }
-            case Collection<?> c -> {
-                b.append('[');
-                String sep = "";
-                for (Object e : c) {
-                    b.append(sep);
-                    append(b, normalize(e), false);
-                    sep = " ";
-                }
-                b.append(']');
+            b.append('}');
+        } else if (v instanceof Map<?, ?> m) {
+            b.append("map[");
+            String sep = "";
+            for (Object k : sortedKeys(m)) {
+                b.append(sep);
+                append(b, normalize(k), false);
+                b.append(':');
+                append(b, normalize(m.get(k)), false);
+                sep = " ";
             }
-            case Object[] a -> append(b, Arrays.asList(a), top);
-            case Record r -> {
-                b.append('{');
-                String sep = "";
-                for (RecordComponent c : r.getClass().getRecordComponents()) {
-                    b.append(sep);
-                    append(b, normalize(invoke(c.getAccessor(), r)), false);
-                    sep = " ";
-                }
-                b.append('}');
+            b.append(']');
+        } else if (v instanceof Collection<?> c) {
+            b.append('[');
+            String sep = "";
+            for (Object e : c) {
+                b.append(sep);
+                append(b, normalize(e), false);
+                sep = " ";
             }
-            default -> {
-                if (v == NO_VALUE) {
-                    b.append(top ? "<no value>" : "<nil>");
-                } else {
-                    b.append(v);
-                }
+            b.append(']');
+        } else if (v instanceof Object[] a) {
+            append(b, Arrays.asList(a), top);
+        } else if (v instanceof Record r) {
+            b.append('{');
+            String sep = "";
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                b.append(sep);
+                append(b, normalize(invoke(c.getAccessor(), r)), false);
+                sep = " ";
             }
+            b.append('}');
+        } else if (v == NO_VALUE) {
+            b.append(top ? "<no value>" : "<nil>");
+        } else {
+            b.append(v);
         }
     }
 
@@ -239,15 +239,12 @@ final class Values {
 
     static String goType(Object v) {
         Object n = normalize(v);
-        return switch (n) {
-            case String s -> "string";
-            case Long l -> "int";
-            case Integer i -> "int";
-            case Double d -> "float64";
-            case Boolean b -> "bool";
-            case Map<?, ?> m -> "map[string]interface {}";
-            case Collection<?> c -> "[]interface {}";
-            default -> n == NO_VALUE || n == NIL ? "<nil>" : n.getClass().getSimpleName();
-        };
+        if (n instanceof String) return "string";
+        if (n instanceof Long || n instanceof Integer) return "int";
+        if (n instanceof Double) return "float64";
+        if (n instanceof Boolean) return "bool";
+        if (n instanceof Map<?, ?>) return "map[string]interface {}";
+        if (n instanceof Collection<?>) return "[]interface {}";
+        return n == NO_VALUE || n == NIL ? "<nil>" : n.getClass().getSimpleName();
     }
 }

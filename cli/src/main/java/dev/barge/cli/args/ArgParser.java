@@ -1,7 +1,6 @@
 package dev.barge.cli.args;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.Locale;
  * Our own few classes instead of picocli, whose Java 5 class files the JDK's AOT cache cannot hold.
  */
 public final class ArgParser {
-    private record Flag(Field field, Object target, Option option) {
+    private record Flag(Field field, Object target, OptionIndex.Spec option) {
         String display() {
             String shortName = null;
             String longName = null;
@@ -29,7 +28,7 @@ public final class ArgParser {
         }
     }
 
-    private record Positional(Field field, Object target, Parameters params, int from, int to, int min) {}
+    private record Positional(Field field, Object target, int from, int to, int min) {}
 
     private final List<Flag> flags = new ArrayList<>();
     private final List<Positional> positionals = new ArrayList<>();
@@ -37,24 +36,36 @@ public final class ArgParser {
 
     public ArgParser(Object command) {
         collect(command);
-        positionals.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        positionals.sort(ArgParser::byIndex);
+    }
+
+    private static int byIndex(Positional a, Positional b) {
+        return Integer.compare(a.from(), b.from());
     }
 
     private void collect(Object target) {
         for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers())) continue;
+            List<OptionIndex.Spec> specs = OptionIndex.of(c);
+            if (specs.isEmpty()) continue;
+            Field[] fields = c.getDeclaredFields();
+            for (OptionIndex.Spec s : specs) {
+                Field f = field(fields, s.field());
                 f.setAccessible(true);
-                Option o = f.getAnnotation(Option.class);
-                if (o != null) flags.add(new Flag(f, target, o));
-                Parameters p = f.getAnnotation(Parameters.class);
-                if (p != null) positionals.add(positional(f, target, p));
-                if (f.getAnnotation(Mixin.class) != null) collect(get(f, target));
+                switch (s.kind()) {
+                    case 'O' -> flags.add(new Flag(f, target, s));
+                    case 'P' -> positionals.add(positional(f, target, s));
+                    default -> collect(get(f, target));
+                }
             }
         }
     }
 
-    private static Positional positional(Field f, Object target, Parameters p) {
+    private static Field field(Field[] fields, String name) {
+        for (Field f : fields) if (f.getName().equals(name)) return f;
+        throw new IllegalStateException("no field " + name + ": rebuild the option index (mvn package)");
+    }
+
+    private static Positional positional(Field f, Object target, OptionIndex.Spec p) {
         String index = p.index();
         int from = Integer.parseInt(index.contains("..") ? index.substring(0, index.indexOf("..")) : index);
         String arity = p.arity();
@@ -62,7 +73,7 @@ public final class ArgParser {
                 : index.contains("..") ? Integer.parseInt(index.substring(index.indexOf("..") + 2)) : from;
         int min = arity.isEmpty() ? 1 : Integer.parseInt(arity.contains("..") ? arity.substring(0, arity.indexOf(".."))
                 : arity);
-        return new Positional(f, target, p, from, to, min);
+        return new Positional(f, target, from, to, min);
     }
 
     /** Whether --help (or -h where the command has no -h of its own) was given. */
@@ -216,25 +227,88 @@ public final class ArgParser {
         };
     }
 
-    /** The help text: usage line, description and the flags. */
-    public String help(String usageLine, String description) {
-        StringBuilder b = new StringBuilder("\nUsage:  ").append(usageLine).append("\n\n");
+    /**
+     * The help text as cobra prints it: usage line, description, aliases, then the flags sorted by
+     * name (--help left out), each description wrapped as pflag does, with non-zero defaults.
+     */
+    public String help(String usageLine, String description, String aliases) {
+        StringBuilder b = new StringBuilder("Usage:  ").append(usageLine).append("\n\n");
         if (!description.isEmpty()) b.append(description).append("\n\n");
+        if (!aliases.isEmpty()) b.append("Aliases:\n  ").append(aliases).append("\n\n");
+        if (flags.size() <= 1) return b.substring(0, b.length() - 1); // only --help: no Options section
+        List<Flag> shown = new ArrayList<>();
+        for (Flag f : flags) if (!f.option().usageHelp()) shown.add(f);
+        shown.sort(ArgParser::byLongName);
         List<String[]> rows = new ArrayList<>();
-        for (Flag f : flags) {
-            String type = f.isBoolean() ? "" : List.class.isAssignableFrom(f.field().getType()) ? " list"
-                    : f.field().getType() == String.class ? " string" : " int";
+        for (Flag f : shown) {
             String display = f.display();
-            rows.add(new String[] {(display.startsWith("--") ? "    " : "") + display + type, f.option().description()});
+            rows.add(new String[] {"  " + (display.startsWith("--") ? "    " : "") + display + typeName(f),
+                f.option().description() + defaultText(f)});
         }
         if (!rows.isEmpty()) {
             b.append("Options:\n");
-            int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+            int column = 0;
+            for (String[] r : rows) column = Math.max(column, r[0].length() + 3);
             for (String[] r : rows) {
-                b.append("  ").append(r[0]).append(" ".repeat(width - r[0].length() + 3)).append(r[1]).append('\n');
+                b.append(r[0]).append(" ".repeat(column - r[0].length())).append(wrap(column, r[1])).append('\n');
             }
         }
         return b.toString();
+    }
+
+    private static int byLongName(Flag a, Flag b) {
+        return longName(a).compareTo(longName(b));
+    }
+
+    private static String longName(Flag f) {
+        for (String n : f.option().names()) if (n.startsWith("--")) return n.substring(2);
+        return f.option().names()[0].substring(1);
+    }
+
+    private static String typeName(Flag f) {
+        if (f.isBoolean()) return "";
+        if (!f.option().arity().isEmpty()) return " " + f.option().arity();
+        Class<?> type = f.field().getType();
+        if (List.class.isAssignableFrom(type)) return longName(f).equals("filter") ? " filter" : " list";
+        return type == String.class ? " string" : " int";
+    }
+
+    /** pflag's "(default x)" for a flag whose initial value is not its type's zero. */
+    private static String defaultText(Flag f) {
+        if (f.option().arity().equals("map")) return " (default map[])"; // pflag prints an empty map too
+        Object v = get(f.field(), f.target());
+        if (v == null || v instanceof List<?> || Boolean.FALSE.equals(v) || v.equals(0) || v.equals(0L) || "".equals(v)) {
+            return "";
+        }
+        return " (default " + (v instanceof String ? "\"" + v + "\"" : v) + ")";
+    }
+
+    /** pflag's wrap: descriptions start at column and break before column 79, newlines kept. */
+    public static String wrap(int column, String text) {
+        int width = 79 - column - 5;
+        String indent = " ".repeat(column);
+        StringBuilder out = new StringBuilder();
+        String s = text;
+        boolean first = true;
+        while (!s.isEmpty()) {
+            String[] cut = wrapN(width, s);
+            if (!first) out.append('\n').append(indent);
+            out.append(cut[0].replace("\n", "\n" + indent));
+            s = cut[1];
+            first = false;
+        }
+        return out.toString();
+    }
+
+    /** pflag's wrapN(i, slop 5): the first line and the rest. */
+    private static String[] wrapN(int i, String s) {
+        if (i + 5 > s.length()) return new String[] {s, ""};
+        String head = s.substring(0, i);
+        int w = Math.max(head.lastIndexOf(' '), Math.max(head.lastIndexOf('\t'), head.lastIndexOf('\n')));
+        if (w <= 0) return new String[] {s, ""};
+        int nl = head.lastIndexOf('\n');
+        if (nl > 0 && nl < w) return new String[] {s.substring(0, nl), s.substring(nl + 1)};
+        return new String[] {s.substring(0, w), s.substring(w + 1)};
     }
 
     private static Object get(Field f, Object target) {

@@ -84,7 +84,7 @@ class ArgParserTest {
         ArgParser p = new ArgParser(r);
         p.parse(new String[] {"--help"}, false);
         assertThat(p.helpRequested()).isTrue();
-        assertThat(p.help("barge run IMAGE", "Run")).contains("Usage:  barge run IMAGE", "-i, --interactive",
+        assertThat(p.help("barge run IMAGE", "Run", "")).contains("Usage:  barge run IMAGE", "-i, --interactive",
                 "    --name string", "-e, --env list");
     }
 }

@@ -1,0 +1,22 @@
+package dev.barge.cli;
+
+import dev.barge.cli.args.Command;
+import dev.barge.cli.args.Option;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "prune", description = "Remove all stopped containers")
+final class ContainerPruneCommand extends PruneCommand {
+    @Option(names = "--filter", description = "Provide filter values (e.g. \"until=<timestamp>\")")
+    List<String> filters = new ArrayList<>();
+
+    @Override
+    int run() throws Exception {
+        var f = Filters.parse(filters, "--filter");
+        if (!confirmed("WARNING! This will remove all stopped containers.\nAre you sure you want to continue?")) return 0;
+        Pruned p = containers(cli, f);
+        print(p);
+        printTotal(p.reclaimed());
+        return 0;
+    }
+}
