@@ -26,7 +26,7 @@ public final class SpecBuilder {
                 SecurityOptions.withDeviceAccess(security.privileged()),
                 SeccompOptions.withSeccomp(security),
                 ProcessOptions.withNoNewPrivileges(security.noNewPrivileges()),
-                LinuxOptions.withNamespaces(run.network()),
+                LinuxOptions.withNamespaces(run.network(), run.namespaces()),
                 LinuxOptions.withCgroupsPath(run.id()),
                 LinuxOptions.withResources(run.resources()),
                 LinuxOptions.withSysctls(run.sysctls()),

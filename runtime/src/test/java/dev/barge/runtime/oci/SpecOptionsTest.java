@@ -190,6 +190,27 @@ class SpecOptionsTest {
     }
 
     @Test
+    void hostPidIpcUtsAreLeftOutAndAJoinedOneKeepsItsPath() {
+        apply(ProcessOptions.withHostname("h1", "example.org"));
+        apply(LinuxOptions.withNamespaces(new RunSpec.NetworkNamespace.Fresh(), new RunSpec.Namespaces(
+                new RunSpec.Sharing.Host(), new RunSpec.Sharing.Join("/proc/7/ns/ipc"), new RunSpec.Sharing.Host())));
+        assertThat(spec.linux.namespaces).containsExactly(new Spec.Namespace("ipc", "/proc/7/ns/ipc"),
+                Spec.Namespace.fresh("mount"), Spec.Namespace.fresh("network"));
+        assertThat(spec.hostname).as("runc refuses a hostname without a private UTS namespace").isNull();
+        assertThat(spec.domainname).isNull();
+    }
+
+    @Test
+    void aJoinedPidNamespaceKeepsThePrivateUtsHostname() {
+        apply(ProcessOptions.withHostname("h1", ""));
+        apply(LinuxOptions.withNamespaces(new RunSpec.NetworkNamespace.Host(), new RunSpec.Namespaces(
+                new RunSpec.Sharing.Join("/proc/7/ns/pid"), new RunSpec.Sharing.Private(), new RunSpec.Sharing.Private())));
+        assertThat(spec.linux.namespaces).containsExactly(new Spec.Namespace("pid", "/proc/7/ns/pid"),
+                Spec.Namespace.fresh("ipc"), Spec.Namespace.fresh("uts"), Spec.Namespace.fresh("mount"));
+        assertThat(spec.hostname).isEqualTo("h1");
+    }
+
+    @Test
     void cgroupsPathIsUnderBarge() {
         assertThat(apply(LinuxOptions.withCgroupsPath("abc")).linux.cgroupsPath).isEqualTo("/barge/abc");
     }
