@@ -4,6 +4,7 @@ import dev.barge.container.ContainerConfig;
 import dev.barge.container.CreateRequest;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ImageConfig;
+import dev.barge.container.NamespaceModes;
 import dev.barge.container.NetworkRequest;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.mounts.MountRequest;
@@ -103,7 +104,8 @@ final class CreateTranslator {
                 h.publishAllPorts()).withMounts(mounts, list(h.volumesFrom()))
                 .withLogConfig(h.logConfig() == null ? HostOptions.LogConfig.DEFAULT
                         : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
-                        str(h.isolation()));
+                        str(h.isolation()))
+                .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())));
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */
@@ -127,15 +129,6 @@ final class CreateTranslator {
 
     /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
     private static void refuseUnsupported(HostConfig h) {
-        if (!str(h.pidMode()).isEmpty()) {
-            throw BargeException.notImplemented("--pid=%s is not supported yet", h.pidMode());
-        }
-        if (!List.of("", "private", "shareable", "none").contains(str(h.ipcMode()))) {
-            throw BargeException.notImplemented("--ipc=%s is not supported yet", h.ipcMode());
-        }
-        if (!str(h.utsMode()).isEmpty()) {
-            throw BargeException.notImplemented("--uts=%s is not supported yet", h.utsMode());
-        }
         if (!list(h.devices()).isEmpty()) {
             throw BargeException.notImplemented("--device is not supported yet");
         }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param runtime      runtime name, empty for the default
  * @param mounts       {@code --mount} requests (checked at create)
  * @param volumesFrom  {@code --volumes-from} sources, {@code container[:ro|rw]}
+ * @param namespaces   {@code --pid}, {@code --ipc}, {@code --uts}; {@link NamespaceModes#DEFAULT} in records stored before them
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -25,7 +26,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
                           List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
-                          String isolation) {
+                          String isolation, NamespaceModes namespaces) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -46,6 +47,22 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
         isolation = isolation == null ? "" : isolation;
+        namespaces = namespaces == null ? NamespaceModes.DEFAULT : namespaces;
+    }
+
+    /** With private pid, ipc and uts namespaces. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                       List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig, String isolation) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                NamespaceModes.DEFAULT);
     }
 
     /** With the default log configuration and isolation. */
@@ -80,7 +97,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation);
+                isolation, namespaces);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -93,20 +110,22 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     public HostOptions withNetworkMode(String mode) {
         return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                namespaces);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                namespaces);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation);
+                isolation, namespaces);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
@@ -114,7 +133,15 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation);
+                newIsolation, namespaces);
+    }
+
+    /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
+    public HostOptions withNamespaces(NamespaceModes modes) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, modes);
     }
 
     /**

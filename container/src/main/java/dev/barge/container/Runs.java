@@ -42,7 +42,9 @@ final class Runs {
         ctx.discardRuntime(id);
         long gen = ++lc.generation;
         RunSpec.NetworkNamespace network;
+        ContainerNamespaces.Resolved namespaces;
         try {
+            namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current());
             network = ctx.networking.join(c);
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);
@@ -51,7 +53,7 @@ final class Runs {
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts, namespaces);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
