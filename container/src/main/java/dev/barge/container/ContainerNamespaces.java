@@ -4,9 +4,11 @@ import dev.barge.core.BargeException;
 import dev.barge.core.ErrorKind;
 import dev.barge.core.Mount;
 import dev.barge.runtime.RunSpec;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code --pid}, {@code --ipc} and {@code --uts}: checked at create with Docker's words, resolved at
@@ -43,8 +45,13 @@ final class ContainerNamespaces {
     record Resolved(RunSpec.Namespaces namespaces, Optional<Mount> shm) {
         static final Resolved PRIVATE = new Resolved(RunSpec.Namespaces.PRIVATE, Optional.empty());
 
+        /** The same namespaces with this /dev/shm bind. */
+        Resolved withShm(Mount bind) {
+            return new Resolved(namespaces, Optional.of(bind));
+        }
+
         /** The /dev/shm bind after the user's mounts, so it replaces the default tmpfs. */
-        List<Mount> withShm(List<Mount> mounts) {
+        List<Mount> mounts(List<Mount> mounts) {
             if (shm.isEmpty()) {
                 return mounts;
             }
@@ -55,7 +62,8 @@ final class ContainerNamespaces {
         }
     }
 
-    static Resolved resolve(NamespaceModes modes, java.util.function.Function<String, Container> lookup) {
+    /** @param shmOf where a shareable container's /dev/shm is mounted on the host */
+    static Resolved resolve(NamespaceModes modes, Function<String, Container> lookup, Function<String, Path> shmOf) {
         if (modes.equals(NamespaceModes.DEFAULT)) {
             return Resolved.PRIVATE;
         }
@@ -77,12 +85,20 @@ final class ContainerNamespaces {
         } else if (NamespaceModes.isContainer(modes.ipc())) {
             Container donor = ipcDonor(NamespaceModes.target(modes.ipc()), lookup);
             ipc = new RunSpec.Sharing.Join(nsPath(donor, "ipc"));
-            // the donor's /dev/shm lives in its mount namespace: reach it through its root
-            shm = Optional.of(shmBind("/proc/" + donor.state().pid() + "/root/dev/shm"));
+            shm = Optional.of(shmBind(shmSource(donor, lookup, shmOf)));
         } else {
             ipc = new RunSpec.Sharing.Private();
         }
         return new Resolved(new RunSpec.Namespaces(pid, ipc, uts), shm);
+    }
+
+    /** The host path of a donor's /dev/shm: its own, the host's, or (joined itself) its donor's. */
+    private static String shmSource(Container donor, Function<String, Container> lookup, Function<String, Path> shmOf) {
+        Container c = donor;
+        for (int hops = 0; hops < 8 && NamespaceModes.isContainer(c.host().namespaces().ipc()); hops++) {
+            c = lookup.apply(NamespaceModes.target(c.host().namespaces().ipc()));
+        }
+        return c.host().namespaces().ipc().equals("host") ? "/dev/shm" : shmOf.apply(c.id()).toString();
     }
 
     private static Mount shmBind(String source) {
@@ -94,7 +110,7 @@ final class ContainerNamespaces {
     }
 
     /** As moby's {@code getPidContainer}: a missing one is named in its words, a stopped one a conflict. */
-    private static Container pidDonor(String ref, java.util.function.Function<String, Container> lookup) {
+    private static Container pidDonor(String ref, Function<String, Container> lookup) {
         try {
             return running(ref, lookup);
         } catch (BargeException e) {
@@ -107,7 +123,7 @@ final class ContainerNamespaces {
     }
 
     /** As moby's {@code getIPCContainer}: the donor must run and share its IPC (shareable or host). */
-    private static Container ipcDonor(String ref, java.util.function.Function<String, Container> lookup) {
+    private static Container ipcDonor(String ref, Function<String, Container> lookup) {
         Container donor;
         try {
             donor = running(ref, lookup);
@@ -122,7 +138,7 @@ final class ContainerNamespaces {
         return donor;
     }
 
-    private static Container running(String ref, java.util.function.Function<String, Container> lookup) {
+    private static Container running(String ref, Function<String, Container> lookup) {
         Container c = lookup.apply(ref);
         if (!c.state().running()) {
             throw BargeException.conflict("container %s is not running", c.id());

@@ -43,7 +43,7 @@ final class RunSpecBuilder {
         mounts.addAll(userMounts);
         mounts.addAll(tmpfs(host.tmpfs()));
         Map<String, String> annotations = new HashMap<>(c.config().labels());
-        return new RunSpec(c.id(), rootfs, namespaces.withShm(mounts), process(c), c.config().hostname(), c.config().domainname(),
+        return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c), c.config().hostname(), c.config().domainname(),
                 network, security(host), resources(host.resources()), host.sysctls(), host.effectiveShmSize(),
                 host.readonlyRootfs(), host.init(), annotations,
                 host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()), namespaces.namespaces());

@@ -44,7 +44,8 @@ final class Runs {
         RunSpec.NetworkNamespace network;
         ContainerNamespaces.Resolved namespaces;
         try {
-            namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current());
+            namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current(),
+                    ctx.mounts::shmPath);
             network = ctx.networking.join(c);
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);
@@ -53,6 +54,9 @@ final class Runs {
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
+            if (c.host().namespaces().ipc().equals("shareable")) {
+                namespaces = namespaces.withShm(ctx.mounts.mountShm(id, c.host().effectiveShmSize()));
+            }
             RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts, namespaces);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
