@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param annotations  OCI annotations (labels travel here)
  * @param runtime      the runtime to use ({@code runc}, {@code crun}) or empty for the default
  * @param namespaces   where the pid, ipc and uts namespaces come from ({@code --pid}, {@code --ipc}, {@code --uts})
+ * @param devices      host devices to add ({@code --device})
  */
 public record RunSpec(
         String id,
@@ -43,23 +44,25 @@ public record RunSpec(
         boolean init,
         Map<String, String> annotations,
         Optional<String> runtime,
-        Namespaces namespaces) {
+        Namespaces namespaces,
+        List<Device> devices) {
 
     public RunSpec {
         namespaces = namespaces == null ? Namespaces.PRIVATE : namespaces;
+        devices = devices == null ? List.of() : List.copyOf(devices);
         rootfs = List.copyOf(rootfs);
         mounts = List.copyOf(mounts);
         sysctls = Map.copyOf(sysctls);
         annotations = Map.copyOf(annotations);
     }
 
-    /** With private pid, ipc and uts namespaces. */
+    /** With private pid, ipc and uts namespaces and no added devices. */
     public RunSpec(String id, List<Mount> rootfs, List<Mount> mounts, ProcessSpec process, String hostname,
                    String domainname, NetworkNamespace network, Security security, Resources resources,
                    Map<String, String> sysctls, long shmSize, boolean readonlyRootfs, boolean init,
                    Map<String, String> annotations, Optional<String> runtime) {
         this(id, rootfs, mounts, process, hostname, domainname, network, security, resources, sysctls, shmSize,
-                readonlyRootfs, init, annotations, runtime, Namespaces.PRIVATE);
+                readonlyRootfs, init, annotations, runtime, Namespaces.PRIVATE, List.of());
     }
 
     /**
@@ -99,6 +102,13 @@ public record RunSpec(
         /** An existing namespace, by path ({@code /proc/<pid>/ns/net} of another container, or a bind-mounted netns). */
         record Join(String path) implements NetworkNamespace {}
     }
+
+    /**
+     * A host device the container gets ({@code --device}); a directory brings the devices under it.
+     *
+     * @param permissions cgroup access, some of {@code rwm}
+     */
+    public record Device(String pathOnHost, String pathInContainer, String permissions) {}
 
     /** Where one namespace comes from: a fresh one, the host's (none in the spec), or another's by path. */
     public sealed interface Sharing {

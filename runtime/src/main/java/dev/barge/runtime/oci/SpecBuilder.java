@@ -24,6 +24,7 @@ public final class SpecBuilder {
                 SecurityOptions.withCapabilities(security),
                 SecurityOptions.withMaskedPaths(security.privileged()),
                 SecurityOptions.withDeviceAccess(security.privileged()),
+                DeviceOptions.withDevices(run.devices()),
                 SeccompOptions.withSeccomp(security),
                 ProcessOptions.withNoNewPrivileges(security.noNewPrivileges()),
                 LinuxOptions.withNamespaces(run.network(), run.namespaces()),

@@ -211,6 +211,27 @@ class SpecOptionsTest {
     }
 
     @Test
+    void aDeviceGetsItsNodeFromTheHostAndAnAllowRule() {
+        apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/dev/null", "/dev/mynull", "rw"))));
+        assertThat(spec.linux.devices).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("/dev/mynull");
+            assertThat(d.type()).isEqualTo("c");
+            assertThat(d.major()).isEqualTo(1);
+            assertThat(d.minor()).isEqualTo(3);
+        });
+        assertThat(spec.linux.resources.devices).last().isEqualTo(new Spec.DeviceRule(true, "c", 1L, 3L, "rw"));
+    }
+
+    @Test
+    void aMissingOrOrdinaryFileIsRefusedInDockersWords() {
+        assertThatThrownBy(() -> apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/dev/nosuchdev", "", "")))))
+                .isInstanceOf(BargeException.class).hasMessage("error gathering device information while adding "
+                        + "custom device \"/dev/nosuchdev\": no such file or directory");
+        assertThatThrownBy(() -> apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/etc/hostname", "", "")))))
+                .hasMessageEndingWith("not a device node");
+    }
+
+    @Test
     void cgroupsPathIsUnderBarge() {
         assertThat(apply(LinuxOptions.withCgroupsPath("abc")).linux.cgroupsPath).isEqualTo("/barge/abc");
     }
