@@ -77,7 +77,6 @@ final class CreateTranslator {
         if (h == null) {
             return HostOptions.defaults();
         }
-        refuseUnsupported(h);
         List<String> binds = new ArrayList<>(list(h.binds()));
         Map<String, String> tmpfs = new LinkedHashMap<>(map(h.tmpfs()));
         List<MountRequest> mounts = new ArrayList<>();
@@ -105,7 +104,8 @@ final class CreateTranslator {
                 .withLogConfig(h.logConfig() == null ? HostOptions.LogConfig.DEFAULT
                         : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
                         str(h.isolation()))
-                .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())));
+                .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())))
+                .withDevices(devices(h.devices()));
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */
@@ -127,11 +127,17 @@ final class CreateTranslator {
                 mode, v == null ? Map.of() : map(v.labels()), driverOptions);
     }
 
-    /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
-    private static void refuseUnsupported(HostConfig h) {
-        if (!list(h.devices()).isEmpty()) {
-            throw BargeException.notImplemented("--device is not supported yet");
+    /** {@code HostConfig.Devices}: {@code PathOnHost}, {@code PathInContainer}, {@code CgroupPermissions}. */
+    static List<HostOptions.Device> devices(List<Object> devices) {
+        List<HostOptions.Device> out = new ArrayList<>();
+        for (Object o : list(devices)) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("PathOnHost") instanceof String host) || host.isEmpty()) {
+                throw BargeException.invalid("invalid device mapping: PathOnHost is required");
+            }
+            out.add(new HostOptions.Device(host, m.get("PathInContainer") instanceof String c ? c : "",
+                    m.get("CgroupPermissions") instanceof String p ? p : ""));
         }
+        return out;
     }
 
     static String str(String s) {

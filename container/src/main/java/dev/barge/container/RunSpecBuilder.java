@@ -46,7 +46,13 @@ final class RunSpecBuilder {
         return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c), c.config().hostname(), c.config().domainname(),
                 network, security(host), resources(host.resources()), host.sysctls(), host.effectiveShmSize(),
                 host.readonlyRootfs(), host.init(), annotations,
-                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()), namespaces.namespaces());
+                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()), namespaces.namespaces(),
+                devices(host));
+    }
+
+    static List<RunSpec.Device> devices(HostOptions host) {
+        return host.devices().stream()
+                .map(d -> new RunSpec.Device(d.pathOnHost(), d.pathInContainer(), d.permissions())).toList();
     }
 
     static RunSpec.ProcessSpec process(Container c) {

@@ -5,6 +5,7 @@ import dev.barge.core.Mount;
 import dev.barge.runtime.AttachSession;
 import dev.barge.runtime.RunSpec;
 import dev.barge.runtime.RuntimeDriver;
+import dev.barge.runtime.oci.DeviceOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class Runs {
         try {
             namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current(),
                     ctx.mounts::shmPath);
+            DeviceOptions.check(RunSpecBuilder.devices(c.host())); // Docker's words, not a runtime failure's
             network = ctx.networking.join(c);
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);

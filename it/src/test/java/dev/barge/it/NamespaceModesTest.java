@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code --pid}, {@code --ipc} and {@code --uts}: the host's namespaces or another container's. */
+/** {@code --pid}, {@code --ipc} and {@code --uts} (the host's namespaces or another container's) and {@code --device}. */
 @Timeout(90)
 class NamespaceModesTest {
     @RegisterExtension
@@ -106,5 +106,26 @@ class NamespaceModesTest {
         } finally {
             d.docker("rm", "-f", "ipcdonor", "ipcprivate");
         }
+    }
+
+    @Test
+    void deviceAppearsWithTheHostsNumbersAndItsPermissions() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/loop0")), "needs /dev/loop0");
+        assertThat(d.ok("run", "--rm", "busybox", "sh", "-c", "test -e /dev/loop0 || echo absent")).isEqualTo("absent");
+        String out = d.ok("run", "--rm", "--device", "/dev/loop0:/dev/lp:r", "busybox", "sh", "-c",
+                "ls -l /dev/lp | cut -c1; stat -c '%t:%T' /dev/lp; head -c1 /dev/lp >/dev/null && echo read;"
+                        + " (echo x > /dev/lp) 2>/dev/null || echo refused");
+        assertThat(out).isEqualTo("b\n7:0\nread\nrefused");
+        d.ok("create", "--name", "withdevice", "--device", "/dev/loop0", "busybox");
+        try {
+            assertThat(d.ok("inspect", "-f", "{{json .HostConfig.Devices}}", "withdevice")).isEqualTo(
+                    "[{\"PathOnHost\":\"/dev/loop0\",\"PathInContainer\":\"/dev/loop0\",\"CgroupPermissions\":\"rwm\"}]");
+        } finally {
+            d.ok("rm", "withdevice");
+        }
+        var missing = d.docker("run", "--rm", "--device", "/dev/nosuchdevice", "busybox", "true");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("error gathering device information while adding custom device "
+                + "\"/dev/nosuchdevice\": no such file or directory");
     }
 }

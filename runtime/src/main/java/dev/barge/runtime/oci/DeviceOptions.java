@@ -27,6 +27,11 @@ public final class DeviceOptions {
         };
     }
 
+    /** Throws Docker's error for a device that is missing or no device, before anything is created. */
+    public static void check(List<RunSpec.Device> devices) {
+        devices.forEach(DeviceOptions::nodes);
+    }
+
     /** As moby's {@code getDevicesFromPath}: one node, or every node under a directory. */
     static List<Spec.Device> nodes(RunSpec.Device d) {
         Path host = Path.of(d.pathOnHost());
