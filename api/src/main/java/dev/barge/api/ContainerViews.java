@@ -95,12 +95,24 @@ final class ContainerViews {
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
                 h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
                 h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
-                "private", null, 0, "", h.privileged(), h.publishAllPorts(), h.readonlyRootfs(),
-                nullIfEmpty(h.securityOpt()), h.tmpfs().isEmpty() ? null : h.tmpfs(), "", "", h.effectiveShmSize(),
+                h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), null, 0, h.namespaces().pid(),
+                h.privileged(), h.publishAllPorts(), h.readonlyRootfs(), nullIfEmpty(h.securityOpt()),
+                h.tmpfs().isEmpty() ? null : h.tmpfs(), h.namespaces().uts(), "", h.effectiveShmSize(),
                 h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
-                List.of(), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
+                devices(h.devices()), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
                 ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
+    }
+
+    /** {@code HostConfig.Devices} as Docker shows them. */
+    private static List<Object> devices(List<HostOptions.Device> devices) {
+        return devices.stream().<Object>map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("PathOnHost", d.pathOnHost());
+            m.put("PathInContainer", d.pathInContainer());
+            m.put("CgroupPermissions", d.permissions());
+            return m;
+        }).toList();
     }
 
     private static <T> List<T> nullIfEmpty(List<T> l) {

@@ -4,6 +4,7 @@ import dev.barge.container.ContainerConfig;
 import dev.barge.container.CreateRequest;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ImageConfig;
+import dev.barge.container.NamespaceModes;
 import dev.barge.container.NetworkRequest;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.mounts.MountRequest;
@@ -76,7 +77,6 @@ final class CreateTranslator {
         if (h == null) {
             return HostOptions.defaults();
         }
-        refuseUnsupported(h);
         List<String> binds = new ArrayList<>(list(h.binds()));
         Map<String, String> tmpfs = new LinkedHashMap<>(map(h.tmpfs()));
         List<MountRequest> mounts = new ArrayList<>();
@@ -103,7 +103,9 @@ final class CreateTranslator {
                 h.publishAllPorts()).withMounts(mounts, list(h.volumesFrom()))
                 .withLogConfig(h.logConfig() == null ? HostOptions.LogConfig.DEFAULT
                         : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
-                        str(h.isolation()));
+                        str(h.isolation()))
+                .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())))
+                .withDevices(devices(h.devices()));
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */
@@ -125,20 +127,17 @@ final class CreateTranslator {
                 mode, v == null ? Map.of() : map(v.labels()), driverOptions);
     }
 
-    /** Options Barge does not honour yet: refused plainly rather than silently ignored. */
-    private static void refuseUnsupported(HostConfig h) {
-        if (!str(h.pidMode()).isEmpty()) {
-            throw BargeException.notImplemented("--pid=%s is not supported yet", h.pidMode());
+    /** {@code HostConfig.Devices}: {@code PathOnHost}, {@code PathInContainer}, {@code CgroupPermissions}. */
+    static List<HostOptions.Device> devices(List<Object> devices) {
+        List<HostOptions.Device> out = new ArrayList<>();
+        for (Object o : list(devices)) {
+            if (!(o instanceof Map<?, ?> m) || !(m.get("PathOnHost") instanceof String host) || host.isEmpty()) {
+                throw BargeException.invalid("invalid device mapping: PathOnHost is required");
+            }
+            out.add(new HostOptions.Device(host, m.get("PathInContainer") instanceof String c ? c : "",
+                    m.get("CgroupPermissions") instanceof String p ? p : ""));
         }
-        if (!List.of("", "private", "shareable", "none").contains(str(h.ipcMode()))) {
-            throw BargeException.notImplemented("--ipc=%s is not supported yet", h.ipcMode());
-        }
-        if (!str(h.utsMode()).isEmpty()) {
-            throw BargeException.notImplemented("--uts=%s is not supported yet", h.utsMode());
-        }
-        if (!list(h.devices()).isEmpty()) {
-            throw BargeException.notImplemented("--device is not supported yet");
-        }
+        return out;
     }
 
     static String str(String s) {

@@ -44,7 +44,8 @@ final class Creation {
         registry.reserveName(name, id);
         try {
             if (merged.hostname().isEmpty()) {
-                merged = merged.withHostname(host.networkMode().equals("host") ? hostHostname() : id.substring(0, 12));
+                boolean hostUts = host.networkMode().equals("host") || host.namespaces().uts().equals("host");
+                merged = merged.withHostname(hostUts ? hostHostname() : id.substring(0, 12));
             }
             Container c = new Container(id, name, Times.nowNanos(), image.id(), commandLine.getFirst(),
                     commandLine.subList(1, commandLine.size()), merged, host, ContainerState.created());
@@ -72,6 +73,7 @@ final class Creation {
         RunSpecBuilder.security(host);
         ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);
+        ContainerNamespaces.validate(host.namespaces());
         return host.networkMode().isEmpty() ? ContainerNetworks.withMode(host, "default") : host;
     }
 

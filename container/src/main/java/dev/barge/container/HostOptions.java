@@ -16,6 +16,8 @@ import java.util.Map;
  * @param runtime      runtime name, empty for the default
  * @param mounts       {@code --mount} requests (checked at create)
  * @param volumesFrom  {@code --volumes-from} sources, {@code container[:ro|rw]}
+ * @param namespaces   {@code --pid}, {@code --ipc}, {@code --uts}; {@link NamespaceModes#DEFAULT} in records stored before them
+ * @param devices      {@code --device} mappings; empty in records stored before them
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -25,7 +27,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
                           List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
-                          String isolation) {
+                          String isolation, NamespaceModes namespaces, List<Device> devices) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -46,6 +48,23 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
         isolation = isolation == null ? "" : isolation;
+        namespaces = namespaces == null ? NamespaceModes.DEFAULT : namespaces;
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    /** With private pid, ipc and uts namespaces and no devices. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                       List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig, String isolation) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                NamespaceModes.DEFAULT, List.of());
     }
 
     /** With the default log configuration and isolation. */
@@ -80,7 +99,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation);
+                isolation, namespaces, devices);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -93,20 +112,22 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     public HostOptions withNetworkMode(String mode) {
         return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                namespaces, devices);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation);
+                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
+                namespaces, devices);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation);
+                isolation, namespaces, devices);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
@@ -114,7 +135,23 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation);
+                newIsolation, namespaces, devices);
+    }
+
+    /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
+    public HostOptions withNamespaces(NamespaceModes modes) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, modes, devices);
+    }
+
+    /** The same options with these {@code --device} mappings. */
+    public HostOptions withDevices(List<Device> newDevices) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, newDevices);
     }
 
     /**
@@ -136,6 +173,15 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     }
 
     public record Ulimit(String name, long soft, long hard) {}
+
+    /** {@code --device host[:container[:rwm]]}; an empty container path is the host's, empty permissions {@code rwm}. */
+    public record Device(String pathOnHost, String pathInContainer, String permissions) {
+        public Device {
+            pathOnHost = pathOnHost == null ? "" : pathOnHost;
+            pathInContainer = pathInContainer == null || pathInContainer.isEmpty() ? pathOnHost : pathInContainer;
+            permissions = permissions == null || permissions.isEmpty() ? "rwm" : permissions;
+        }
+    }
 
     public record PortBinding(String hostIp, String hostPort) {}
 

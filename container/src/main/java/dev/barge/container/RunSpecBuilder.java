@@ -27,6 +27,12 @@ final class RunSpecBuilder {
     /** @param userMounts volumes, binds and {@code --mount} tmpfs, parents first */
     static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network,
                          List<Mount> userMounts) {
+        return build(c, rootfs, dir, network, userMounts, ContainerNamespaces.Resolved.PRIVATE);
+    }
+
+    /** @param namespaces {@code --pid}, {@code --ipc}, {@code --uts} resolved by the service */
+    static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network,
+                         List<Mount> userMounts, ContainerNamespaces.Resolved namespaces) {
         HostOptions host = c.host();
         List<Mount> mounts = new ArrayList<>();
         for (Mount etc : EtcFiles.mounts(dir, false)) {
@@ -37,10 +43,16 @@ final class RunSpecBuilder {
         mounts.addAll(userMounts);
         mounts.addAll(tmpfs(host.tmpfs()));
         Map<String, String> annotations = new HashMap<>(c.config().labels());
-        return new RunSpec(c.id(), rootfs, mounts, process(c), c.config().hostname(), c.config().domainname(),
+        return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c), c.config().hostname(), c.config().domainname(),
                 network, security(host), resources(host.resources()), host.sysctls(), host.effectiveShmSize(),
                 host.readonlyRootfs(), host.init(), annotations,
-                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()));
+                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()), namespaces.namespaces(),
+                devices(host));
+    }
+
+    static List<RunSpec.Device> devices(HostOptions host) {
+        return host.devices().stream()
+                .map(d -> new RunSpec.Device(d.pathOnHost(), d.pathInContainer(), d.permissions())).toList();
     }
 
     static RunSpec.ProcessSpec process(Container c) {

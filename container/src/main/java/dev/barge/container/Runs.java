@@ -5,6 +5,7 @@ import dev.barge.core.Mount;
 import dev.barge.runtime.AttachSession;
 import dev.barge.runtime.RunSpec;
 import dev.barge.runtime.RuntimeDriver;
+import dev.barge.runtime.oci.DeviceOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,11 @@ final class Runs {
         ctx.discardRuntime(id);
         long gen = ++lc.generation;
         RunSpec.NetworkNamespace network;
+        ContainerNamespaces.Resolved namespaces;
         try {
+            namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current(),
+                    ctx.mounts::shmPath);
+            DeviceOptions.check(RunSpecBuilder.devices(c.host())); // Docker's words, not a runtime failure's
             network = ctx.networking.join(c);
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);
@@ -51,7 +56,10 @@ final class Runs {
         try {
             List<Mount> rootfs = images.prepareRootfs(id, c.imageId());
             List<Mount> userMounts = ctx.mounts.prepare(id, rootfs);
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts);
+            if (c.host().namespaces().ipc().equals("shareable")) {
+                namespaces = namespaces.withShm(ctx.mounts.mountShm(id, c.host().effectiveShmSize()));
+            }
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts, namespaces);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())

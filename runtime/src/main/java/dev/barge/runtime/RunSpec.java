@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param init         run an init (catatonit/tini) as PID 1 that reaps zombies
  * @param annotations  OCI annotations (labels travel here)
  * @param runtime      the runtime to use ({@code runc}, {@code crun}) or empty for the default
+ * @param namespaces   where the pid, ipc and uts namespaces come from ({@code --pid}, {@code --ipc}, {@code --uts})
+ * @param devices      host devices to add ({@code --device})
  */
 public record RunSpec(
         String id,
@@ -41,13 +43,26 @@ public record RunSpec(
         boolean readonlyRootfs,
         boolean init,
         Map<String, String> annotations,
-        Optional<String> runtime) {
+        Optional<String> runtime,
+        Namespaces namespaces,
+        List<Device> devices) {
 
     public RunSpec {
+        namespaces = namespaces == null ? Namespaces.PRIVATE : namespaces;
+        devices = devices == null ? List.of() : List.copyOf(devices);
         rootfs = List.copyOf(rootfs);
         mounts = List.copyOf(mounts);
         sysctls = Map.copyOf(sysctls);
         annotations = Map.copyOf(annotations);
+    }
+
+    /** With private pid, ipc and uts namespaces and no added devices. */
+    public RunSpec(String id, List<Mount> rootfs, List<Mount> mounts, ProcessSpec process, String hostname,
+                   String domainname, NetworkNamespace network, Security security, Resources resources,
+                   Map<String, String> sysctls, long shmSize, boolean readonlyRootfs, boolean init,
+                   Map<String, String> annotations, Optional<String> runtime) {
+        this(id, rootfs, mounts, process, hostname, domainname, network, security, resources, sysctls, shmSize,
+                readonlyRootfs, init, annotations, runtime, Namespaces.PRIVATE, List.of());
     }
 
     /**
@@ -86,6 +101,31 @@ public record RunSpec(
 
         /** An existing namespace, by path ({@code /proc/<pid>/ns/net} of another container, or a bind-mounted netns). */
         record Join(String path) implements NetworkNamespace {}
+    }
+
+    /**
+     * A host device the container gets ({@code --device}); a directory brings the devices under it.
+     *
+     * @param permissions cgroup access, some of {@code rwm}
+     */
+    public record Device(String pathOnHost, String pathInContainer, String permissions) {}
+
+    /** Where one namespace comes from: a fresh one, the host's (none in the spec), or another's by path. */
+    public sealed interface Sharing {
+        /** A fresh namespace of the container's own. */
+        record Private() implements Sharing {}
+
+        /** The host's namespace: the spec lists none of that type. */
+        record Host() implements Sharing {}
+
+        /** An existing namespace by path, such as {@code /proc/<pid>/ns/pid} of another container. */
+        record Join(String path) implements Sharing {}
+    }
+
+    /** The pid, ipc and uts namespaces ({@code --pid}, {@code --ipc}, {@code --uts}). */
+    public record Namespaces(Sharing pid, Sharing ipc, Sharing uts) {
+        public static final Namespaces PRIVATE = new Namespaces(new Sharing.Private(), new Sharing.Private(),
+                new Sharing.Private());
     }
 
     /**

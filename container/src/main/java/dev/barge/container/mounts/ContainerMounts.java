@@ -103,8 +103,38 @@ public final class ContainerMounts {
                 propagation.isEmpty() ? "rprivate" : propagation));
     }
 
-    /** The container stopped: its volumes are released (driver-option ones unmounted when unused). */
+    /**
+     * A shareable IPC namespace's /dev/shm ({@code --ipc shareable}): as Docker, a tmpfs on the host
+     * in the container's directory, so that a container joining it ({@code --ipc container:<x>}) can
+     * bind the same one (a mount inside another mount namespace cannot be bound). Returns its bind.
+     */
+    public Mount mountShm(String id, long size) {
+        Path dir = shmPath(id);
+        try {
+            Files.createDirectories(dir);
+            kernel.unmount(dir); // a leftover of a run that did not end cleanly
+            kernel.mount("tmpfs", "shm", dir, List.of("nosuid", "nodev", "noexec", "mode=1777", "size=" + size));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot mount /dev/shm of " + id + ": " + e.getMessage(), e);
+        }
+        return new Mount("bind", dir.toString(), "/dev/shm", List.of("rbind", "rw"));
+    }
+
+    /** Where {@link #mountShm} mounts the container's /dev/shm on the host. */
+    public Path shmPath(String id) {
+        return dirOf.apply(id).resolve("shm");
+    }
+
+    /** The container stopped: its volumes are released (driver-option ones unmounted when unused), its shm unmounted. */
     public void release(String id) {
+        Path shm = shmPath(id);
+        if (Files.isDirectory(shm)) {
+            try {
+                kernel.unmount(shm);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot unmount " + shm + ": " + e.getMessage());
+            }
+        }
         for (MountPoint m : of(id)) {
             if (m.isVolume()) {
                 try {

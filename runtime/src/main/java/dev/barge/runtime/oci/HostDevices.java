@@ -46,7 +46,7 @@ final class HostDevices {
         return devices;
     }
 
-    private static java.util.Optional<Spec.Device> device(Path file) {
+    static java.util.Optional<Spec.Device> device(Path file) {
         try {
             int mode = (int) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             int kind = mode & S_IFMT;

@@ -12,9 +12,24 @@ public final class LinuxOptions {
 
     /** Fresh pid, ipc, uts and mount namespaces; the network one as asked. */
     public static SpecOption withNamespaces(RunSpec.NetworkNamespace network) {
+        return withNamespaces(network, RunSpec.Namespaces.PRIVATE);
+    }
+
+    /**
+     * A fresh mount namespace; pid, ipc, uts and network ones as asked. A host namespace is one the
+     * spec does not list; without a private UTS namespace runc refuses a hostname, so none is set.
+     */
+    public static SpecOption withNamespaces(RunSpec.NetworkNamespace network, RunSpec.Namespaces shared) {
         return (context, spec) -> {
-            List<Spec.Namespace> namespaces = new ArrayList<>(List.of(Spec.Namespace.fresh("pid"),
-                    Spec.Namespace.fresh("ipc"), Spec.Namespace.fresh("uts"), Spec.Namespace.fresh("mount")));
+            List<Spec.Namespace> namespaces = new ArrayList<>();
+            add(namespaces, "pid", shared.pid());
+            add(namespaces, "ipc", shared.ipc());
+            add(namespaces, "uts", shared.uts());
+            namespaces.add(Spec.Namespace.fresh("mount"));
+            if (!(shared.uts() instanceof RunSpec.Sharing.Private)) {
+                spec.hostname = null;
+                spec.domainname = null;
+            }
             switch (network) {
                 case RunSpec.NetworkNamespace.Fresh f -> namespaces.add(Spec.Namespace.fresh("network"));
                 case RunSpec.NetworkNamespace.Host h -> { }
@@ -22,6 +37,14 @@ public final class LinuxOptions {
             }
             spec.linux.namespaces = namespaces;
         };
+    }
+
+    private static void add(List<Spec.Namespace> namespaces, String type, RunSpec.Sharing sharing) {
+        switch (sharing) {
+            case RunSpec.Sharing.Private p -> namespaces.add(Spec.Namespace.fresh(type));
+            case RunSpec.Sharing.Host h -> { }
+            case RunSpec.Sharing.Join j -> namespaces.add(new Spec.Namespace(type, j.path()));
+        }
     }
 
     /** cgroupfs path {@code /barge/<id>}. */

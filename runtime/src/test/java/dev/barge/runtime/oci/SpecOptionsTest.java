@@ -190,6 +190,48 @@ class SpecOptionsTest {
     }
 
     @Test
+    void hostPidIpcUtsAreLeftOutAndAJoinedOneKeepsItsPath() {
+        apply(ProcessOptions.withHostname("h1", "example.org"));
+        apply(LinuxOptions.withNamespaces(new RunSpec.NetworkNamespace.Fresh(), new RunSpec.Namespaces(
+                new RunSpec.Sharing.Host(), new RunSpec.Sharing.Join("/proc/7/ns/ipc"), new RunSpec.Sharing.Host())));
+        assertThat(spec.linux.namespaces).containsExactly(new Spec.Namespace("ipc", "/proc/7/ns/ipc"),
+                Spec.Namespace.fresh("mount"), Spec.Namespace.fresh("network"));
+        assertThat(spec.hostname).as("runc refuses a hostname without a private UTS namespace").isNull();
+        assertThat(spec.domainname).isNull();
+    }
+
+    @Test
+    void aJoinedPidNamespaceKeepsThePrivateUtsHostname() {
+        apply(ProcessOptions.withHostname("h1", ""));
+        apply(LinuxOptions.withNamespaces(new RunSpec.NetworkNamespace.Host(), new RunSpec.Namespaces(
+                new RunSpec.Sharing.Join("/proc/7/ns/pid"), new RunSpec.Sharing.Private(), new RunSpec.Sharing.Private())));
+        assertThat(spec.linux.namespaces).containsExactly(new Spec.Namespace("pid", "/proc/7/ns/pid"),
+                Spec.Namespace.fresh("ipc"), Spec.Namespace.fresh("uts"), Spec.Namespace.fresh("mount"));
+        assertThat(spec.hostname).isEqualTo("h1");
+    }
+
+    @Test
+    void aDeviceGetsItsNodeFromTheHostAndAnAllowRule() {
+        apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/dev/null", "/dev/mynull", "rw"))));
+        assertThat(spec.linux.devices).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("/dev/mynull");
+            assertThat(d.type()).isEqualTo("c");
+            assertThat(d.major()).isEqualTo(1);
+            assertThat(d.minor()).isEqualTo(3);
+        });
+        assertThat(spec.linux.resources.devices).last().isEqualTo(new Spec.DeviceRule(true, "c", 1L, 3L, "rw"));
+    }
+
+    @Test
+    void aMissingOrOrdinaryFileIsRefusedInDockersWords() {
+        assertThatThrownBy(() -> apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/dev/nosuchdev", "", "")))))
+                .isInstanceOf(BargeException.class).hasMessage("error gathering device information while adding "
+                        + "custom device \"/dev/nosuchdev\": no such file or directory");
+        assertThatThrownBy(() -> apply(DeviceOptions.withDevices(List.of(new RunSpec.Device("/etc/hostname", "", "")))))
+                .hasMessageEndingWith("not a device node");
+    }
+
+    @Test
     void cgroupsPathIsUnderBarge() {
         assertThat(apply(LinuxOptions.withCgroupsPath("abc")).linux.cgroupsPath).isEqualTo("/barge/abc");
     }
