@@ -62,6 +62,12 @@ final class Commands {
             case "port" -> new PortCommand();
             case "exec" -> new ExecCommand();
             case "attach" -> new AttachCommand();
+            // transfer commands (cp, diff, export, commit, update, pull, push, login, logout, search, build)
+            case "cp" -> new CpCommand();
+            case "diff" -> new DiffCommand();
+            case "export" -> new ExportCommand();
+            case "commit" -> new CommitCommand();
+            case "update" -> new UpdateCommand();
             default -> null;
         });
     }
@@ -71,6 +77,7 @@ final class Commands {
             case "container" -> switch (name) {
                 case "attach", "create", "exec", "kill", "logs", "pause", "rename", "restart", "rm", "run", "start",
                      "stop", "top", "unpause", "wait", "port" -> name;
+                case "cp", "diff", "export", "commit", "update" -> name;
                 default -> null;
             };
             case "image" -> switch (name) {

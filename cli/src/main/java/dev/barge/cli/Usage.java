@@ -29,6 +29,12 @@ record Usage(String arguments, int min, int max) {
             case PortCommand c -> new Usage("CONTAINER [PRIVATE_PORT[/PROTO]]", 1, 2);
             case TopCommand c -> new Usage("CONTAINER [ps OPTIONS]", 1, -1);
             case WaitCommand c -> new Usage("CONTAINER [CONTAINER...]", 1, -1);
+            // transfer commands
+            case CpCommand c -> new Usage("[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tbarge cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH", 2, 2);
+            case DiffCommand c -> new Usage("CONTAINER", 1, 1);
+            case ExportCommand c -> new Usage("[OPTIONS] CONTAINER", 1, 1);
+            case CommitCommand c -> new Usage("[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", 1, 2);
+            case UpdateCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
             default -> new Usage("[OPTIONS]", 0, 0);
         };
     }

@@ -267,6 +267,7 @@ public final class ArgParser {
 
     private static String typeName(Flag f) {
         if (f.isBoolean()) return "";
+        if (!f.option().arity().isEmpty()) return " " + f.option().arity();
         Class<?> type = f.field().getType();
         if (List.class.isAssignableFrom(type)) return longName(f).equals("filter") ? " filter" : " list";
         return type == String.class ? " string" : " int";

@@ -23,6 +23,9 @@ public @interface Option {
     /** Accepted for readability; a boolean given without a value is true. */
     String fallbackValue() default "";
 
+    /** pflag's type word in the help ("bytes", "decimal", "strings"); empty: from the field's type. */
+    String type() default "";
+
     /** This flag asks for the command's help. */
     boolean usageHelp() default false;
 }

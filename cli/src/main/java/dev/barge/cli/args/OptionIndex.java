@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class OptionIndex {
     static final String RESOURCE = "META-INF/barge/options.idx";
 
-    /** One annotated field; kind 'O' option, 'P' positional, 'M' mixin. */
+    /** One annotated field; kind 'O' option, 'P' positional, 'M' mixin; an option's arity holds its type word. */
     record Spec(String field, char kind, String[] names, String description, boolean usageHelp, String index,
                 String arity) {}
 
@@ -69,7 +69,7 @@ public final class OptionIndex {
         for (Field f : c.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers())) continue;
             Option o = f.getAnnotation(Option.class);
-            if (o != null) specs.add(new Spec(f.getName(), 'O', o.names(), o.description(), o.usageHelp(), "", ""));
+            if (o != null) specs.add(new Spec(f.getName(), 'O', o.names(), o.description(), o.usageHelp(), "", o.type()));
             Parameters p = f.getAnnotation(Parameters.class);
             if (p != null) specs.add(new Spec(f.getName(), 'P', new String[0], "", false, p.index(), p.arity()));
             if (f.getAnnotation(Mixin.class) != null) specs.add(new Spec(f.getName(), 'M', new String[0], "", false, "", ""));
