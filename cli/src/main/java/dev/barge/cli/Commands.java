@@ -68,6 +68,11 @@ final class Commands {
             case "export" -> new ExportCommand();
             case "commit" -> new CommitCommand();
             case "update" -> new UpdateCommand();
+            case "pull" -> new PullCommand();
+            case "push" -> new PushCommand();
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "search" -> new SearchCommand();
             default -> null;
         });
     }
@@ -82,6 +87,7 @@ final class Commands {
             };
             case "image" -> switch (name) {
                 case "tag", "load", "save", "import", "history" -> name;
+                case "pull", "push" -> name;
                 default -> null;
             };
             default -> null;

@@ -90,11 +90,13 @@ final class Help {
         if (command instanceof RmiCommand) return "barge image rm, barge image remove, barge rmi";
         if (command instanceof InfoCommand) return "barge system info, barge info";
         if (command instanceof EventsCommand) return "barge system events, barge events";
-        if (command instanceof InspectCommand || command instanceof PruneCommand || command instanceof VersionCommand) {
+        if (command instanceof InspectCommand || command instanceof PruneCommand || command instanceof VersionCommand
+                || command instanceof LoginCommand || command instanceof LogoutCommand || command instanceof SearchCommand) {
             return "";
         }
         boolean image = command instanceof HistoryCommand || command instanceof ImportCommand
-                || command instanceof LoadCommand || command instanceof SaveCommand || command instanceof TagCommand;
+                || command instanceof LoadCommand || command instanceof SaveCommand || command instanceof TagCommand
+                || command instanceof PullCommand || command instanceof PushCommand;
         return "barge " + (image ? "image " : "container ") + verb + ", barge " + verb;
     }
 

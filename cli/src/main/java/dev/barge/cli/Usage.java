@@ -35,6 +35,11 @@ record Usage(String arguments, int min, int max) {
             case ExportCommand c -> new Usage("[OPTIONS] CONTAINER", 1, 1);
             case CommitCommand c -> new Usage("[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", 1, 2);
             case UpdateCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
+            case PullCommand c -> new Usage("[OPTIONS] NAME[:TAG|@DIGEST]", 1, 1);
+            case PushCommand c -> new Usage("[OPTIONS] NAME[:TAG]", 1, 1);
+            case LoginCommand c -> new Usage("[OPTIONS] [SERVER]", 0, 1);
+            case LogoutCommand c -> new Usage("[SERVER]", 0, 1);
+            case SearchCommand c -> new Usage("[OPTIONS] TERM", 1, 1);
             default -> new Usage("[OPTIONS]", 0, 0);
         };
     }
