@@ -10,7 +10,8 @@ final class Commands {
     private Commands() {}
 
     static boolean isGroup(String name) {
-        return name.equals("container") || name.equals("image") || name.equals("system");
+        return name.equals("container") || name.equals("image") || name.equals("system")
+                || name.equals("builder");
     }
 
     static Optional<BaseCommand> create(String group, String name) {
@@ -26,6 +27,8 @@ final class Commands {
             case "system info" -> "info";
             case "system events" -> "events";
             case "system prune" -> "system-prune";
+            case "builder build" -> "build";
+            case "builder prune" -> "builder-prune";
             default -> containerOrImageVerb(group, name);
         };
         return Optional.ofNullable(switch (key == null ? "" : key) {
@@ -73,6 +76,8 @@ final class Commands {
             case "login" -> new LoginCommand();
             case "logout" -> new LogoutCommand();
             case "search" -> new SearchCommand();
+            case "build" -> new BuildCommand();
+            case "builder-prune" -> new BuilderPruneCommand();
             default -> null;
         });
     }
@@ -87,7 +92,7 @@ final class Commands {
             };
             case "image" -> switch (name) {
                 case "tag", "load", "save", "import", "history" -> name;
-                case "pull", "push" -> name;
+                case "pull", "push", "build" -> name;
                 default -> null;
             };
             default -> null;

@@ -156,7 +156,7 @@ final class CpCommand extends BaseCommand {
         CountingInput counted = new CountingInput(in);
         Thread writer = Thread.ofVirtual().start(() -> {
             try (out) {
-                TarFiles.write(src, tarRoot, follow, name -> true, out);
+                TarFiles.write(src, tarRoot, follow, TarFiles.Filter.NONE, out);
             } catch (IOException e) {
                 // the reader sees the stream end early and the daemon answers the error
             }

@@ -68,7 +68,7 @@ final class JsonMessages {
                              String progressMessage) {
         if (m.hasNonNull("errorDetail") || m.hasNonNull("error")) {
             String message = m.path("errorDetail").path("message").asText(m.path("error").asText());
-            throw new StatusException(1, message);
+            throw new StreamError(message, m.path("errorDetail").path("code").asInt());
         }
         String stream = m.path("stream").asText("");
         String endl = "";
@@ -93,6 +93,20 @@ final class JsonMessages {
             out.print(stream + endl);
         } else {
             out.print(status + endl + "\n");
+        }
+    }
+
+    /** An "error" in the stream: docker exits with its code (1 when none), printing the message. */
+    static final class StreamError extends RuntimeException {
+        private final int code;
+
+        StreamError(String message, int code) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        int code() {
+            return code;
         }
     }
 

@@ -48,6 +48,13 @@ final class RegistryAuth {
         return new RegistryAuth(file, root);
     }
 
+    /** The servers config.json holds credentials for, in file order. */
+    java.util.List<String> servers() {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        root.path("auths").fieldNames().forEachRemaining(list::add);
+        return list;
+    }
+
     Path file() {
         return file;
     }

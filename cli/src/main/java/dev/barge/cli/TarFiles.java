@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -25,21 +24,38 @@ final class TarFiles {
      * Writes {@code source} (a file, a link or a directory tree) under the name {@code root}; an
      * empty root puts a directory's contents at the top. {@code keep} sees names relative to source.
      */
-    static void write(Path source, String root, boolean followTop, Predicate<String> keep, OutputStream out)
+    static void write(Path source, String root, boolean followTop, Filter keep, OutputStream out)
             throws IOException {
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out));
+        write(source, root, followTop, keep, java.util.Map.of(), out);
+    }
+
+    /** As above, then {@code extra} files (name to content, mode 0600) at the top. */
+    static void write(Path source, String root, boolean followTop, Filter keep, java.util.Map<String, byte[]> extra,
+                      OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), 512);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        add(tar, source, root, "", followTop, keep);
+        if (source != null) add(tar, source, root, "", followTop, keep);
+        for (var e : extra.entrySet()) {
+            TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+            entry.setSize(e.getValue().length);
+            entry.setMode(0100600);
+            entry.setModTime(System.currentTimeMillis() / 1000 * 1000);
+            tar.putArchiveEntry(entry);
+            tar.write(e.getValue());
+            tar.closeArchiveEntry();
+        }
         tar.finish();
         tar.close();
     }
 
     private static void add(TarArchiveOutputStream tar, Path file, String name, String relative, boolean follow,
-                            Predicate<String> keep) throws IOException {
+                            Filter keep) throws IOException {
         LinkOption[] link = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         boolean dir = Files.isDirectory(file, link);
-        if (!name.isEmpty()) {
+        boolean excluded = !relative.isEmpty() && keep.excludes(relative);
+        if (excluded && !(dir && keep.mayIncludeUnder(relative))) return;
+        if (!name.isEmpty() && !excluded) {
             TarArchiveEntry e;
             if (Files.isSymbolicLink(file) && !follow) {
                 e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
@@ -49,7 +65,8 @@ final class TarFiles {
                 if (!dir) e.setSize(Files.size(file));
             }
             e.setMode(mode(file, link) | (e.isSymbolicLink() ? 0120000 : dir ? 040000 : 0100000));
-            e.setModTime(Files.getLastModifiedTime(file, link).toMillis());
+            // whole seconds, as docker's archive writes them: a fraction would cost a PAX header
+            e.setModTime(Files.getLastModifiedTime(file, link).toMillis() / 1000 * 1000);
             Object uid = attribute(file, "unix:uid", link);
             Object gid = attribute(file, "unix:gid", link);
             if (uid instanceof Integer u) e.setUserId(u);
@@ -67,7 +84,6 @@ final class TarFiles {
             for (Path child : children.sorted().toList()) {
                 String childRelative = relative.isEmpty() ? child.getFileName().toString()
                         : relative + "/" + child.getFileName();
-                if (!keep.test(childRelative)) continue;
                 String childName = name.isEmpty() ? child.getFileName().toString() : name + "/" + child.getFileName();
                 add(tar, child, childName, childRelative, false, keep);
             }
@@ -140,6 +156,26 @@ final class TarFiles {
         PosixFilePermission[] all = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE
         for (int i = 0; i < 9; i++) if ((mode & (0400 >> i)) != 0) s.add(all[i]);
         return s;
+    }
+
+    /** Which paths (relative to the source, '/'-separated) stay out of the archive. */
+    interface Filter {
+        Filter NONE = new Filter() {
+            @Override
+            public boolean excludes(String relative) {
+                return false;
+            }
+
+            @Override
+            public boolean mayIncludeUnder(String relative) {
+                return true;
+            }
+        };
+
+        boolean excludes(String relative);
+
+        /** An excluded directory may still hold paths an exception brings back. */
+        boolean mayIncludeUnder(String relative);
     }
 
     /** Keeps the caller's stream open when the tar writer closes. */

@@ -40,8 +40,15 @@ record Usage(String arguments, int min, int max) {
             case LoginCommand c -> new Usage("[OPTIONS] [SERVER]", 0, 1);
             case LogoutCommand c -> new Usage("[SERVER]", 0, 1);
             case SearchCommand c -> new Usage("[OPTIONS] TERM", 1, 1);
+            case BuildCommand c -> new Usage("[OPTIONS] PATH | URL | -", 1, 1);
+            case BuilderPruneCommand c -> new Usage("", 0, 0);
             default -> new Usage("[OPTIONS]", 0, 0);
         };
+    }
+
+    /** The usage line after "Usage:  ": the command, then its arguments if it takes any. */
+    String line(String command) {
+        return arguments.isEmpty() ? command : command + " " + arguments;
     }
 
     /** cobra's argument rules, worded as docker/cli's cli.RequiresMinArgs and friends. */
