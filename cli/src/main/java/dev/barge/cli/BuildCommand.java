@@ -152,6 +152,7 @@ final class BuildCommand extends BaseCommand {
     /** What docker prints before its help and builder commands when DOCKER_BUILDKIT is not set. */
     static String legacyNotice(Map<String, String> env) {
         String buildkit = env.getOrDefault("DOCKER_BUILDKIT", "");
+        if (!buildkit.isEmpty() && !isFalse(buildkit)) return ""; // BuildKit asked for: an error follows instead
         return deprecation(!buildkit.isEmpty() && isFalse(buildkit)) + "\n";
     }
 
@@ -311,7 +312,7 @@ final class BuildCommand extends BaseCommand {
             throw new StatusException(e.code() == 0 ? 1 : e.code(), e.getMessage());
         }
         if (quiet) cli.out.println(imageId[0]);
-        if (iidfile != null && !imageId[0].isEmpty()) Files.writeString(Path.of(iidfile), imageId[0]);
+        if (iidfile != null && !imageId[0].isEmpty()) Files.writeString(Path.of(iidfile), imageId[0] + "\n");
         return 0;
     }
 

@@ -121,8 +121,8 @@ final class CpCommand extends BaseCommand {
         Request put = Request.put(archivePath(container, dstPath)).query("noOverwriteDirNonDir", "true");
         if (archive) put = put.query("copyUIDGID", "true");
         if (srcPath.equals("-")) {
-            Stat d = dstStat.orElseThrow(() -> notFound(dstPath, container));
-            if (!d.isDir()) throw new StatusException(1, "destination \"" + container + ":" + dstPath + "\" must be a directory");
+            // a tar from stdin is unpacked into a directory that must be there already
+            if (dstStat.isEmpty() || !dstStat.get().isDir()) throw new StatusException(1, "destination \"" + container + ":" + dstPath + "\" must be a directory");
             cli.client().run(put.stream(cli.in, "application/x-tar"));
             return 0;
         }
