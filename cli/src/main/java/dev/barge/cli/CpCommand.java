@@ -111,7 +111,11 @@ final class CpCommand extends BaseCommand {
                 if (dstPath.endsWith("/") && !stat.isDir()) throw new StatusException(1, "no such directory");
                 TarFiles.extract(counted, parentOf(dstPath), from, dst.getFileName().toString());
             }
-            if (!quiet) cli.err.println("Successfully copied " + progressSize(counted.count) + " to " + dstPath);
+            if (!quiet) {
+                // docker names the destination by its absolute path, a trailing separator kept
+                String shown = Path.of(dstPath).toAbsolutePath().normalize() + (dstPath.endsWith("/") ? "/" : "");
+                cli.err.println("Successfully copied " + progressSize(counted.count) + " to " + shown);
+            }
         }
         return 0;
     }

@@ -271,6 +271,25 @@ class CliGoldenTransferTest {
         shell("docker", "docker rmi t-b:1 t-b:2; rm -rf ctx iid Df-fail");
     }
 
+    /** On a terminal: cp's closing line and pull's redrawn progress leave the same screen as docker's. */
+    @Test
+    void onATerminalTheScreenEndsAsDockers() {
+        assumeTrue(registry != null, "barge-registry or htpasswd is not available");
+        String reg = registryAddress;
+        String script = "cd " + barged.dir() + " && rm -rf tcfg && export DOCKER_CONFIG=$PWD/tcfg && "
+                + "echo p | docker login -u u --password-stdin " + reg + " >/dev/null 2>&1 && "
+                + "docker tag busybox " + reg + "/tt:1 && docker push " + reg + "/tt:1 >/dev/null && docker rmi " + reg
+                + "/tt:1 >/dev/null && $CLI cp t-src:/bin/busybox bbx && $CLI pull " + reg + "/tt:1 && $CLI cp bbx t-src:/tmp/"
+                + " && rm -f bbx && docker rmi " + reg + "/tt:1 >/dev/null";
+        List<String> screens = new java.util.ArrayList<>();
+        for (String cli : List.of("docker", Golden.bargeBinary().toString())) {
+            try (Tmux t = Tmux.run(barged, 20, 150, script.replace("$CLI", cli))) {
+                screens.add(clean(t.await("[exit ").replace(cli, "barge")));
+            }
+        }
+        assertThat(screens.get(1)).contains("Successfully copied").isEqualTo(screens.get(0));
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> walk = Files.walk(dir)) {
