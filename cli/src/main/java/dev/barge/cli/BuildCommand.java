@@ -378,7 +378,7 @@ final class BuildCommand extends BaseCommand {
     /** -t is checked as the flag is parsed: a usage error, status 125. */
     private static void checkTag(String tag) {
         try {
-            References.checkLowercase(tag);
+            References.check(tag);
         } catch (StatusException e) {
             throw new UsageException("invalid argument \"" + tag + "\" for \"-t, --tag\" flag: " + e.getMessage());
         }

@@ -32,7 +32,7 @@ final class CommitCommand extends BaseCommand {
     int run() {
         Request r = Request.post("/commit").query("container", container);
         if (reference != null && !reference.isEmpty()) {
-            References.checkLowercase(reference);
+            References.check(reference);
             String[] repoTag = TagCommand.splitTag(reference);
             r = r.query("repo", repoTag[0]).query("tag", repoTag[1]);
         }

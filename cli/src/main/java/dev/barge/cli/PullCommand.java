@@ -27,7 +27,7 @@ final class PullCommand extends BaseCommand {
 
     @Override
     int run() {
-        References.checkLowercase(name);
+        References.check(name);
         boolean nameOnly = !name.contains("@") && TagCommand.splitTag(name)[0].equals(name);
         if (allTags && !nameOnly) throw new StatusException(1, "tag can't be used with --all-tags/-a");
         String reference = name;

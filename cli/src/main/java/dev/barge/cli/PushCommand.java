@@ -27,7 +27,7 @@ final class PushCommand extends BaseCommand {
 
     @Override
     int run() {
-        References.checkLowercase(name);
+        References.check(name);
         if (name.contains("@")) throw new StatusException(1, "cannot push a digest reference");
         boolean nameOnly = TagCommand.splitTag(name)[0].equals(name);
         if (allTags && !nameOnly) throw new StatusException(1, "tag can't be used with --all-tags/-a");

@@ -227,6 +227,9 @@ class CliGoldenTransferTest {
         same(loggedIn + "$CLI push " + reg + "/bb");
         same(loggedIn + "$CLI push -a " + reg + "/bb:1");
         same(loggedIn + "$CLI push " + reg + "/Bb:1");
+        same("$CLI pull a:b:c");
+        same("$CLI pull x@sha256:zz");
+        same("$CLI commit t-src a//b");
         same(loggedIn + "docker rmi " + reg + "/bb:1 >/dev/null 2>&1; $CLI pull " + reg + "/bb:1");
         same(loggedIn + "docker rmi " + reg + "/bb:1 >/dev/null 2>&1; $CLI pull -q " + reg + "/bb:1");
         same(loggedIn + "$CLI pull " + reg + "/bb:nope");
