@@ -143,6 +143,7 @@ final class BuildCommand extends BaseCommand {
         Path archive = Files.createTempFile("barge-build", ".tar");
         try {
             String dockerfile = prepareContext(archive);
+            if (compress && remote.isEmpty()) gzip(archive);
             return send(archive, dockerfile);
         } finally {
             Files.deleteIfExists(archive);
@@ -314,6 +315,16 @@ final class BuildCommand extends BaseCommand {
         if (quiet) cli.out.println(imageId[0]);
         if (iidfile != null && !imageId[0].isEmpty()) Files.writeString(Path.of(iidfile), imageId[0] + "\n");
         return 0;
+    }
+
+    /** --compress: the context goes gzipped (the size docker reports is the compressed one). */
+    private static void gzip(Path archive) throws IOException {
+        Path gz = archive.resolveSibling(archive.getFileName() + ".gz");
+        try (InputStream in = Files.newInputStream(archive);
+             OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            in.transferTo(out);
+        }
+        Files.move(gz, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String pad8(String s) {
