@@ -85,9 +85,10 @@ final class LoginCommand extends BaseCommand {
     }
 
     private String prompt(String label, boolean secret) throws IOException {
+        // echo goes off before the prompt shows: what is typed after it never appears
+        Runnable restore = secret ? Terminal.raw() : () -> {};
         cli.out.print(label);
         cli.out.flush();
-        Runnable restore = secret ? Terminal.raw() : () -> {};
         StringBuilder b = new StringBuilder();
         try {
             for (int c = cli.in.read(); c >= 0 && c != '\n' && c != '\r'; c = cli.in.read()) b.append((char) c);

@@ -293,6 +293,25 @@ class CliGoldenTransferTest {
         assertThat(screens.get(1)).contains("Successfully copied").isEqualTo(screens.get(0));
     }
 
+    /** login with neither flag on a terminal: the same prompts, no echo of the password, the same end. */
+    @Test
+    void interactiveLoginPromptsAsDocker() {
+        assumeTrue(registry != null, "barge-registry or htpasswd is not available");
+        List<String> screens = new java.util.ArrayList<>();
+        for (String cli : List.of("docker", Golden.bargeBinary().toString())) {
+            String script = "cd " + barged.dir() + " && rm -rf icfg && DOCKER_CONFIG=$PWD/icfg " + cli + " login " + registryAddress;
+            try (Tmux t = Tmux.run(barged, 12, 120, script)) {
+                t.await("Username:");
+                t.type("u");
+                t.await("Password:");
+                t.type("p");
+                screens.add(clean(t.await("[exit ")));
+            }
+        }
+        shell("docker", "rm -rf icfg");
+        assertThat(screens.get(1)).contains("Login Succeeded").isEqualTo(screens.get(0));
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> walk = Files.walk(dir)) {
