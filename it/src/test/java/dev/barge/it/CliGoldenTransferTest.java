@@ -283,14 +283,18 @@ class CliGoldenTransferTest {
                 + "echo p | docker login -u u --password-stdin " + reg + " >/dev/null 2>&1 && "
                 + "docker tag busybox " + reg + "/tt:1 && docker push " + reg + "/tt:1 >/dev/null && docker rmi " + reg
                 + "/tt:1 >/dev/null && $CLI cp t-src:/bin/busybox bbx && $CLI pull " + reg + "/tt:1 && $CLI cp bbx t-src:/tmp/"
-                + " && rm -f bbx && docker rmi " + reg + "/tt:1 >/dev/null";
+                + " && rm -f bbx && docker rmi " + reg + "/tt:1 >/dev/null"
+                // an image whose top layer is not here: its download is drawn with bars, then "Pull complete"
+                + " && docker commit t-src " + reg + "/fresh:1 >/dev/null && docker push " + reg + "/fresh:1 >/dev/null"
+                + " && docker rmi " + reg + "/fresh:1 >/dev/null && $CLI pull " + reg + "/fresh:1"
+                + " && docker rmi " + reg + "/fresh:1 >/dev/null";
         List<String> screens = new java.util.ArrayList<>();
         for (String cli : List.of("docker", Golden.bargeBinary().toString())) {
-            try (Tmux t = Tmux.run(barged, 20, 150, script.replace("$CLI", cli))) {
+            try (Tmux t = Tmux.run(barged, 24, 150, script.replace("$CLI", cli))) {
                 screens.add(clean(t.await("[exit ").replace(cli, "barge")));
             }
         }
-        assertThat(screens.get(1)).contains("Successfully copied").isEqualTo(screens.get(0));
+        assertThat(screens.get(1)).contains("Successfully copied", "Pull complete").isEqualTo(screens.get(0));
     }
 
     /** login with neither flag on a terminal: the same prompts, no echo of the password, the same end. */
