@@ -27,6 +27,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return null;
     }
 
+    /** Printed to stderr before the flags are even parsed (docker's legacy-builder notice for build). */
+    String notice(java.util.Map<String, String> env) {
+        return "";
+    }
+
     /** run/create/start print errors as "barge: ..." and exit 125, as docker does. */
     boolean failsLikeRun() {
         return false;

@@ -11,7 +11,8 @@ final class Commands {
 
     static boolean isGroup(String name) {
         return name.equals("container") || name.equals("image") || name.equals("system")
-                || name.equals("network") || name.equals("volume");
+                || name.equals("network") || name.equals("volume")
+                || name.equals("builder");
     }
 
     static Optional<BaseCommand> create(String group, String name) {
@@ -30,6 +31,8 @@ final class Commands {
             case "system prune" -> "system-prune";
             case "system df" -> "system-df";
             case "container stats" -> "stats";
+            case "builder build" -> "build";
+            case "builder prune" -> "builder-prune";
             default -> containerOrImageVerb(group, name);
         };
         return Optional.ofNullable(switch (key == null ? "" : key) {
@@ -68,6 +71,19 @@ final class Commands {
             case "port" -> new PortCommand();
             case "exec" -> new ExecCommand();
             case "attach" -> new AttachCommand();
+            // transfer commands (cp, diff, export, commit, update, pull, push, login, logout, search, build)
+            case "cp" -> new CpCommand();
+            case "diff" -> new DiffCommand();
+            case "export" -> new ExportCommand();
+            case "commit" -> new CommitCommand();
+            case "update" -> new UpdateCommand();
+            case "pull" -> new PullCommand();
+            case "push" -> new PushCommand();
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "search" -> new SearchCommand();
+            case "build" -> new BuildCommand();
+            case "builder-prune" -> new BuilderPruneCommand();
             default -> null;
         });
     }
@@ -77,10 +93,12 @@ final class Commands {
             case "container" -> switch (name) {
                 case "attach", "create", "exec", "kill", "logs", "pause", "rename", "restart", "rm", "run", "start",
                      "stop", "top", "unpause", "wait", "port" -> name;
+                case "cp", "diff", "export", "commit", "update" -> name;
                 default -> null;
             };
             case "image" -> switch (name) {
                 case "tag", "load", "save", "import", "history" -> name;
+                case "pull", "push", "build" -> name;
                 default -> null;
             };
             default -> null;

@@ -40,7 +40,9 @@ final class Containers {
                 : pull.query("tag", repoTag[1]);
         if (platform != null) pull = pull.query("platform", platform);
         try (Response r = cli.client().call(pull)) {
-            JsonMessages.display(r, quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : cli.err);
+            boolean terminal = !quiet && cli.err == System.err && Terminal.isTerminal(2);
+            JsonMessages.display(r, quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : cli.err,
+                    terminal, m -> {});
         }
     }
 

@@ -12,11 +12,18 @@ final class Help {
               run         Create and run a new container from an image
               exec        Execute a command in a running container
               ps          List containers
+              build       Build an image from a Dockerfile
+              pull        Download an image from a registry
+              push        Upload an image to a registry
               images      List images
+              login       Authenticate to a registry
+              logout      Log out from a registry
+              search      Search Docker Hub for images
               version     Show the Docker version information
               info        Display system-wide information
 
             Management Commands:
+              builder     Manage builds
               container   Manage containers
               image       Manage images
               network     Manage networks
@@ -25,8 +32,12 @@ final class Help {
 
             Commands:
               attach      Attach local standard input, output, and error streams to a running container
+              commit      Create a new image from a container's changes
+              cp          Copy files/folders between a container and the local filesystem
               create      Create a new container
+              diff        Inspect changes to files or directories on a container's filesystem
               events      Get real time events from the server
+              export      Export a container's filesystem as a tar archive
               history     Show the history of an image
               import      Import the contents from a tarball to create a filesystem image
               inspect     Return low-level information on Docker objects
@@ -46,6 +57,7 @@ final class Help {
               tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
               top         Display the running processes of a container
               unpause     Unpause all processes within one or more containers
+              update      Update configuration of one or more containers
               wait        Block until one or more containers stop, then print their exit codes
 
             Global Options:
@@ -94,11 +106,15 @@ final class Help {
         if (command instanceof RmiCommand) return "barge image rm, barge image remove, barge rmi";
         if (command instanceof InfoCommand) return "barge system info, barge info";
         if (command instanceof EventsCommand) return "barge system events, barge events";
-        if (command instanceof InspectCommand || command instanceof PruneCommand || command instanceof VersionCommand) {
+        if (command instanceof BuildCommand) return "barge image build, barge build, barge builder build";
+        if (command instanceof BuilderPruneCommand) return "";
+        if (command instanceof InspectCommand || command instanceof PruneCommand || command instanceof VersionCommand
+                || command instanceof LoginCommand || command instanceof LogoutCommand || command instanceof SearchCommand) {
             return "";
         }
         boolean image = command instanceof HistoryCommand || command instanceof ImportCommand
-                || command instanceof LoadCommand || command instanceof SaveCommand || command instanceof TagCommand;
+                || command instanceof LoadCommand || command instanceof SaveCommand || command instanceof TagCommand
+                || command instanceof PullCommand || command instanceof PushCommand;
         return "barge " + (image ? "image " : "container ") + verb + ", barge " + verb;
     }
 
@@ -117,8 +133,12 @@ final class Help {
 
                     Commands:
                       attach      Attach local standard input, output, and error streams to a running container
+                      commit      Create a new image from a container's changes
+                      cp          Copy files/folders between a container and the local filesystem
                       create      Create a new container
+                      diff        Inspect changes to files or directories on a container's filesystem
                       exec        Execute a command in a running container
+                      export      Export a container's filesystem as a tar archive
                       inspect     Display detailed information on one or more containers
                       kill        Kill one or more running containers
                       logs        Fetch the logs of a container
@@ -135,6 +155,7 @@ final class Help {
                       stop        Stop one or more running containers
                       top         Display the running processes of a container
                       unpause     Unpause all processes within one or more containers
+                      update      Update configuration of one or more containers
                       wait        Block until one or more containers stop, then print their exit codes
 
                     Run 'barge container COMMAND --help' for more information on a command.
@@ -145,12 +166,15 @@ final class Help {
                     Manage images
 
                     Commands:
+                      build       Build an image from a Dockerfile
                       history     Show the history of an image
                       import      Import the contents from a tarball to create a filesystem image
                       inspect     Display detailed information on one or more images
                       load        Load an image from a tar archive or STDIN
                       ls          List images
                       prune       Remove unused images
+                      pull        Download an image from a registry
+                      push        Upload an image to a registry
                       rm          Remove one or more images
                       save        Save one or more images to a tar archive (streamed to STDOUT by default)
                       tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
@@ -186,6 +210,17 @@ final class Help {
                       rm          Remove one or more volumes
 
                     Run 'barge volume COMMAND --help' for more information on a command.
+                    """;
+            case "builder" -> """
+                    Usage:  barge builder COMMAND
+
+                    Manage builds
+
+                    Commands:
+                      build       Build an image from a Dockerfile
+                      prune       Remove build cache
+
+                    Run 'barge builder COMMAND --help' for more information on a command.
                     """;
             default -> """
                     Usage:  barge system COMMAND

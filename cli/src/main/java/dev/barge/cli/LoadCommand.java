@@ -22,7 +22,7 @@ final class LoadCommand extends BaseCommand {
         try (InputStream in = input == null ? cli.in : FileArgs.open(input);
              Response r = cli.client().call(Request.post("/images/load").query("quiet", quiet ? "1" : "0")
                      .stream(in, "application/x-tar"))) {
-            JsonMessages.display(r, cli.out);
+            JsonMessages.display(r, cli.out, cli.stdoutIsTerminal(), m -> {});
         }
         return 0;
     }

@@ -104,7 +104,9 @@ public final class Main {
         if (Commands.isGroup(name)) {
             group = name;
             if (i >= args.length || args[i].equals("--help") || args[i].startsWith("-")) {
-                (i < args.length ? out : err).print(Help.group(group));
+                PrintStream groupOut = i < args.length ? out : err;
+                if (group.equals("builder")) err.print(BuildCommand.legacyNotice(env)); // docker's legacy-builder notice
+                groupOut.print(Help.group(group));
                 return 0;
             }
             name = args[i++];
@@ -126,12 +128,13 @@ public final class Main {
         command.cli = cli;
         ArgParser parser = new ArgParser(command);
         try {
+            err.print(command.notice(cli.env));
             parser.parse(rest, command.stopsAtPositional());
             if (parser.helpRequested()) {
                 Command c = command.getClass().getAnnotation(Command.class);
                 String description = command.description() != null ? command.description() : c == null ? ""
                         : c.description();
-                out.print(parser.help("barge " + shown + " " + Usage.of(command).arguments(), description,
+                out.print(parser.help(Usage.of(command).line("barge " + shown), description,
                         Help.aliases(command, shown)));
                 return 0;
             }
@@ -147,6 +150,9 @@ public final class Main {
                 err.println(e.getMessage() + (own ? "\n\nRun 'barge " + shown + " --help' for more information" : ""));
             }
             return e.status();
+        } catch (JsonMessages.StreamError e) {
+            err.println(e.getMessage());
+            return 1;
         } catch (EngineException e) {
             return fail(command, shown, "Error response from daemon: " + e.getMessage());
         } catch (ConnectionFailedException e) {
@@ -166,14 +172,14 @@ public final class Main {
     /** Argument counts as cobra words them, status 1. */
     private int countError(BaseCommand command, String shown) {
         Usage usage = Usage.of(command);
-        err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  barge " + shown + " "
-                + usage.arguments() + "\n\n" + usage.helpVerb() + " 'barge " + shown + " --help' for more information");
+        err.println("barge: " + usage.countError("barge " + shown) + "\n\nUsage:  "
+                + usage.line("barge " + shown) + "\n\n" + usage.helpVerb() + " 'barge " + shown + " --help' for more information");
         return 1;
     }
 
     /** Flag errors with the usage line, status 125. */
     private int flagError(BaseCommand command, String shown, String message) {
-        err.println(message + "\n\nUsage:  barge " + shown + " " + Usage.of(command).arguments()
+        err.println(message + "\n\nUsage:  " + Usage.of(command).line("barge " + shown)
                 + "\n\nRun 'barge " + shown + " --help' for more information");
         return 125;
     }

@@ -47,6 +47,11 @@ final class Units {
         return sized(bytes, 1000, DECIMAL, 4);
     }
 
+    /** units.HumanSizeWithPrecision(n, 3), as cp reports what it copied: "2.05kB". */
+    static String humanSize3(double bytes) {
+        return sized(bytes, 1000, DECIMAL, 3);
+    }
+
     /** units.BytesSize: binary units, "3.84GiB". */
     static String bytesSize(double bytes) {
         return sized(bytes, 1024, BINARY, 4);

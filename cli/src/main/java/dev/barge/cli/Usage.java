@@ -31,8 +31,26 @@ record Usage(String arguments, int min, int max) {
             case PortCommand c -> new Usage("CONTAINER [PRIVATE_PORT[/PROTO]]", 1, 2);
             case TopCommand c -> new Usage("CONTAINER [ps OPTIONS]", 1, -1);
             case WaitCommand c -> new Usage("CONTAINER [CONTAINER...]", 1, -1);
+            // transfer commands
+            case CpCommand c -> new Usage("[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tbarge cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH", 2, 2);
+            case DiffCommand c -> new Usage("CONTAINER", 1, 1);
+            case ExportCommand c -> new Usage("[OPTIONS] CONTAINER", 1, 1);
+            case CommitCommand c -> new Usage("[OPTIONS] CONTAINER [REPOSITORY[:TAG]]", 1, 2);
+            case UpdateCommand c -> new Usage("[OPTIONS] CONTAINER [CONTAINER...]", 1, -1);
+            case PullCommand c -> new Usage("[OPTIONS] NAME[:TAG|@DIGEST]", 1, 1);
+            case PushCommand c -> new Usage("[OPTIONS] NAME[:TAG]", 1, 1);
+            case LoginCommand c -> new Usage("[OPTIONS] [SERVER]", 0, 1);
+            case LogoutCommand c -> new Usage("[SERVER]", 0, 1);
+            case SearchCommand c -> new Usage("[OPTIONS] TERM", 1, 1);
+            case BuildCommand c -> new Usage("[OPTIONS] PATH | URL | -", 1, 1);
+            case BuilderPruneCommand c -> new Usage("", 0, 0);
             default -> new Usage("[OPTIONS]", 0, 0);
         };
+    }
+
+    /** The usage line after "Usage:  ": the command, then its arguments if it takes any. */
+    String line(String command) {
+        return arguments.isEmpty() ? command : command + " " + arguments;
     }
 
     /** cobra's argument rules, worded as docker/cli's cli.RequiresMinArgs and friends. */

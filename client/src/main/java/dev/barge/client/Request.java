@@ -36,6 +36,10 @@ public record Request(String method, String path, Map<String, String> headers, B
         return new Request("DELETE", path, Map.of(), new Body.None());
     }
 
+    public static Request put(String path) {
+        return new Request("PUT", path, Map.of(), new Body.None());
+    }
+
     public static Request head(String path) {
         return new Request("HEAD", path, Map.of(), new Body.None());
     }
