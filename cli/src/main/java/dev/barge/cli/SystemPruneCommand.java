@@ -23,19 +23,20 @@ final class SystemPruneCommand extends PruneCommand {
             throw new StatusException(1, "ERROR: The \"until\" filter is not supported with \"--volumes\"");
         }
         if (!confirmed(warning(f))) return 0;
-        long reclaimed = 0;
-        List<Pruned> reports = new ArrayList<>();
-        reports.add(containers(cli, f));
-        reports.add(networks(cli, f));
-        if (volumes) reports.add(volumes(cli, f));
-        reports.add(images(cli, f, all));
-        reports.add(buildCache(cli, f, all));
-        for (Pruned p : reports) {
-            print(p);
-            reclaimed += p.reclaimed();
-        }
+        // each kind's report is printed as soon as it is pruned: a later kind's error (a filter
+        // it refuses) leaves the earlier reports on screen, as docker's runPrune does
+        long reclaimed = shown(containers(cli, f));
+        reclaimed += shown(networks(cli, f));
+        if (volumes) reclaimed += shown(volumes(cli, f));
+        reclaimed += shown(images(cli, f, all));
+        reclaimed += shown(buildCache(cli, f, all));
         printTotal(reclaimed);
         return 0;
+    }
+
+    private long shown(Pruned report) {
+        print(report);
+        return report.reclaimed();
     }
 
     /** docker's confirmationTemplate: what goes, then the filters it was given. */
