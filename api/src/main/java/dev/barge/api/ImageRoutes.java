@@ -124,11 +124,12 @@ public final class ImageRoutes {
     // ---- read
 
     void list(Exchange ex) {
-        List<Image> found = images.list(ex.boolParam("all"), ImageFilters.forList(filters(ex, ImageFilters.LIST_KEYS)));
+        ImageService.Listing listing = images.listing(ex.boolParam("all"),
+                ImageFilters.forList(filters(ex, ImageFilters.LIST_KEYS)));
         Map<Digest, Long> shared = ex.boolParam("shared-size") ? images.sharedSizes() : Map.of();
         boolean virtualSize = olderThan(V1_44);
-        Map<Digest, Digest> parents = images.parents();
-        List<ImageSummary> body = found.stream().map(i -> new ImageSummary(-1, i.created().getEpochSecond(), i.id().toString(),
+        Map<Digest, Digest> parents = listing.parents();
+        List<ImageSummary> body = listing.images().stream().map(i -> new ImageSummary(-1, i.created().getEpochSecond(), i.id().toString(),
                 i.config().config().labelsOrEmpty(), parentOf(parents, i), i.familiarDigests(), i.familiarTags(),
                 shared.getOrDefault(i.id(), -1L), i.size(), virtualSize ? i.size() : null)).toList();
         Responses.ok(ex, body);

@@ -61,6 +61,14 @@ public final class ImageService {
 
     /** {@code docker images}: every image matching the filters, newest first. */
     public List<Image> list(boolean all, ImageFilters filters) {
+        return listing(all, filters).images();
+    }
+
+    /** A listing's images and, for each of them built here on another, that parent. */
+    public record Listing(List<Image> images, Map<Digest, Digest> parents) {}
+
+    /** {@link #list} with the parents, from one read of the store. */
+    public Listing listing(boolean all, ImageFilters filters) {
         Optional<java.time.Instant> before = filters.before().map(n -> resolve(n).created());
         Optional<java.time.Instant> since = filters.since().map(n -> resolve(n).created());
         List<Image> result = new ArrayList<>();
@@ -86,7 +94,7 @@ public final class ImageService {
             result.add(image);
         }
         result.sort(Comparator.comparing(Image::created).reversed());
-        return result;
+        return new Listing(result, ImageLineage.parents(every));
     }
 
     private static Image withMatchingReferences(Image image, List<String> patterns) {
