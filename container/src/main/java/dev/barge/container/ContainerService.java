@@ -383,7 +383,16 @@ public final class ContainerService {
             CompletableFuture<AttachSession> f = new CompletableFuture<>();
             if (c.state().running()) {
                 try {
-                    f.complete(runtime.attach(c.id()));
+                    AttachSession session = runtime.attach(c.id());
+                    if (runtime.exitCode(c.id()).isPresent()) {
+                        // connected to a process that already ended (its exit is not handled yet): this
+                        // session would end with nothing, so wait for the next start as for a stopped one
+                        // (compose 1.29's run attaches after its start, sees it stopped and starts again)
+                        session.close();
+                        lc.pendingAttaches.add(f);
+                    } else {
+                        f.complete(session);
+                    }
                 } catch (BargeException e) {
                     if (runtime.state(c.id()).status() == dev.barge.runtime.ProcessState.Status.RUNNING) {
                         throw e;
