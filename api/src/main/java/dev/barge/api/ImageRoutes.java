@@ -22,7 +22,6 @@ import dev.barge.image.RunConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -289,7 +288,7 @@ public final class ImageRoutes {
     }
 
     private static String rfc3339(Instant t) {
-        return DateTimeFormatter.ISO_INSTANT.format(t);
+        return dev.barge.core.GoTime.format(t);
     }
 
     private static String messageOf(RuntimeException e) {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Time as Docker prints it: Go's RFC3339Nano, with its zero time for "never". */
 public final class Times {
-    public static final String ZERO = "0001-01-01T00:00:00Z";
+    public static final String ZERO = dev.barge.core.GoTime.ZERO;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -21,11 +21,7 @@ public final class Times {
 
     /** Go's {@code RFC3339Nano}: trailing zeros of the fraction trimmed; 0 is the zero time. */
     public static String rfc3339Nano(long nanos) {
-        if (nanos == 0) {
-            return ZERO;
-        }
-        String fraction = fraction(nanos).replaceAll("0+$", "");
-        return SECONDS.format(instant(nanos)) + (fraction.isEmpty() ? "" : "." + fraction) + "Z";
+        return nanos == 0 ? ZERO : dev.barge.core.GoTime.format(instant(nanos));
     }
 
     /** Docker's {@code RFC3339NanoFixed}: always nine digits (log timestamps line up). */

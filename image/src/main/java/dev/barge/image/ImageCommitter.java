@@ -141,7 +141,7 @@ final class ImageCommitter {
         } catch (IOException e) {
             throw BargeException.internal("cannot read the parent image's config", e);
         }
-        String created = Instant.now().toString();
+        String created = dev.barge.core.GoTime.format(Instant.now());
         c.put("architecture", c.getOrDefault("architecture", ImageImporter.architecture()));
         c.put("author", d.author());
         c.put("comment", d.comment());

@@ -58,7 +58,7 @@ final class ImageImporter {
             throw BargeException.invalid("cannot read root file system tar: %s", e.getMessage());
         }
         staging.layer(applied);
-        String created = Instant.now().toString();
+        String created = dev.barge.core.GoTime.format(Instant.now());
         byte[] configBytes = Json.bytes(configJson(config, comment, created, applied.layer().diffId()));
         Digest id = ingest(configBytes);
         List<LayerBlob> layers = List.of(new LayerBlob(mediaType, blob.digest(), blob.size()));

@@ -106,7 +106,7 @@ public final class NetworkService implements AutoCloseable {
             if (state.networks().stream().anyMatch(n -> n.bridge().equals(bridge))) {
                 throw BargeExceptions.forbidden("bridge name %s is already used by another network", bridge);
             }
-            Network n = new Network(id, request.name(), Network.BRIDGE, Instant.now().toString(), request.internal(),
+            Network n = new Network(id, request.name(), Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), request.internal(),
                     request.attachable(), request.labels(), request.options(), List.of(pool), bridge,
                     mtu(request.options()), Map.of());
             try {
@@ -296,12 +296,12 @@ public final class NetworkService implements AutoCloseable {
         if (state.networks().stream().noneMatch(n -> n.name().equals("bridge"))) {
             IpamConfig pool = config.bipGiven().map(NetworkService::fromBip)
                     .orElseGet(() -> IpamConfig.of(Ipam.chooseSubnet(config.pools(), takenSubnets())));
-            state.put(new Network(Ids.derived("bridge"), "bridge", Network.BRIDGE, Instant.now().toString(), false, false,
+            state.put(new Network(Ids.derived("bridge"), "bridge", Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), false, false,
                     Map.of(), defaultBridgeOptions(), List.of(pool), config.bridgeName(), 1500, Map.of()));
         }
         for (String[] p : List.of(new String[] {"host", Network.HOST}, new String[] {"none", Network.NULL})) {
             if (state.networks().stream().noneMatch(n -> n.name().equals(p[0]))) {
-                state.put(new Network(Ids.derived(p[0]), p[0], p[1], Instant.now().toString(), false, false,
+                state.put(new Network(Ids.derived(p[0]), p[0], p[1], dev.barge.core.GoTime.format(Instant.now()), false, false,
                         Map.of(), Map.of(), List.of(), "", 0, Map.of()));
             }
         }
