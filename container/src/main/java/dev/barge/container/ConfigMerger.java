@@ -17,7 +17,9 @@ final class ConfigMerger {
     /** The merged configuration; {@code hostname} stays empty when not given (the ID decides later). */
     static ContainerConfig merge(CreateRequest request, ImageConfig image) {
         ContainerConfig user = request.config();
-        List<String> entrypoint = request.entrypoint().orElse(image.entrypoint());
+        // [""] (the CLI's --entrypoint "") drops the image's entrypoint and is kept as none, as dockerd does
+        List<String> entrypoint = request.entrypoint().map(e -> e.equals(List.of("")) ? List.<String>of() : e)
+                .orElse(image.entrypoint());
         List<String> cmd = user.cmd();
         // Docker: an entrypoint given with content resets the image's cmd; an absent or empty one keeps it.
         if (request.entrypoint().map(List::isEmpty).orElse(true) && cmd.isEmpty()) {

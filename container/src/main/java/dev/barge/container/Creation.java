@@ -27,11 +27,6 @@ final class Creation {
     Container create(CreateRequest request) {
         ResolvedImage image = images.resolve(request.config().image());
         HostOptions host = validate(request.host());
-        String mode = host.networkMode();
-        if (!(mode.equals("default") || mode.equals("bridge") || mode.equals("none") || mode.equals("host")
-                || mode.startsWith("container:"))) {
-            ctx.networking.access().networkName(mode); // throws "network x not found"
-        }
         String workdir = request.config().workingDir();
         if (!workdir.isEmpty() && !workdir.startsWith("/")) {
             throw BargeException.invalid("the working directory '%s' is invalid, it needs to be an absolute path",

@@ -42,6 +42,7 @@ class ConfigMergerTest {
     void emptyEntrypointStringClearsTheImageEntrypoint() {
         ContainerConfig c = merge(List.of("echo", "hi"), Optional.of(List.of("")));
         assertThat(ConfigMerger.commandLine(c)).containsExactly("echo", "hi");
+        assertThat(c.entrypoint()).as("kept as none: inspect shows null, as dockerd's").isEmpty();
         assertThatThrownBy(() -> ConfigMerger.commandLine(merge(List.of(), Optional.of(List.of("")))))
                 .hasMessage("no command specified");
     }

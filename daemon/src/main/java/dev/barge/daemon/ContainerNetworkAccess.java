@@ -5,6 +5,7 @@ import dev.barge.container.HostOptions;
 import dev.barge.container.NetworkAccess;
 import dev.barge.container.NetworkRequest;
 import dev.barge.core.BargeException;
+import dev.barge.core.ErrorKind;
 import dev.barge.network.AttachOptions;
 import dev.barge.network.ContainerPort;
 import dev.barge.network.NetworkAttachment;
@@ -69,11 +70,22 @@ final class ContainerNetworkAccess implements NetworkAccess {
         String primary = mode.equals("default") ? "bridge" : mode;
         options(c, request, primary); // parses ports, exposed ports and links
         if (!primary.startsWith("container:")) {
-            networks.checkEndpoint(primary, List.of(), "");
+            checkEndpoint(primary, List.of(), "");
         }
         for (NetworkRequest.Endpoint e : request.endpoints()) {
-            String network = e.network().equals("default") ? "bridge" : e.network();
-            networks.checkEndpoint(network, e.aliases(), e.ipv4());
+            checkEndpoint(e.network().equals("default") ? "bridge" : e.network(), e.aliases(), e.ipv4());
+        }
+    }
+
+    /**
+     * As dockerd: a network that does not exist (yet) is no reason to refuse the create; the start
+     * answers "network x not found". A 404 here would also make the docker CLI try to pull the image.
+     */
+    private void checkEndpoint(String network, List<String> aliases, String ipv4) {
+        try {
+            networks.checkEndpoint(network, aliases, ipv4);
+        } catch (BargeException e) {
+            if (e.kind() != ErrorKind.NOT_FOUND) throw e;
         }
     }
 

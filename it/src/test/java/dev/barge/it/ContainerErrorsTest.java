@@ -48,6 +48,21 @@ class ContainerErrorsTest {
     }
 
     @Test
+    void aMissingNetworkLetsTheCreatePassAndFailsTheStart() {
+        var r = d.docker("run", "--name", "netless", "--network", "nosuchnet", "busybox", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(125);
+        assertThat(r.stderr()).contains("network nosuchnet not found").doesNotContain("Unable to find image");
+        assertThat(d.ok("inspect", "-f", "{{.State.Status}} {{.HostConfig.NetworkMode}}", "netless")).isEqualTo("created nosuchnet");
+        d.ok("network", "create", "nosuchnet");
+        try {
+            assertThat(d.docker("start", "netless").exitCode()).isZero();
+        } finally {
+            d.docker("rm", "-f", "netless");
+            d.docker("network", "rm", "nosuchnet");
+        }
+    }
+
+    @Test
     void aMissingCommandIs127AndANonExecutableOne126() {
         fails(127, "exec: \"nosuchcmd\": executable file not found in $PATH", "run", "--rm", "busybox", "nosuchcmd");
         fails(126, "permission denied", "run", "--rm", "busybox", "/etc/passwd");
