@@ -555,6 +555,11 @@ class ContainerTest(Base):
             self.assertIn(k, health['Log'][0])
         self.assertEqual(1, len(self.client.containers.list(filters={'health': 'healthy', 'id': c.id})))
 
+    def test_healthcheck_leaves_out_zero_fields(self):
+        c = self.run_detached(healthcheck={'test': ['CMD', 'true'], 'interval': 1_000_000_000})
+        cfg = self.api.inspect_container(c.id)['Config']['Healthcheck']
+        self.assertEqual({'Test': ['CMD', 'true'], 'Interval': 1_000_000_000}, cfg)
+
     def test_failing_healthcheck_turns_unhealthy_with_an_event(self):
         since = int(time.time()) - 1
         c = self.run_detached(healthcheck={'test': ['CMD', 'sh', '-c', 'echo sick; exit 1'], 'interval': 200_000_000,

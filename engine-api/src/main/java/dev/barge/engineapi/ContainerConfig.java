@@ -1,5 +1,6 @@
 package dev.barge.engineapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
@@ -29,11 +30,11 @@ public record ContainerConfig(
         @JsonProperty("StopSignal") String stopSignal,
         @JsonProperty("StopTimeout") Integer stopTimeout) {
 
-    /** Durations in nanoseconds, as Docker's JSON has them. */
+    /** Durations in nanoseconds, as Docker's JSON has them; zeros are left out (Go's omitempty). */
     public record Healthcheck(
             @JsonProperty("Test") List<String> test,
-            @JsonProperty("Interval") long interval,
-            @JsonProperty("Timeout") long timeout,
-            @JsonProperty("StartPeriod") long startPeriod,
-            @JsonProperty("Retries") int retries) {}
+            @JsonProperty("Interval") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long interval,
+            @JsonProperty("Timeout") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long timeout,
+            @JsonProperty("StartPeriod") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long startPeriod,
+            @JsonProperty("Retries") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int retries) {}
 }
