@@ -93,7 +93,8 @@ final class ContainerViews {
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
                 new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
-                h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
+                h.autoRemove(), h.volumeDriver(), nullIfEmpty(h.volumesFrom()), List.of(0, 0), nullIfEmpty(h.capAdd()),
+                nullIfEmpty(h.capDrop()), h.cgroups().namespaceMode().isEmpty() ? "host" : h.cgroups().namespaceMode(),
                 h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
                 h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), null, 0, h.namespaces().pid(),
                 h.privileged(), h.publishAllPorts(), h.readonlyRootfs(), nullIfEmpty(h.securityOpt()),
@@ -101,7 +102,8 @@ final class ContainerViews {
                 h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
                 devices(h.devices()), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
-                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
+                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null,
+                nullIfEmpty(h.cgroups().deviceRules()));
     }
 
     /** {@code HostConfig.Devices} as Docker shows them. */

@@ -74,7 +74,9 @@ final class Creation {
         ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);
         ContainerNamespaces.validate(host.namespaces());
-        return host.networkMode().isEmpty() ? ContainerNetworks.withMode(host, "default") : host;
+        LogDrivers.check(host.logConfig());
+        HostOptions resolved = CgroupNamespaceDefault.resolve(host, CgroupNamespaceDefault.UNIFIED_HOST);
+        return resolved.networkMode().isEmpty() ? ContainerNetworks.withMode(resolved, "default") : resolved;
     }
 
     /** The checks (and words) of Docker's {@code verifyPlatformContainerResources}. */
