@@ -756,6 +756,9 @@ class ContainerTest(Base):
         c = self.create(volume_driver='foo', volumes_from=[src.name])
         self.assertEqual('foo', c.attrs['HostConfig']['VolumeDriver'])
         self.assertEqual([src.name], c.attrs['HostConfig']['VolumesFrom'])
+        with self.assertRaises(errors.NotFound) as cm:  # only the local driver can make volumes here
+            self.create(volume_driver='foo', volumes=['/data'])
+        self.assertIn('error looking up volume plugin foo: plugin "foo" not found', cm.exception.explanation)
 
     def test_aliases_list_the_short_id_before_api_145(self):
         n = self.client.networks.create(P + 'al', ipam=subnet_ipam())
