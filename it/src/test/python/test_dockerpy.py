@@ -725,9 +725,11 @@ class ContainerTest(Base):
         self.assertIn('DB_PORT_80_TCP_START=tcp://%s:80' % ip, env)
         self.assertIn('DB_PORT_80_TCP_PORT_END=81', env)
         self.assertFalse([e for e in env if e.startswith('DB_ENV_PATH=') or e.startswith('DB_ENV_HOME=')])
+        self.assertEqual(['/%s:/%s/db' % (target.name, parent)], self.api.inspect_container(r['Id'])['HostConfig']['Links'])
         with self.assertRaises(errors.NotFound):
             self.api.remove_container(parent + '/nosuch', link=True)
         self.api.remove_container(parent + '/db', link=True)
+        self.assertIsNone(self.api.inspect_container(r['Id'])['HostConfig']['Links'])
         self.assertEqual(2, len([c for c in self.api.containers(all=True) if c['Id'] in (target.id, r['Id'])]))
         self.api.start(r['Id'])
         self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'])

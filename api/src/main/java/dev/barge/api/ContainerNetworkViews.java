@@ -99,6 +99,11 @@ final class ContainerNetworkViews {
                 "", "", "", 0, "", "", 0, null, e.driverOpts().isEmpty() ? null : e.driverOpts());
     }
 
+    /** {@code HostConfig.Links}: the container's legacy links as Docker shows them. */
+    static List<String> legacyLinks(Container c, NetworkRequest request) {
+        return request.links().stream().map(l -> legacyLink(l, c)).toList();
+    }
+
     /** Docker shows links as {@code /target:/container/alias}. */
     private static String legacyLink(String link, Container c) {
         String t = link.startsWith("/") ? link.substring(1) : link;

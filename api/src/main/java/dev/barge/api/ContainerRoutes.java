@@ -6,6 +6,7 @@ import dev.barge.container.ContainerService;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ListOptions;
 import dev.barge.container.LogOptions;
+import dev.barge.container.NetworkRequest;
 import dev.barge.container.PruneResult;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.Times;
@@ -154,12 +155,13 @@ public final class ContainerRoutes {
     private void inspect(Exchange ex) {
         ContainerDetails d = containers.inspect(id(ex));
         Container c = d.container();
-        NetworkSettings network = ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
-                attachments.apply(c.id()));
+        NetworkRequest request = containers.networkRequest(c.id());
+        NetworkSettings network = ContainerNetworkViews.settings(c, request, attachments.apply(c.id()));
         if (ApiContext.version().before(new ApiVersion(1, 45))) {
             network = ContainerNetworkViews.withLegacyAliases(network, c);
         }
-        json(ex, 200, ContainerViews.inspect(d, network, containers.mounts(c.id()), containers.health(c.id())));
+        json(ex, 200, ContainerViews.inspect(d, network, containers.mounts(c.id()), containers.health(c.id()),
+                ContainerNetworkViews.legacyLinks(c, request)));
     }
 
     private void top(Exchange ex) {
