@@ -679,6 +679,113 @@ class ContainerTest(Base):
         self.fail('auto-removed container still there')
 
 
+    def test_cgroupns_and_device_cgroup_rules(self):
+        rule = 'c 7:128 rwm'
+        hc = self.api.create_host_config(device_cgroup_rules=[rule])
+        hc['CgroupnsMode'] = 'private'
+        r = self.api.create_container(IMG, 'sh -c "readlink /proc/self/ns/cgroup; '
+                                      'cat /sys/fs/cgroup/devices/devices.list 2>/dev/null"', host_config=hc)
+        self.containers.append(r['Id'])
+        a = self.api.inspect_container(r['Id'])
+        self.assertEqual('private', a['HostConfig']['CgroupnsMode'])
+        self.assertEqual([rule], a['HostConfig']['DeviceCgroupRules'])
+        self.api.start(r['Id'])
+        self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'])
+        out = self.api.logs(r['Id']).decode()
+        self.assertNotIn(os.readlink('/proc/self/ns/cgroup'), out)  # a cgroup namespace of its own
+        if os.path.isdir('/sys/fs/cgroup/devices'):  # cgroup v1: the rule is in the container's device cgroup
+            self.assertIn(rule, out)
+        # the default is Docker's: host on cgroup v1 and hybrid hosts, private on unified ones
+        d = self.create()
+        unified = os.path.exists('/sys/fs/cgroup/cgroup.controllers')
+        self.assertEqual('private' if unified else 'host', self.api.inspect_container(d.id)['HostConfig']['CgroupnsMode'])
+        bad = self.api.create_host_config()
+        bad['CgroupnsMode'] = 'bogus'
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.create_container(IMG, 'true', host_config=bad)
+        self.assertEqual(400, cm.exception.status_code)
+        self.assertIn('invalid cgroup namespace mode: bogus', cm.exception.explanation)
+        b = self.create(device_cgroup_rules=['c 7:128 rwx'])
+        with self.assertRaises(errors.APIError) as cm:
+            b.start()
+        self.assertIn("invalid device cgroup rule format: 'c 7:128 rwx'", cm.exception.explanation)
+
+    def test_links_give_variables_and_can_be_removed(self):
+        target = self.client.containers.run(IMG, 'sleep 300', detach=True, environment={'FOO': '1'},
+                                            ports={'80/tcp': None, '81/tcp': None}, publish_all_ports=False)
+        self.containers.append(target.id)
+        ip = self.api.inspect_container(target.id)['NetworkSettings']['Networks']['bridge']['IPAddress']
+        parent = P + 'linker%06x' % random.getrandbits(24)
+        r = self.api.create_container(IMG, 'env', name=parent, environment={'DB_ENV_FOO': 'own'},
+                                      host_config=self.api.create_host_config(links={target.name: 'db'}))
+        self.containers.append(r['Id'])
+        self.api.start(r['Id'])
+        self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'])
+        env = self.api.logs(r['Id']).decode().splitlines()
+        self.assertIn('DB_NAME=/%s/db' % parent, env)
+        self.assertIn('DB_ENV_FOO=own', env)  # the container's own variables win
+        self.assertNotIn('DB_ENV_FOO=1', env)
+        self.assertIn('DB_PORT=tcp://%s:80' % ip, env)
+        self.assertIn('DB_PORT_81_TCP_ADDR=%s' % ip, env)
+        self.assertIn('DB_PORT_80_TCP_START=tcp://%s:80' % ip, env)
+        self.assertIn('DB_PORT_80_TCP_PORT_END=81', env)
+        self.assertFalse([e for e in env if e.startswith('DB_ENV_PATH=') or e.startswith('DB_ENV_HOME=')])
+        self.assertEqual(['/%s:/%s/db' % (target.name, parent)], self.api.inspect_container(r['Id'])['HostConfig']['Links'])
+        with self.assertRaises(errors.NotFound):
+            self.api.remove_container(parent + '/nosuch', link=True)
+        self.api.remove_container(parent + '/db', link=True)
+        self.assertIsNone(self.api.inspect_container(r['Id'])['HostConfig']['Links'])
+        self.assertEqual(2, len([c for c in self.api.containers(all=True) if c['Id'] in (target.id, r['Id'])]))
+        self.api.start(r['Id'])
+        self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'])
+        logs = self.api.logs(r['Id']).decode()
+        self.assertEqual(2, logs.count('DB_ENV_FOO=own'))  # both runs logged
+        self.assertEqual(1, logs.count('DB_NAME='))  # only the first had the link
+
+    def test_unknown_log_driver_is_refused_at_create(self):
+        with self.assertRaises(errors.APIError) as cm:
+            self.create(log_config=types.LogConfig(type='asdf', config={}))
+        self.assertEqual(400, cm.exception.status_code)
+        self.assertEqual("logger: no log driver named 'asdf' is registered", cm.exception.explanation)
+        c = self.create(log_config=types.LogConfig(type='local', config={}))
+        self.assertEqual('local', c.attrs['HostConfig']['LogConfig']['Type'])
+
+    def test_prune_reports_the_space_of_removed_layers(self):
+        c = self.create('sh -c "echo hello > /data.txt"', labels={P + 'prunesize': '1'})
+        c.start()
+        self.assertEqual(0, c.wait(timeout=30)['StatusCode'])
+        r = self.client.containers.prune(filters={'label': P + 'prunesize'})
+        self.assertEqual([c.id], r['ContainersDeleted'])
+        self.assertGreater(r['SpaceReclaimed'], 0)
+
+    def test_volume_driver_and_volumes_from_are_shown(self):
+        src = self.create(name=P + 'vfsrc%06x' % random.getrandbits(24))
+        c = self.create(volume_driver='foo', volumes_from=[src.name])
+        self.assertEqual('foo', c.attrs['HostConfig']['VolumeDriver'])
+        self.assertEqual([src.name], c.attrs['HostConfig']['VolumesFrom'])
+        with self.assertRaises(errors.NotFound) as cm:  # only the local driver can make volumes here
+            self.create(volume_driver='foo', volumes=['/data'])
+        self.assertIn('error looking up volume plugin foo: plugin "foo" not found', cm.exception.explanation)
+
+    def test_aliases_list_the_short_id_before_api_145(self):
+        n = self.client.networks.create(P + 'al', ipam=subnet_ipam())
+        self.networks.append(n.id)
+        old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.44', timeout=60)
+        nc = old.create_networking_config({P + 'al': old.create_endpoint_config(aliases=['web'])})
+        nc['EndpointsConfig'][P + 'al']['DriverOpts'] = {'key1': 'a'}
+        r = old.create_container(IMG, 'sleep 300', networking_config=nc,
+                                 host_config=old.create_host_config(network_mode=P + 'al'))
+        self.containers.append(r['Id'])
+        for started in (False, True):
+            ep = old.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'al']
+            self.assertEqual(['web', r['Id'][:12]], ep['Aliases'])
+            self.assertEqual({'key1': 'a'}, ep['DriverOpts'])
+            ep = self.api.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'al']
+            self.assertEqual(['web'], ep['Aliases'])  # 1.45 on: the aliases as given
+            if not started:
+                old.start(r['Id'])
+        self.assertIn(r['Id'][:12], ep['DNSNames'])
+
 class NetworkTest(Base):
     def test_create_with_ipam_and_inspect(self):
         ipam = subnet_ipam()

@@ -62,7 +62,46 @@ final class ContainerNetworkViews {
                 ? request.links().stream().map(l -> legacyLink(l, c)).toList() : null;
         return new NetworkSettings.EndpointSettings(ipam, links, aliases, e.endpoint().mac(), e.networkId(),
                 e.endpoint().id(), e.gateway(), e.endpoint().address(), e.endpoint().hasAddress() ? e.prefixLength() : 0,
-                "", "", 0, e.dnsNames().isEmpty() ? null : e.dnsNames());
+                "", "", 0, e.dnsNames().isEmpty() ? null : e.dnsNames(),
+                asked.map(NetworkRequest.Endpoint::driverOpts).filter(o -> !o.isEmpty()).orElse(null));
+    }
+
+    /**
+     * Inspect for API 1.44 and older, as moby's router: on user-defined networks the aliases also
+     * list the short ID and the hostname (1.45 shows the aliases as given; {@code DNSNames} has the rest).
+     */
+    static NetworkSettings withLegacyAliases(NetworkSettings settings, Container c) {
+        Map<String, NetworkSettings.EndpointSettings> networks = new LinkedHashMap<>();
+        settings.networks().forEach((name, ep) -> {
+            if (!userDefined(name)) {
+                networks.put(name, ep);
+                return;
+            }
+            java.util.LinkedHashSet<String> aliases = new java.util.LinkedHashSet<>(
+                    ep.aliases() == null ? List.of() : ep.aliases());
+            aliases.add(c.shortId());
+            aliases.add(c.config().hostname());
+            aliases.remove("");
+            networks.put(name, ep.withAliases(List.copyOf(aliases)));
+        });
+        return settings.withNetworks(networks);
+    }
+
+    private static boolean userDefined(String network) {
+        return !(network.equals("bridge") || network.equals("default") || network.equals("host")
+                || network.equals("none") || network.startsWith("container:"));
+    }
+
+    /** A created container's endpoint: what the create asked for (aliases, address, driver options), as Docker keeps it. */
+    private static NetworkSettings.EndpointSettings asked(NetworkRequest.Endpoint e) {
+        Object ipam = e.ipv4().isEmpty() ? null : Map.of("IPv4Address", e.ipv4());
+        return new NetworkSettings.EndpointSettings(ipam, null, e.aliases().isEmpty() ? null : e.aliases(), "", "",
+                "", "", "", 0, "", "", 0, null, e.driverOpts().isEmpty() ? null : e.driverOpts());
+    }
+
+    /** {@code HostConfig.Links}: the container's legacy links as Docker shows them. */
+    static List<String> legacyLinks(Container c, NetworkRequest request) {
+        return request.links().stream().map(l -> legacyLink(l, c)).toList();
     }
 
     /** Docker shows links as {@code /target:/container/alias}. */
@@ -85,7 +124,11 @@ final class ContainerNetworkViews {
             out.put(mode, NetworkSettings.EndpointSettings.empty());
         }
         for (NetworkRequest.Endpoint e : request.endpoints()) {
-            out.putIfAbsent(ContainerViews.networkModeWord(e.network()), NetworkSettings.EndpointSettings.empty());
+            String name = ContainerViews.networkModeWord(e.network());
+            NetworkSettings.EndpointSettings prior = out.get(name);
+            if (prior == null || prior.equals(NetworkSettings.EndpointSettings.empty())) {
+                out.put(name, asked(e));
+            }
         }
         return out;
     }

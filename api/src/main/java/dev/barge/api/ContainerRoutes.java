@@ -6,6 +6,7 @@ import dev.barge.container.ContainerService;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ListOptions;
 import dev.barge.container.LogOptions;
+import dev.barge.container.NetworkRequest;
 import dev.barge.container.PruneResult;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.Times;
@@ -15,6 +16,7 @@ import dev.barge.container.WaitCondition;
 import dev.barge.container.WaitResult;
 import dev.barge.core.BargeException;
 import dev.barge.core.Json;
+import dev.barge.engineapi.ApiVersion;
 import dev.barge.engineapi.ContainerCreateRequest;
 import dev.barge.engineapi.ContainerCreateResponse;
 import dev.barge.engineapi.ContainerPruneResponse;
@@ -23,6 +25,7 @@ import dev.barge.engineapi.ContainerTopResponse;
 import dev.barge.engineapi.ContainerUpdateRequest;
 import dev.barge.engineapi.ContainerUpdateResponse;
 import dev.barge.engineapi.ContainerWaitResponse;
+import dev.barge.engineapi.NetworkSettings;
 import dev.barge.http.Exchange;
 import dev.barge.http.Hijacked;
 import dev.barge.http.Router;
@@ -35,10 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /** The {@code /containers} routes of the Engine API. */
 public final class ContainerRoutes {
@@ -82,8 +85,13 @@ public final class ContainerRoutes {
         router.post("/containers/{id}/resize", this::resize);
         router.post("/containers/{id}/wait", this::await);
         router.post("/containers/{id}/attach", this::attach);
-        router.delete("/containers/{id}", ex -> noContent(ex, () -> containers.remove(id(ex),
-                ex.boolParam("force"), ex.boolParam("v"))));
+        router.delete("/containers/{id}", ex -> noContent(ex, () -> {
+            if (ex.boolParam("link")) {
+                containers.removeLink(id(ex));
+            } else {
+                containers.remove(id(ex), ex.boolParam("force"), ex.boolParam("v"));
+            }
+        }));
     }
 
     private static String id(Exchange ex) {
@@ -147,8 +155,13 @@ public final class ContainerRoutes {
     private void inspect(Exchange ex) {
         ContainerDetails d = containers.inspect(id(ex));
         Container c = d.container();
-        json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
-                attachments.apply(c.id())), containers.mounts(c.id()), containers.health(c.id())));
+        NetworkRequest request = containers.networkRequest(c.id());
+        NetworkSettings network = ContainerNetworkViews.settings(c, request, attachments.apply(c.id()));
+        if (ApiContext.version().before(new ApiVersion(1, 45))) {
+            network = ContainerNetworkViews.withLegacyAliases(network, c);
+        }
+        json(ex, 200, ContainerViews.inspect(d, network, containers.mounts(c.id()), containers.health(c.id()),
+                ContainerNetworkViews.legacyLinks(c, request)));
     }
 
     private void top(Exchange ex) {

@@ -34,12 +34,19 @@ final class ContainerViews {
     static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
                                     List<dev.barge.container.mounts.MountPoint> mounts,
                                     java.util.Optional<Health> health) {
+        return inspect(d, network, mounts, health, List.of());
+    }
+
+    /** @param links {@code HostConfig.Links} as Docker shows them, {@code /target:/container/alias} */
+    static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
+                                    List<dev.barge.container.mounts.MountPoint> mounts,
+                                    java.util.Optional<Health> health, List<String> links) {
         Container c = d.container();
         return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(),
                 state(c.state(), health),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
                 c.state().restartCount(), "overlay2", "linux", "", "", "",
-                d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host()),
+                d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host(), links),
                 new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(mounts), config(c),
                 network);
     }
@@ -84,6 +91,10 @@ final class ContainerViews {
     }
 
     static HostConfig hostConfig(HostOptions h) {
+        return hostConfig(h, List.of());
+    }
+
+    static HostConfig hostConfig(HostOptions h, List<String> links) {
         HostOptions.Resources r = h.resources();
         Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
         h.portBindings().forEach((p, bs) -> ports.put(p, bs.stream()
@@ -93,15 +104,18 @@ final class ContainerViews {
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
                 new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
-                h.autoRemove(), "", null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()), "host",
+                h.autoRemove(), h.volumeDriver(), nullIfEmpty(h.volumesFrom()), List.of(0, 0), nullIfEmpty(h.capAdd()),
+                nullIfEmpty(h.capDrop()), h.cgroups().namespaceMode().isEmpty() ? "host" : h.cgroups().namespaceMode(),
                 h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
-                h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), null, 0, h.namespaces().pid(),
+                h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), nullIfEmpty(links), 0,
+                h.namespaces().pid(),
                 h.privileged(), h.publishAllPorts(), h.readonlyRootfs(), nullIfEmpty(h.securityOpt()),
                 h.tmpfs().isEmpty() ? null : h.tmpfs(), h.namespaces().uts(), "", h.effectiveShmSize(),
                 h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
                 devices(h.devices()), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
-                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null);
+                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null,
+                nullIfEmpty(h.cgroups().deviceRules()));
     }
 
     /** {@code HostConfig.Devices} as Docker shows them. */

@@ -30,7 +30,7 @@ final class CreateTranslator {
     }
 
     /**
-     * {@code NetworkingConfig.EndpointsConfig} (aliases, {@code IPAMConfig.IPv4Address}, {@code MacAddress}),
+     * {@code NetworkingConfig.EndpointsConfig} (aliases, {@code IPAMConfig.IPv4Address}, {@code MacAddress}, {@code DriverOpts}),
      * {@code HostConfig.Links} and the legacy top-level {@code MacAddress}.
      */
     @SuppressWarnings("unchecked")
@@ -48,7 +48,11 @@ final class CreateTranslator {
                 if (settings.get("MacAddress") instanceof String s && !s.isEmpty()) {
                     mac = s;
                 }
-                endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4));
+                Map<String, String> driverOpts = new LinkedHashMap<>();
+                if (settings.get("DriverOpts") instanceof Map<?, ?> opts) {
+                    opts.forEach((k, v) -> driverOpts.put(String.valueOf(k), v == null ? "" : v.toString()));
+                }
+                endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4, driverOpts));
             }
         }
         if (mac.isEmpty() && r.macAddress() != null) {
@@ -105,7 +109,9 @@ final class CreateTranslator {
                         : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
                         str(h.isolation()))
                 .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())))
-                .withDevices(devices(h.devices()));
+                .withDevices(devices(h.devices()))
+                .withVolumeDriver(str(h.volumeDriver()))
+                .withCgroups(new HostOptions.CgroupOptions(str(h.cgroupnsMode()), list(h.deviceCgroupRules())));
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */

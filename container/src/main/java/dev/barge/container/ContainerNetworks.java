@@ -18,10 +18,6 @@ final class ContainerNetworks {
     }
 
     static HostOptions withMode(HostOptions h, String mode) {
-        return new HostOptions(h.binds(), mode, h.restartPolicy(), h.autoRemove(), h.capAdd(), h.capDrop(), h.dns(),
-                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), h.groupAdd(), h.privileged(), h.readonlyRootfs(),
-                h.securityOpt(), h.tmpfs(), h.shmSize(), h.sysctls(), h.ulimits(), h.init(), h.runtime(),
-                h.resources(), h.portBindings(), h.publishAllPorts(), h.mounts(), h.volumesFrom(), h.logConfig(),
-                h.isolation());
+        return h.withNetworkMode(mode);
     }
 }

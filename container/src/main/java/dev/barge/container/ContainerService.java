@@ -347,6 +347,7 @@ public final class ContainerService {
                 ref -> registry.lookup(ref).current(), this::imageIdOf,
                 c -> ctx.health.of(c.id()).map(Health::status).orElse("none"));
         List<String> deleted = new ArrayList<>();
+        long reclaimed = 0;
         for (LiveContainer lc : List.copyOf(registry.all())) {
             lc.lock.lock();
             try {
@@ -354,8 +355,10 @@ public final class ContainerService {
                 Status s = c.state().status();
                 if ((s == Status.EXITED || s == Status.CREATED || s == Status.DEAD) && filter.test(c)
                         && registry.contains(c.id())) {
+                    long rw = sizes(c.id())[0]; // as moby: the writable layers' sizes
                     removal.removeLocked(lc);
                     deleted.add(c.id());
+                    reclaimed += rw;
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "prune could not remove " + lc.id() + ": " + e.getMessage());
@@ -363,8 +366,8 @@ public final class ContainerService {
                 lc.lock.unlock();
             }
         }
-        events.prune(0);
-        return new PruneResult(deleted, 0);
+        events.prune(reclaimed);
+        return new PruneResult(deleted, reclaimed);
     }
 
     // ---- attach, resize, logs, top ---------------------------------------------------------------
@@ -604,6 +607,36 @@ public final class ContainerService {
             ctx.networking.save(c.id(), rest);
         } finally {
             lc.lock.unlock();
+        }
+    }
+
+    /**
+     * {@code DELETE /containers/<parent>/<alias>?link=true}: the parent forgets its legacy link
+     * {@code alias}; both containers stay. Its variables and hosts entry go at the next start.
+     */
+    public void removeLink(String linkName) {
+        String name = linkName.startsWith("/") ? linkName : "/" + linkName;
+        int slash = name.lastIndexOf('/');
+        if (slash == 0) {
+            throw BargeException.conflict("Conflict, cannot remove the default link name of the container");
+        }
+        String alias = name.substring(slash + 1);
+        LiveContainer parent;
+        try {
+            parent = registry.lookup(name.substring(0, slash));
+        } catch (BargeException e) {
+            throw BargeException.notFound("No such container: %s", linkName);
+        }
+        parent.lock.lock();
+        try {
+            NetworkRequest request = ctx.networking.request(parent.id());
+            List<String> kept = request.links().stream().filter(l -> !LinkEnv.alias(l).equals(alias)).toList();
+            if (kept.size() == request.links().size()) {
+                throw BargeException.notFound("No such container: %s", linkName);
+            }
+            ctx.networking.save(parent.id(), new NetworkRequest(request.endpoints(), kept, request.mac()));
+        } finally {
+            parent.lock.unlock();
         }
     }
 

@@ -33,6 +33,7 @@ final class Creation {
                     workdir);
         }
         ContainerConfig merged = ConfigMerger.merge(request, image.config());
+        checkVolumeDriver(host, merged);
         List<String> commandLine = ConfigMerger.commandLine(merged);
         String id = Ids.random();
         String name = request.name().isEmpty() ? Names.generate(registry::nameTaken) : Names.validate(request.name());
@@ -69,7 +70,25 @@ final class Creation {
         ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);
         ContainerNamespaces.validate(host.namespaces());
-        return host.networkMode().isEmpty() ? ContainerNetworks.withMode(host, "default") : host;
+        LogDrivers.check(host.logConfig());
+        HostOptions resolved = CgroupNamespaceDefault.resolve(host, CgroupNamespaceDefault.UNIFIED_HOST);
+        return resolved.networkMode().isEmpty() ? ContainerNetworks.withMode(resolved, "default") : resolved;
+    }
+
+    /**
+     * {@code HostConfig.VolumeDriver} names the driver for the volumes the container makes (anonymous
+     * ones, named ones in {@code Binds}); barged has the {@code local} driver only, so another one fails
+     * as dockerd fails a plugin it cannot find. Without such volumes it is only kept and shown.
+     */
+    private static void checkVolumeDriver(HostOptions host, ContainerConfig merged) {
+        String driver = host.volumeDriver();
+        if (driver.isEmpty() || driver.equals("local")) {
+            return;
+        }
+        if (!merged.volumes().isEmpty() || host.binds().stream().anyMatch(b -> !b.startsWith("/"))) {
+            throw BargeException.notFound("error looking up volume plugin %s: plugin \"%s\" not found", driver,
+                    driver);
+        }
     }
 
     /** The checks (and words) of Docker's {@code verifyPlatformContainerResources}. */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param volumesFrom  {@code --volumes-from} sources, {@code container[:ro|rw]}
  * @param namespaces   {@code --pid}, {@code --ipc}, {@code --uts}; {@link NamespaceModes#DEFAULT} in records stored before them
  * @param devices      {@code --device} mappings; empty in records stored before them
+ * @param volumeDriver {@code HostConfig.VolumeDriver}: the driver for volumes the create makes; empty for {@code local}
+ * @param cgroups      {@code --cgroupns} and {@code --device-cgroup-rule}
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -27,7 +29,8 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
                           List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
-                          String isolation, NamespaceModes namespaces, List<Device> devices) {
+                          String isolation, NamespaceModes namespaces, List<Device> devices, String volumeDriver,
+                          CgroupOptions cgroups) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -50,6 +53,24 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         isolation = isolation == null ? "" : isolation;
         namespaces = namespaces == null ? NamespaceModes.DEFAULT : namespaces;
         devices = devices == null ? List.of() : List.copyOf(devices);
+        volumeDriver = volumeDriver == null ? "" : volumeDriver;
+        cgroups = cgroups == null ? CgroupOptions.DEFAULT : cgroups;
+    }
+
+    /** With no volume driver and the default cgroup options. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                       List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
+                       String isolation, NamespaceModes namespaces, List<Device> devices) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation, namespaces,
+                devices, "", CgroupOptions.DEFAULT);
     }
 
     /** With private pid, ipc and uts namespaces and no devices. */
@@ -99,7 +120,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation, namespaces, devices);
+                isolation, namespaces, devices, volumeDriver, cgroups);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -113,21 +134,21 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices);
+                namespaces, devices, volumeDriver, cgroups);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices);
+                namespaces, devices, volumeDriver, cgroups);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices);
+                isolation, namespaces, devices, volumeDriver, cgroups);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
@@ -135,7 +156,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation, namespaces, devices);
+                newIsolation, namespaces, devices, volumeDriver, cgroups);
     }
 
     /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
@@ -143,7 +164,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, modes, devices);
+                isolation, modes, devices, volumeDriver, cgroups);
     }
 
     /** The same options with these {@code --device} mappings. */
@@ -151,7 +172,38 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, newDevices);
+                isolation, namespaces, newDevices, volumeDriver, cgroups);
+    }
+
+    /** The same options with this volume driver ({@code HostConfig.VolumeDriver}, as the request gave it). */
+    public HostOptions withVolumeDriver(String newVolumeDriver) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, devices, newVolumeDriver, cgroups);
+    }
+
+    /** The same options with these {@code --cgroupns} and {@code --device-cgroup-rule} settings. */
+    public HostOptions withCgroups(CgroupOptions newCgroups) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, devices, volumeDriver, newCgroups);
+    }
+
+    /**
+     * {@code --cgroupns} and {@code --device-cgroup-rule}.
+     *
+     * @param namespaceMode {@code host}, {@code private}, or empty for the daemon's default (decided at create)
+     * @param deviceRules   rules as given, {@code c 7:128 rwm}
+     */
+    public record CgroupOptions(String namespaceMode, List<String> deviceRules) {
+        public static final CgroupOptions DEFAULT = new CgroupOptions("", List.of());
+
+        public CgroupOptions {
+            namespaceMode = namespaceMode == null ? "" : namespaceMode;
+            deviceRules = deviceRules == null ? List.of() : List.copyOf(deviceRules);
+        }
     }
 
     /**

@@ -29,6 +29,11 @@ public interface NetworkAccess {
      */
     default void check(Container container, NetworkRequest request) {}
 
+    /** The running container's address on the default bridge ({@code --link}'s variables), {@code ""} for none. */
+    default String bridgeAddress(String containerId) {
+        return "";
+    }
+
     /** The network's canonical name; throws NOT_FOUND "network x not found" when there is none. */
     String networkName(String network);
 

@@ -1,6 +1,7 @@
 package dev.barge.container;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,18 @@ public record NetworkRequest(List<Endpoint> endpoints, List<String> links, Strin
         return new NetworkRequest(List.of(), List.of(), "");
     }
 
-    /** One network's settings: {@code --network-alias} and {@code --ip} ({@code ""} for a dynamic address). */
-    public record Endpoint(String network, List<String> aliases, String ipv4) {
+    /**
+     * One network's settings: {@code --network-alias}, {@code --ip} ({@code ""} for a dynamic address)
+     * and the endpoint's driver options ({@code DriverOpts}, kept and shown as given).
+     */
+    public record Endpoint(String network, List<String> aliases, String ipv4, Map<String, String> driverOpts) {
         public Endpoint {
             aliases = List.copyOf(aliases);
+            driverOpts = driverOpts == null ? Map.of() : Map.copyOf(driverOpts);
+        }
+
+        public Endpoint(String network, List<String> aliases, String ipv4) {
+            this(network, aliases, ipv4, Map.of());
         }
     }
 

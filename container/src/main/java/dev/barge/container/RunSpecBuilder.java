@@ -30,9 +30,17 @@ final class RunSpecBuilder {
         return build(c, rootfs, dir, network, userMounts, ContainerNamespaces.Resolved.PRIVATE);
     }
 
-    /** @param namespaces {@code --pid}, {@code --ipc}, {@code --uts} resolved by the service */
     static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network,
                          List<Mount> userMounts, ContainerNamespaces.Resolved namespaces) {
+        return build(c, rootfs, dir, network, userMounts, namespaces, List.of());
+    }
+
+    /**
+     * @param namespaces {@code --pid}, {@code --ipc}, {@code --uts} resolved by the service
+     * @param linkEnv    the variables of legacy links ({@link LinkEnv}), before the container's own
+     */
+    static RunSpec build(Container c, List<Mount> rootfs, Path dir, RunSpec.NetworkNamespace network,
+                         List<Mount> userMounts, ContainerNamespaces.Resolved namespaces, List<String> linkEnv) {
         HostOptions host = c.host();
         List<Mount> mounts = new ArrayList<>();
         for (Mount etc : EtcFiles.mounts(dir, false)) {
@@ -43,11 +51,17 @@ final class RunSpecBuilder {
         mounts.addAll(userMounts);
         mounts.addAll(tmpfs(host.tmpfs()));
         Map<String, String> annotations = new HashMap<>(c.config().labels());
-        return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c), c.config().hostname(), c.config().domainname(),
+        return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c, linkEnv), c.config().hostname(), c.config().domainname(),
                 network, security(host), resources(host.resources()), host.sysctls(), host.effectiveShmSize(),
                 host.readonlyRootfs(), host.init(), annotations,
-                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()), namespaces.namespaces(),
-                devices(host));
+                host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()),
+                namespaces.namespaces().withCgroup(cgroupNamespace(host)), devices(host), host.cgroups().deviceRules());
+    }
+
+    /** {@code --cgroupns}: create stored Docker's default, so only {@code private} asks for one of its own. */
+    static RunSpec.Sharing cgroupNamespace(HostOptions host) {
+        return host.cgroups().namespaceMode().equals("private") ? new RunSpec.Sharing.Private()
+                : new RunSpec.Sharing.Host();
     }
 
     static List<RunSpec.Device> devices(HostOptions host) {
@@ -56,12 +70,24 @@ final class RunSpecBuilder {
     }
 
     static RunSpec.ProcessSpec process(Container c) {
+        return process(c, List.of());
+    }
+
+    static RunSpec.ProcessSpec process(Container c, List<String> linkEnv) {
         ContainerConfig config = c.config();
         List<String> args = new ArrayList<>();
         args.add(c.path());
         args.addAll(c.args());
         // as moby: a bare "KEY" (compose sends one for a variable unset in its shell) unsets KEY
-        List<String> env = new ArrayList<>(config.env().stream().filter(e -> e.indexOf('=') > 0).toList());
+        List<String> own = config.env().stream().filter(e -> e.indexOf('=') > 0).toList();
+        List<String> env = new ArrayList<>();
+        for (String v : linkEnv) { // the container's own variables win over its links'
+            String key = v.substring(0, v.indexOf('=') + 1);
+            if (own.stream().noneMatch(e -> e.startsWith(key))) {
+                env.add(v);
+            }
+        }
+        env.addAll(own);
         if (env.stream().noneMatch(e -> e.startsWith("HOSTNAME="))) {
             env.add("HOSTNAME=" + config.hostname());
         }

@@ -5,6 +5,7 @@ import dev.barge.core.Mount;
 import dev.barge.runtime.AttachSession;
 import dev.barge.runtime.RunSpec;
 import dev.barge.runtime.RuntimeDriver;
+import dev.barge.runtime.oci.DeviceCgroupRules;
 import dev.barge.runtime.oci.DeviceOptions;
 import java.time.Duration;
 import java.util.List;
@@ -44,10 +45,13 @@ final class Runs {
         long gen = ++lc.generation;
         RunSpec.NetworkNamespace network;
         ContainerNamespaces.Resolved namespaces;
+        List<String> linkEnv;
         try {
             namespaces = ContainerNamespaces.resolve(c.host().namespaces(), ref -> registry.lookup(ref).current(),
                     ctx.mounts::shmPath);
             DeviceOptions.check(RunSpecBuilder.devices(c.host())); // Docker's words, not a runtime failure's
+            DeviceCgroupRules.check(c.host().cgroups().deviceRules());
+            linkEnv = linkEnv(c);
             network = ctx.networking.join(c);
         } catch (RuntimeException e) {
             throw startFailed(lc, e, true);
@@ -59,7 +63,7 @@ final class Runs {
             if (c.host().namespaces().ipc().equals("shareable")) {
                 namespaces = namespaces.withShm(ctx.mounts.mountShm(id, c.host().effectiveShmSize()));
             }
-            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts, namespaces);
+            RunSpec spec = RunSpecBuilder.build(c, rootfs, store.dir(id), network, userMounts, namespaces, linkEnv);
             pid = runtime.create(spec).pid(); // the created process is the one start runs: no state query
             connectPendingAttaches(lc);
             runtime.onExit(id, code -> Thread.ofVirtual().name("exit-" + c.shortId())
@@ -73,6 +77,22 @@ final class Runs {
         ctx.commit(lc, lc.current().withState(lc.current().state().running(pid, Times.nowNanos())));
         events.publish(lc.current(), "start");
         ctx.health.start(lc, gen);
+    }
+
+    /** Legacy links mean something on the default bridge only, as in Docker. */
+    private List<String> linkEnv(Container c) {
+        List<String> links = ctx.networking.request(c.id()).links();
+        String mode = c.host().networkMode();
+        if (links.isEmpty() || !(mode.equals("default") || mode.equals("bridge"))) {
+            return List.of();
+        }
+        return LinkEnv.of(c, links, ref -> {
+            try {
+                return java.util.Optional.of(registry.lookup(ref).current());
+            } catch (BargeException e) {
+                return java.util.Optional.empty();
+            }
+        }, ctx.networking.access()::bridgeAddress);
     }
 
     /** @param network the networks refused the container (port in use, address taken): Docker's words as they are */

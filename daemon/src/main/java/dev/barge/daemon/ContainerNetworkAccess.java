@@ -90,6 +90,13 @@ final class ContainerNetworkAccess implements NetworkAccess {
     }
 
     @Override
+    public String bridgeAddress(String containerId) {
+        return networks.attachment(containerId).flatMap(a -> a.endpoints().stream()
+                        .filter(e -> e.networkName().equals("bridge") && e.endpoint().hasAddress()).findFirst())
+                .map(e -> e.endpoint().address()).orElse("");
+    }
+
+    @Override
     public void detach(String containerId) {
         awaitReady();
         networks.detach(containerId);

@@ -57,7 +57,8 @@ public record HostConfig(
         @JsonProperty("Init") Boolean init,
         @JsonProperty("Mounts") List<MountSpec> mounts,
         @JsonProperty("MaskedPaths") List<String> maskedPaths,
-        @JsonProperty("ReadonlyPaths") List<String> readonlyPaths) {
+        @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
+        @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules) {
 
     public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {}
 

@@ -25,6 +25,13 @@ public record NetworkSettings(
         @JsonProperty("MacAddress") String macAddress,
         @JsonProperty("Networks") Map<String, EndpointSettings> networks) {
 
+    /** The same settings with these networks. */
+    public NetworkSettings withNetworks(Map<String, EndpointSettings> newNetworks) {
+        return new NetworkSettings(bridge, sandboxId, sandboxKey, ports, hairpinMode, linkLocalIPv6Address,
+                linkLocalIPv6PrefixLen, secondaryIPAddresses, secondaryIPv6Addresses, endpointId, gateway,
+                globalIPv6Address, globalIPv6PrefixLen, ipAddress, ipPrefixLen, ipv6Gateway, macAddress, newNetworks);
+    }
+
     public record EndpointSettings(
             @JsonProperty("IPAMConfig") Object ipamConfig,
             @JsonProperty("Links") List<String> links,
@@ -38,10 +45,25 @@ public record NetworkSettings(
             @JsonProperty("IPv6Gateway") String ipv6Gateway,
             @JsonProperty("GlobalIPv6Address") String globalIPv6Address,
             @JsonProperty("GlobalIPv6PrefixLen") int globalIPv6PrefixLen,
-            @JsonProperty("DNSNames") List<String> dnsNames) {
+            @JsonProperty("DNSNames") List<String> dnsNames,
+            @JsonProperty("DriverOpts") Map<String, String> driverOpts) {
+
+        public EndpointSettings(Object ipamConfig, List<String> links, List<String> aliases, String macAddress,
+                                String networkId, String endpointId, String gateway, String ipAddress,
+                                int ipPrefixLen, String ipv6Gateway, String globalIPv6Address,
+                                int globalIPv6PrefixLen, List<String> dnsNames) {
+            this(ipamConfig, links, aliases, macAddress, networkId, endpointId, gateway, ipAddress, ipPrefixLen,
+                    ipv6Gateway, globalIPv6Address, globalIPv6PrefixLen, dnsNames, null);
+        }
 
         public static EndpointSettings empty() {
             return new EndpointSettings(null, null, null, "", "", "", "", "", 0, "", "", 0, null);
+        }
+
+        /** The same settings with these aliases ({@code null} for none). */
+        public EndpointSettings withAliases(List<String> newAliases) {
+            return new EndpointSettings(ipamConfig, links, newAliases, macAddress, networkId, endpointId, gateway,
+                    ipAddress, ipPrefixLen, ipv6Gateway, globalIPv6Address, globalIPv6PrefixLen, dnsNames, driverOpts);
         }
     }
 }

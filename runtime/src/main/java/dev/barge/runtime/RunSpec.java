@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param runtime      the runtime to use ({@code runc}, {@code crun}) or empty for the default
  * @param namespaces   where the pid, ipc and uts namespaces come from ({@code --pid}, {@code --ipc}, {@code --uts})
  * @param devices      host devices to add ({@code --device})
+ * @param deviceCgroupRules further device cgroup rules as Docker takes them ({@code c 7:128 rwm}, {@code --device-cgroup-rule})
  */
 public record RunSpec(
         String id,
@@ -45,15 +46,27 @@ public record RunSpec(
         Map<String, String> annotations,
         Optional<String> runtime,
         Namespaces namespaces,
-        List<Device> devices) {
+        List<Device> devices,
+        List<String> deviceCgroupRules) {
 
     public RunSpec {
+        deviceCgroupRules = deviceCgroupRules == null ? List.of() : List.copyOf(deviceCgroupRules);
         namespaces = namespaces == null ? Namespaces.PRIVATE : namespaces;
         devices = devices == null ? List.of() : List.copyOf(devices);
         rootfs = List.copyOf(rootfs);
         mounts = List.copyOf(mounts);
         sysctls = Map.copyOf(sysctls);
         annotations = Map.copyOf(annotations);
+    }
+
+    /** With no further device cgroup rules. */
+    public RunSpec(String id, List<Mount> rootfs, List<Mount> mounts, ProcessSpec process, String hostname,
+                   String domainname, NetworkNamespace network, Security security, Resources resources,
+                   Map<String, String> sysctls, long shmSize, boolean readonlyRootfs, boolean init,
+                   Map<String, String> annotations, Optional<String> runtime, Namespaces namespaces,
+                   List<Device> devices) {
+        this(id, rootfs, mounts, process, hostname, domainname, network, security, resources, sysctls, shmSize,
+                readonlyRootfs, init, annotations, runtime, namespaces, devices, List.of());
     }
 
     /** With private pid, ipc and uts namespaces and no added devices. */
@@ -122,10 +135,23 @@ public record RunSpec(
         record Join(String path) implements Sharing {}
     }
 
-    /** The pid, ipc and uts namespaces ({@code --pid}, {@code --ipc}, {@code --uts}). */
-    public record Namespaces(Sharing pid, Sharing ipc, Sharing uts) {
+    /**
+     * The pid, ipc, uts and cgroup namespaces ({@code --pid}, {@code --ipc}, {@code --uts}, {@code --cgroupns}).
+     * {@link #PRIVATE} keeps the host's cgroup namespace, Docker's default on cgroup v1 hosts.
+     */
+    public record Namespaces(Sharing pid, Sharing ipc, Sharing uts, Sharing cgroup) {
         public static final Namespaces PRIVATE = new Namespaces(new Sharing.Private(), new Sharing.Private(),
                 new Sharing.Private());
+
+        /** With the host's cgroup namespace. */
+        public Namespaces(Sharing pid, Sharing ipc, Sharing uts) {
+            this(pid, ipc, uts, new Sharing.Host());
+        }
+
+        /** The same namespaces with this cgroup namespace. */
+        public Namespaces withCgroup(Sharing newCgroup) {
+            return new Namespaces(pid, ipc, uts, newCgroup);
+        }
     }
 
     /**

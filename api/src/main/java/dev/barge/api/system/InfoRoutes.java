@@ -45,7 +45,8 @@ public final class InfoRoutes {
         Responses.ok(exchange, new SystemInfo(
                 daemon.id(), c.total(), c.running(), c.paused(), c.stopped(), facts.images(),
                 "overlay2", driverStatus(),
-                new SystemInfo.Plugins(List.of("local"), List.of("bridge", "host", "null"), null, List.of("json-file")),
+                new SystemInfo.Plugins(List.of("local"), List.of("bridge", "host", "null"), null,
+                        List.of("json-file", "local")), // the log drivers create accepts (and "none")
                 cg.memory(), cg.swap(), cg.cpuCfs(), cg.cpuCfs(), cg.cpuShares(), cg.cpuSet(), cg.pids(),
                 ipv4Forwarding(), daemon.debug(), openFiles(), false, Thread.activeCount(),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now()),

@@ -26,6 +26,7 @@ public final class LinuxOptions {
             add(namespaces, "ipc", shared.ipc());
             add(namespaces, "uts", shared.uts());
             namespaces.add(Spec.Namespace.fresh("mount"));
+            add(namespaces, "cgroup", shared.cgroup());
             if (!(shared.uts() instanceof RunSpec.Sharing.Private)) {
                 spec.hostname = null;
                 spec.domainname = null;

@@ -25,6 +25,7 @@ public final class SpecBuilder {
                 SecurityOptions.withMaskedPaths(security.privileged()),
                 SecurityOptions.withDeviceAccess(security.privileged()),
                 DeviceOptions.withDevices(run.devices()),
+                DeviceCgroupRules.withRules(run.deviceCgroupRules()),
                 SeccompOptions.withSeccomp(security),
                 ProcessOptions.withNoNewPrivileges(security.noNewPrivileges()),
                 LinuxOptions.withNamespaces(run.network(), run.namespaces()),
