@@ -1,10 +1,13 @@
 package dev.barge.http;
 
+import dev.barge.linux.SocketQueues;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -31,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Connection extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final long HEAD_READ_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Handler handler;
     private final PausableRequestDecoder decoder;
@@ -193,10 +197,33 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 done.completeExceptionally(e);
             }
         });
+        InboundBytes in;
         try {
-            return done.get(30, TimeUnit.SECONDS);
+            in = done.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("cannot hijack the connection: " + e.getMessage(), e);
+        }
+        awaitHeadRead();
+        return in;
+    }
+
+    /**
+     * Waits, at most 50 ms, until a unix-socket client has read the response head. Python's
+     * http.client reads the head through an 8 KB buffer, then docker-py reads the raw socket: stream
+     * bytes that arrived together with the head stay in that buffer and are lost (docker-py issue
+     * 3332: empty exec and attach output). dockerd is slow enough that this rarely shows; we are not.
+     */
+    private void awaitHeadRead() {
+        if (!(channel instanceof EpollDomainSocketChannel unix)) {
+            return;
+        }
+        long deadline = System.nanoTime() + HEAD_READ_WAIT_NANOS;
+        try {
+            while (channel.isActive() && SocketQueues.unread(unix.fd().intValue()) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(java.time.Duration.ofNanos(100_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
