@@ -6,6 +6,7 @@ import dev.barge.container.ContainerService;
 import dev.barge.container.HostOptions;
 import dev.barge.container.ListOptions;
 import dev.barge.container.LogOptions;
+import dev.barge.container.NetworkRequest;
 import dev.barge.container.PruneResult;
 import dev.barge.container.RestartPolicy;
 import dev.barge.container.Times;
@@ -147,8 +148,9 @@ public final class ContainerRoutes {
     private void inspect(Exchange ex) {
         ContainerDetails d = containers.inspect(id(ex));
         Container c = d.container();
-        json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, containers.networkRequest(c.id()),
-                attachments.apply(c.id())), containers.mounts(c.id()), containers.health(c.id())));
+        NetworkRequest request = containers.networkRequest(c.id());
+        json(ex, 200, ContainerViews.inspect(d, ContainerNetworkViews.settings(c, request, attachments.apply(c.id())),
+                containers.mounts(c.id()), containers.health(c.id()), request));
     }
 
     private void top(Exchange ex) {

@@ -105,7 +105,17 @@ final class CreateTranslator {
                         : new HostOptions.LogConfig(str(h.logConfig().type()), map(h.logConfig().config())),
                         str(h.isolation()))
                 .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())))
-                .withDevices(devices(h.devices()));
+                .withDevices(devices(h.devices()))
+                .withTuning(tuning(h));
+    }
+
+    /** The less common knobs; a missing {@code MemorySwappiness} is -1, as Docker's CLI sends it. */
+    static HostOptions.Tuning tuning(HostConfig h) {
+        boolean dnsGiven = h.dns() != null || h.dnsOptions() != null || h.dnsSearch() != null;
+        return new HostOptions.Tuning(h.cpuCount(), h.cpuRealtimePeriod(), h.cpuRealtimeRuntime(),
+                h.memoryReservation(), h.memorySwappiness() == null ? -1 : h.memorySwappiness(),
+                h.oomKillDisable() != null && h.oomKillDisable(), h.oomScoreAdj(), str(h.volumeDriver()),
+                str(h.usernsMode()), dnsGiven);
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */

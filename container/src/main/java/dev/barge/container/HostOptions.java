@@ -18,6 +18,7 @@ import java.util.Map;
  * @param volumesFrom  {@code --volumes-from} sources, {@code container[:ro|rw]}
  * @param namespaces   {@code --pid}, {@code --ipc}, {@code --uts}; {@link NamespaceModes#DEFAULT} in records stored before them
  * @param devices      {@code --device} mappings; empty in records stored before them
+ * @param tuning       the less common kernel knobs; {@link Tuning#NONE} in records stored before them
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -27,7 +28,8 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
                           List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
-                          String isolation, NamespaceModes namespaces, List<Device> devices) {
+                          String isolation, NamespaceModes namespaces, List<Device> devices,
+                          Tuning tuning) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -50,6 +52,23 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         isolation = isolation == null ? "" : isolation;
         namespaces = namespaces == null ? NamespaceModes.DEFAULT : namespaces;
         devices = devices == null ? List.of() : List.copyOf(devices);
+        tuning = tuning == null ? Tuning.NONE : tuning;
+    }
+
+    /** Without the less common knobs. */
+    public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
+                       List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
+                       List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
+                       boolean privileged, boolean readonlyRootfs, List<String> securityOpt,
+                       Map<String, String> tmpfs, long shmSize, Map<String, String> sysctls,
+                       List<Ulimit> ulimits, boolean init, String runtime, Resources resources,
+                       Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
+                       List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
+                       String isolation, NamespaceModes namespaces, List<Device> devices) {
+        this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
+                groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
+                resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation, namespaces,
+                devices, Tuning.NONE);
     }
 
     /** With private pid, ipc and uts namespaces and no devices. */
@@ -99,7 +118,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation, namespaces, devices);
+                isolation, namespaces, devices, tuning);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -113,21 +132,21 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices);
+                namespaces, devices, tuning);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices);
+                namespaces, devices, tuning);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices);
+                isolation, namespaces, devices, tuning);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
@@ -135,7 +154,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation, namespaces, devices);
+                newIsolation, namespaces, devices, tuning);
     }
 
     /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
@@ -143,7 +162,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, modes, devices);
+                isolation, modes, devices, tuning);
     }
 
     /** The same options with these {@code --device} mappings. */
@@ -151,7 +170,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, newDevices);
+                isolation, namespaces, newDevices, tuning);
     }
 
     /**
@@ -164,6 +183,41 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         public LogConfig {
             type = type == null || type.isEmpty() ? "json-file" : type;
             config = config == null ? Map.of() : Map.copyOf(config);
+        }
+    }
+
+    /** The same options with these less common knobs. */
+    public HostOptions withTuning(Tuning newTuning) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, devices, newTuning);
+    }
+
+    /**
+     * Knobs few containers set, kept apart so {@link HostOptions} stays readable. Zero, -1 for
+     * {@code memorySwappiness}, and empty strings mean "not set".
+     *
+     * @param cpuCount           Docker's {@code CpuCount} (Windows only in Docker; kept and shown)
+     * @param cpuRealtimePeriod  {@code --cpu-rt-period} in microseconds
+     * @param cpuRealtimeRuntime {@code --cpu-rt-runtime} in microseconds
+     * @param memoryReservation  {@code --memory-reservation}: the soft limit in bytes
+     * @param memorySwappiness   {@code --memory-swappiness} 0..100, -1 when not set
+     * @param oomKillDisable     {@code --oom-kill-disable}
+     * @param oomScoreAdj        {@code --oom-score-adj}, applied to the container's process
+     * @param volumeDriver       {@code --volume-driver}: the default driver for this container's volumes
+     * @param usernsMode         {@code --userns}: empty or {@code host}
+     * @param dnsGiven           the request carried the DNS lists (even empty): inspect then shows
+     *                           {@code []} rather than nothing, as Docker keeps what it was given
+     */
+    public record Tuning(long cpuCount, long cpuRealtimePeriod, long cpuRealtimeRuntime, long memoryReservation,
+                         long memorySwappiness, boolean oomKillDisable, int oomScoreAdj, String volumeDriver,
+                         String usernsMode, boolean dnsGiven) {
+        public static final Tuning NONE = new Tuning(0, 0, 0, 0, -1, false, 0, "", "", true);
+
+        public Tuning {
+            volumeDriver = volumeDriver == null ? "" : volumeDriver;
+            usernsMode = usernsMode == null ? "" : usernsMode;
         }
     }
 

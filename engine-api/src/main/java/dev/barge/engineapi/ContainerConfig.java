@@ -1,5 +1,6 @@
 package dev.barge.engineapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
@@ -27,7 +28,19 @@ public record ContainerConfig(
         @JsonProperty("OnBuild") List<String> onBuild,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("StopSignal") String stopSignal,
-        @JsonProperty("StopTimeout") Integer stopTimeout) {
+        @JsonProperty("StopTimeout") Integer stopTimeout,
+        /** Shown (not taken) for API < 1.44 only, where it is the default network endpoint's asked address. */
+        @JsonProperty("MacAddress") @JsonInclude(JsonInclude.Include.NON_EMPTY) String macAddress) {
+
+    public ContainerConfig(String hostname, String domainname, String user, boolean attachStdin, boolean attachStdout,
+                           boolean attachStderr, Map<String, Object> exposedPorts, boolean tty, boolean openStdin,
+                           boolean stdinOnce, List<String> env, List<String> cmd, Healthcheck healthcheck,
+                           String image, Map<String, Object> volumes, String workingDir, List<String> entrypoint,
+                           List<String> onBuild, Map<String, String> labels, String stopSignal, Integer stopTimeout) {
+        this(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin,
+                stdinOnce, env, cmd, healthcheck, image, volumes, workingDir, entrypoint, onBuild, labels, stopSignal,
+                stopTimeout, null);
+    }
 
     /** Durations in nanoseconds, as Docker's JSON has them. */
     public record Healthcheck(
