@@ -933,3 +933,82 @@ class VolumeTest(Base):
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
+
+
+class HostConfigFieldsTest(Base):
+    """What docker-compose 1.29 reads back from inspect: HostConfig fields kept as dockerd keeps them."""
+
+    def test_less_common_knobs_kept_and_shown(self):
+        hc = self.api.create_host_config(cpu_count=2, cpu_rt_period=150000, cpu_rt_runtime=40000,
+                                         mem_reservation='20m', mem_swappiness=11, oom_kill_disable=True,
+                                         oom_score_adj=500, volume_driver='foodriver', userns_mode='host')
+        r = self.api.create_container(IMG, 'true', host_config=hc, name=P + 'knobs')
+        self.containers.append(r['Id'])
+        h = self.api.inspect_container(r['Id'])['HostConfig']
+        self.assertEqual(2, h['CpuCount'])
+        self.assertEqual(150000, h['CpuRealtimePeriod'])
+        self.assertEqual(40000, h['CpuRealtimeRuntime'])
+        self.assertEqual(20 * 1024 * 1024, h['MemoryReservation'])
+        self.assertEqual(11, h['MemorySwappiness'])
+        self.assertIs(True, h['OomKillDisable'])
+        self.assertEqual(500, h['OomScoreAdj'])
+        self.assertEqual('foodriver', h['VolumeDriver'])
+        self.assertEqual('host', h['UsernsMode'])
+
+    def test_unset_knobs_are_null_as_dockerd_keeps_them(self):
+        c = self.create()
+        h = self.api.inspect_container(c.id)['HostConfig']
+        self.assertIsNone(h['MemorySwappiness'])
+        self.assertIsNone(h['Dns'])  # docker-py sends no Dns: dockerd keeps it nil
+        self.assertIs(False, h['OomKillDisable'])
+
+    def test_bad_swappiness_and_oom_score_refused(self):
+        for hc in (self.api.create_host_config(mem_swappiness=101), self.api.create_host_config(oom_score_adj=1001)):
+            with self.assertRaises(errors.APIError) as e:
+                r = self.api.create_container(IMG, 'true', host_config=hc)
+                self.containers.append(r['Id'])
+            self.assertEqual(400, e.exception.status_code)
+
+    def test_oom_score_adj_applied_to_the_process(self):
+        out = self.client.containers.run(IMG, 'cat /proc/self/oom_score_adj', oom_score_adj=500, remove=True)
+        self.assertEqual(b'500\n', out)
+
+    def test_mount_tmpfs_options_shown_as_given(self):
+        c = self.create(mounts=[types.Mount('/t', None, type='tmpfs', tmpfs_size=5368709)])
+        m = self.api.inspect_container(c.id)['HostConfig']['Mounts']
+        self.assertEqual([{'Type': 'tmpfs', 'Target': '/t', 'TmpfsOptions': {'SizeBytes': 5368709}}], m)
+
+    def test_asked_mac_address_shown_in_config(self):
+        old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.38', timeout=60)
+        r = old.create_container(IMG, 'true', mac_address='02:42:ac:11:65:43', name=P + 'mac')
+        self.containers.append(r['Id'])
+        self.assertEqual('02:42:ac:11:65:43', old.inspect_container(r['Id'])['Config']['MacAddress'])
+        self.assertNotIn('MacAddress', self.api.inspect_container(self.create().id)['Config'])
+
+    def test_links_shown_in_host_config(self):
+        self.create(name=P + 'ldb')
+        r = self.api.create_container(IMG, 'true', name=P + 'lweb',
+                                      host_config=self.api.create_host_config(links={P + 'ldb': 'db'}))
+        self.containers.append(r['Id'])
+        links = self.api.inspect_container(r['Id'])['HostConfig']['Links']
+        self.assertEqual(['/%sldb:/%slweb/db' % (P, P)], links)
+
+    def test_volumes_from_shown_as_given(self):
+        src = self.create(name=P + 'vfsrc')
+        c = self.create(volumes_from=[src.id + ':rw'])
+        self.assertEqual([src.id + ':rw'], self.api.inspect_container(c.id)['HostConfig']['VolumesFrom'])
+
+    def test_commit_of_a_created_container(self):
+        c = self.create()
+        img = c.commit(P + 'fromcreated', 'v1')
+        self.images.append(P + 'fromcreated:v1')
+        self.assertTrue(img.id.startswith('sha256:'))
+
+    def test_built_image_container_config_is_the_step(self):
+        df = b'FROM busybox:latest\nARG v\nRUN echo ${v}\n'
+        tag = P + 'buildargs:v1'
+        for _ in self.api.build(fileobj=io.BytesIO(df), tag=tag, buildargs={'v': '1'}, rm=True, decode=True):
+            pass
+        self.images.append(tag)
+        old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.41', timeout=60)
+        self.assertEqual(['|1', 'v=1', '/bin/sh', '-c', 'echo ${v}'], old.inspect_image(tag)['ContainerConfig']['Cmd'])

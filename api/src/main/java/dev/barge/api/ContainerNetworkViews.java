@@ -105,7 +105,7 @@ final class ContainerNetworkViews {
     }
 
     /** Docker shows links as {@code /target:/container/alias}. */
-    private static String legacyLink(String link, Container c) {
+    static String legacyLink(String link, Container c) {
         String t = link.startsWith("/") ? link.substring(1) : link;
         int colon = t.indexOf(':');
         String target = colon < 0 ? t : t.substring(0, colon);

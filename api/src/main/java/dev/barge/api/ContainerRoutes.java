@@ -160,8 +160,7 @@ public final class ContainerRoutes {
         if (ApiContext.version().before(new ApiVersion(1, 45))) {
             network = ContainerNetworkViews.withLegacyAliases(network, c);
         }
-        json(ex, 200, ContainerViews.inspect(d, network, containers.mounts(c.id()), containers.health(c.id()),
-                ContainerNetworkViews.legacyLinks(c, request)));
+        json(ex, 200, ContainerViews.inspect(d, network, containers.mounts(c.id()), containers.health(c.id()), request));
     }
 
     private void top(Exchange ex) {

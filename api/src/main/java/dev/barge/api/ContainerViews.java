@@ -5,8 +5,10 @@ import dev.barge.container.ContainerDetails;
 import dev.barge.container.ContainerState;
 import dev.barge.container.Health;
 import dev.barge.container.HostOptions;
+import dev.barge.container.NetworkRequest;
 import dev.barge.container.Status;
 import dev.barge.container.Times;
+import dev.barge.container.mounts.MountRequest;
 import dev.barge.engineapi.ContainerConfig;
 import dev.barge.engineapi.ContainerInspect;
 import dev.barge.engineapi.ContainerSummary;
@@ -34,20 +36,26 @@ final class ContainerViews {
     static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
                                     List<dev.barge.container.mounts.MountPoint> mounts,
                                     java.util.Optional<Health> health) {
-        return inspect(d, network, mounts, health, List.of());
+        return inspect(d, network, mounts, health, NetworkRequest.none());
     }
 
-    /** @param links {@code HostConfig.Links} as Docker shows them, {@code /target:/container/alias} */
+    /** @param request the container's links (shown in {@code HostConfig.Links}) and asked MAC address */
     static ContainerInspect inspect(ContainerDetails d, NetworkSettings network,
                                     List<dev.barge.container.mounts.MountPoint> mounts,
-                                    java.util.Optional<Health> health, List<String> links) {
+                                    java.util.Optional<Health> health, NetworkRequest request) {
         Container c = d.container();
+        List<String> links = request.links().stream().map(l -> ContainerNetworkViews.legacyLink(l, c)).toList();
+        // moby 28 shows the default network's asked address in Config.MacAddress (deprecated since API
+        // 1.44, but filled at every version for unversioned clients), bridge and user networks only
+        String mode = networkModeWord(c.host().networkMode());
+        boolean ownNetwork = !mode.equals("host") && !mode.equals("none") && !mode.startsWith("container:");
+        String mac = ownNetwork ? request.mac() : "";
         return new ContainerInspect(c.id(), Times.rfc3339Nano(c.createdNanos()), c.path(), c.args(),
                 state(c.state(), health),
                 c.imageId(), d.resolvConfPath(), d.hostnamePath(), d.hostsPath(), d.logPath(), c.name(),
                 c.state().restartCount(), "overlay2", "linux", "", "", "",
                 d.execIds().isEmpty() ? null : d.execIds(), hostConfig(c.host(), links),
-                new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(mounts), config(c),
+                new ContainerInspect.GraphDriver(Map.of(), "overlay2"), mounts(mounts), config(c, mac),
                 network);
     }
 
@@ -71,6 +79,11 @@ final class ContainerViews {
     }
 
     static ContainerConfig config(Container c) {
+        return config(c, "");
+    }
+
+    /** @param mac {@code Config.MacAddress}, empty to leave it out */
+    static ContainerConfig config(Container c, String mac) {
         dev.barge.container.ContainerConfig k = c.config();
         Map<String, Object> exposed = k.exposedPorts().isEmpty() ? null : emptyObjects(k.exposedPorts());
         Map<String, Object> volumes = k.volumes().isEmpty() ? null : emptyObjects(k.volumes());
@@ -81,7 +94,7 @@ final class ContainerViews {
                 k.attachStderr(), exposed, k.tty(), k.openStdin(), k.stdinOnce(), k.env(),
                 k.cmd().isEmpty() ? null : k.cmd(), health, k.image(), volumes, k.workingDir(),
                 k.entrypoint().isEmpty() ? null : k.entrypoint(), null, k.labels(),
-                k.stopSignal().isEmpty() ? null : k.stopSignal(), k.stopTimeout() >= 0 ? k.stopTimeout() : null);
+                k.stopSignal().isEmpty() ? null : k.stopSignal(), k.stopTimeout() >= 0 ? k.stopTimeout() : null, mac);
     }
 
     private static Map<String, Object> emptyObjects(List<String> keys) {
@@ -94,6 +107,7 @@ final class ContainerViews {
         return hostConfig(h, List.of());
     }
 
+    /** @param links {@code HostConfig.Links} as Docker shows them, {@code /target:/container/alias} */
     static HostConfig hostConfig(HostOptions h, List<String> links) {
         HostOptions.Resources r = h.resources();
         Map<String, List<HostConfig.PortBinding>> ports = new LinkedHashMap<>();
@@ -101,21 +115,45 @@ final class ContainerViews {
                 .map(b -> new HostConfig.PortBinding(b.hostIp(), b.hostPort())).toList()));
         List<HostConfig.Ulimit> ulimits = h.ulimits().stream()
                 .map(u -> new HostConfig.Ulimit(u.name(), u.soft(), u.hard())).toList();
+        HostOptions.Tuning t = h.tuning();
         return new HostConfig(h.binds().isEmpty() ? null : h.binds(), "",
                 new HostConfig.LogConfig(h.logConfig().type(), h.logConfig().config()), networkModeWord(h.networkMode()), ports,
                 new HostConfig.RestartPolicy(h.restartPolicy().name(), h.restartPolicy().maximumRetryCount()),
                 h.autoRemove(), h.volumeDriver(), nullIfEmpty(h.volumesFrom()), List.of(0, 0), nullIfEmpty(h.capAdd()),
                 nullIfEmpty(h.capDrop()), h.cgroups().namespaceMode().isEmpty() ? "host" : h.cgroups().namespaceMode(),
-                h.dns(), h.dnsOptions(), h.dnsSearch(), nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
-                h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), nullIfEmpty(links), 0,
-                h.namespaces().pid(),
+                dnsList(h.dns(), t), dnsList(h.dnsOptions(), t), dnsList(h.dnsSearch(), t),
+                nullIfEmpty(h.extraHosts()), nullIfEmpty(h.groupAdd()),
+                h.namespaces().ipc().isEmpty() ? "private" : h.namespaces().ipc(), nullIfEmpty(links),
+                t.oomScoreAdj(), h.namespaces().pid(),
                 h.privileged(), h.publishAllPorts(), h.readonlyRootfs(), nullIfEmpty(h.securityOpt()),
-                h.tmpfs().isEmpty() ? null : h.tmpfs(), h.namespaces().uts(), "", h.effectiveShmSize(),
+                h.tmpfs().isEmpty() ? null : h.tmpfs(), h.namespaces().uts(), t.usernsMode(), h.effectiveShmSize(),
                 h.sysctls().isEmpty() ? null : h.sysctls(), h.runtime().isEmpty() ? "runc" : h.runtime(), h.isolation(),
                 r.cpuShares(), r.memory(), r.nanoCpus(), "", r.cpuPeriod(), r.cpuQuota(), r.cpusetCpus(), "",
-                devices(h.devices()), 0, r.memorySwap(), null, false, r.pidsLimit() == 0 ? null : r.pidsLimit(),
-                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, null, null, null,
-                nullIfEmpty(h.cgroups().deviceRules()));
+                devices(h.devices()), t.memoryReservation(), r.memorySwap(),
+                t.memorySwappiness() < 0 ? null : t.memorySwappiness(), t.oomKillDisable(),
+                r.pidsLimit() == 0 ? null : r.pidsLimit(),
+                ulimits.isEmpty() ? null : ulimits, h.init() ? Boolean.TRUE : null, mountSpecs(h.mounts()), null, null,
+                nullIfEmpty(h.cgroups().deviceRules()), t.cpuCount(), 0, t.cpuRealtimePeriod(), t.cpuRealtimeRuntime());
+    }
+
+    /** Docker keeps the DNS lists as the request gave them: absent ones stay null. */
+    private static List<String> dnsList(List<String> l, HostOptions.Tuning t) {
+        return l.isEmpty() && !t.dnsGiven() ? null : l;
+    }
+
+    /** {@code HostConfig.Mounts}: the {@code --mount} requests as given, unset options left out. */
+    static List<HostConfig.MountSpec> mountSpecs(List<MountRequest> mounts) {
+        if (mounts.isEmpty()) {
+            return null;
+        }
+        return mounts.stream().map(m -> new HostConfig.MountSpec(m.type().word(), m.source(), m.target(),
+                m.readOnly(),
+                m.tmpfsSize() > 0 || m.tmpfsMode() > 0 ? new HostConfig.TmpfsOptions(m.tmpfsSize(), m.tmpfsMode()) : null,
+                m.propagation().isEmpty() ? null : new HostConfig.BindOptions(m.propagation(), false),
+                m.noCopy() || !m.volumeLabels().isEmpty() || !m.driverOptions().isEmpty()
+                        ? new HostConfig.VolumeOptions(m.noCopy(), m.volumeLabels().isEmpty() ? null : m.volumeLabels(),
+                        m.driverOptions().isEmpty() ? null : new HostConfig.DriverConfig(null, m.driverOptions()))
+                        : null)).toList();
     }
 
     /** {@code HostConfig.Devices} as Docker shows them. */

@@ -111,7 +111,16 @@ final class CreateTranslator {
                 .withNamespaces(new NamespaceModes(str(h.pidMode()), str(h.ipcMode()), str(h.utsMode())))
                 .withDevices(devices(h.devices()))
                 .withVolumeDriver(str(h.volumeDriver()))
-                .withCgroups(new HostOptions.CgroupOptions(str(h.cgroupnsMode()), list(h.deviceCgroupRules())));
+                .withCgroups(new HostOptions.CgroupOptions(str(h.cgroupnsMode()), list(h.deviceCgroupRules())))
+                .withTuning(tuning(h));
+    }
+
+    /** The less common knobs; a missing {@code MemorySwappiness} is -1, as Docker's CLI sends it. */
+    static HostOptions.Tuning tuning(HostConfig h) {
+        boolean dnsGiven = h.dns() != null || h.dnsOptions() != null || h.dnsSearch() != null;
+        return new HostOptions.Tuning(h.cpuCount(), h.cpuRealtimePeriod(), h.cpuRealtimeRuntime(),
+                h.memoryReservation(), h.memorySwappiness() == null ? -1 : h.memorySwappiness(),
+                h.oomKillDisable() != null && h.oomKillDisable(), h.oomScoreAdj(), str(h.usernsMode()), dnsGiven);
     }
 
     /** {@code --mount} as the CLI sends it (already parsed on its side). */

@@ -80,6 +80,13 @@ final class BuildRun {
         String nop(String comment) {
             return String.join(" ", shell()) + " #(nop) " + comment;
         }
+
+        /** The step's {@code Cmd} as moby's classic builder records it for COPY, ADD and WORKDIR. */
+        List<String> nopCmd(String comment) {
+            List<String> cmd = new ArrayList<>(shell());
+            cmd.add("#(nop) " + comment);
+            return cmd;
+        }
     }
 
     String run(List<Instruction> all) {
@@ -303,8 +310,9 @@ final class BuildRun {
         }
         String id = steps.create(st, List.of(createdBy), true);
         Optional<Path> layer = steps.makeDirectory(id, dir);
-        String image = layer.map(tar -> commit(st.image, tar, config, createdBy, id))
-                .orElseGet(() -> configure(st.image, config, createdBy));
+        List<String> stepCmd = st.nopCmd("WORKDIR " + dir);
+        String image = layer.map(tar -> commit(st.image, tar, config, createdBy, id, stepCmd))
+                .orElseGet(() -> configure(st.image, config, createdBy, stepCmd));
         steps.done(id);
         settle(st, key, image, config);
     }
@@ -321,20 +329,26 @@ final class BuildRun {
             return;
         }
         String id = steps.create(st, List.of(createdBy), true);
-        String image = configure(st.image, config, createdBy);
+        List<String> stepCmd = new ArrayList<>(st.shell());
+        stepCmd.add("#(nop) ");
+        stepCmd.add(commit);
+        String image = configure(st.image, config, createdBy, stepCmd);
         steps.done(id);
         settle(st, key, image, config);
     }
 
-    String configure(String parent, RunConfig config, String createdBy) {
-        String id = images.configure(parent, config, createdBy).toString();
+    /** @param stepCmd the step as its container's {@code Cmd}, kept in the image's {@code container_config} */
+    String configure(String parent, RunConfig config, String createdBy, List<String> stepCmd) {
+        String id = images.configure(parent, config, createdBy, containerConfig(parent, config, stepCmd)).toString();
         madeImages.add(id);
         return id;
     }
 
-    String commit(String parent, Path layer, RunConfig config, String createdBy, String containerId) {
+    String commit(String parent, Path layer, RunConfig config, String createdBy, String containerId,
+                  List<String> stepCmd) {
         try {
-            String id = images.commit(parent, layer, config, "", "", "", createdBy, containerId).toString();
+            String id = images.commit(parent, layer, config, "", "", "", createdBy, containerId,
+                    containerConfig(parent, config, stepCmd)).toString();
             madeImages.add(id);
             return id;
         } finally {
@@ -344,6 +358,22 @@ final class BuildRun {
                 // a temporary file
             }
         }
+    }
+
+    /**
+     * moby's classic builder commits each step with the step's container configuration: the
+     * stage's run config whose {@code Cmd} is the step ({@code ["|1", "V=1", "/bin/sh", "-c", "echo"]}
+     * for a RUN with a build arg, {@code ["/bin/sh", "-c", "#(nop) ", "ENV A=b"]} for a
+     * configuration step); image inspect shows it as {@code ContainerConfig}.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> containerConfig(String parent, RunConfig config, List<String> stepCmd) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Hostname", "");
+        m.put("Domainname", "");
+        m.put("Image", parent);
+        m.putAll(Json.mapper().convertValue(config.withCmd(stepCmd), Map.class));
+        return m;
     }
 
     /** The step made {@code image}: it is the stage's now, and the cache's. */

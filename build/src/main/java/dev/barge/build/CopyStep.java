@@ -99,8 +99,9 @@ final class CopyStep {
         Optional<ContextFiles.Owner> numeric = Ownership.numeric(chown);
         String content = ContextFiles.contentKey(matched, dest, numeric.orElse(ContextFiles.Owner.ROOT), mode, extract);
         String kind = matched.size() > 1 ? "multi" : Files.isDirectory(matched.getFirst()) ? "dir" : "file";
-        String createdBy = st.nop(i.keyword() + " " + (from.isEmpty() ? "" : "--from=" + from + " ") + kind + ":"
-                + content + " in " + dest + " ");
+        String comment = i.keyword() + " " + (from.isEmpty() ? "" : "--from=" + from + " ") + kind + ":"
+                + content + " in " + dest + " ";
+        String createdBy = st.nop(comment);
         String key = BuildCache.key("copy", st.image, i.original(), createdBy);
         if (build.reuse(st, key, createdBy, st.config)) {
             return;
@@ -114,8 +115,8 @@ final class CopyStep {
         }
         steps.put(id, tar);
         Optional<Path> layer = steps.layer(id);
-        String image = layer.map(t -> build.commit(st.image, t, st.config, createdBy, ""))
-                .orElseGet(() -> build.configure(st.image, st.config, createdBy));
+        String image = layer.map(t -> build.commit(st.image, t, st.config, createdBy, "", st.nopCmd(comment)))
+                .orElseGet(() -> build.configure(st.image, st.config, createdBy, st.nopCmd(comment)));
         steps.done(id);
         build.settle(st, key, image, st.config);
     }

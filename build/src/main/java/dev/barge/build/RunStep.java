@@ -23,6 +23,7 @@ final class RunStep {
             return c;
         });
         List<String> run = new ArrayList<>();
+        List<String> stepCmd = new ArrayList<>(); // moby's saveCmd: "|N", the args, then the command
         StringBuilder createdBy = new StringBuilder();
         // build args are in RUN's environment but not in the image's: env(1) sets them for this step only.
         // As Docker: only those with a value and not overridden by ENV, sorted; the history line (and so
@@ -36,8 +37,11 @@ final class RunStep {
             run.add("env");
             run.addAll(args);
             createdBy.append('|').append(args.size()).append(' ').append(String.join(" ", args)).append(' ');
+            stepCmd.add("|" + args.size());
+            stepCmd.addAll(args);
         }
         run.addAll(cmd);
+        stepCmd.addAll(cmd);
         createdBy.append(String.join(" ", cmd));
         String key = BuildCache.key("run", st.image, createdBy.toString());
         if (build.reuse(st, key, createdBy.toString(), st.config)) {
@@ -49,8 +53,8 @@ final class RunStep {
             throw BargeException.invalid("The command '%s' returned a non-zero code: %d", String.join(" ", cmd), code);
         }
         Optional<Path> layer = steps.layer(id);
-        String image = layer.map(tar -> build.commit(st.image, tar, st.config, createdBy.toString(), id))
-                .orElseGet(() -> build.configure(st.image, st.config, createdBy.toString()));
+        String image = layer.map(tar -> build.commit(st.image, tar, st.config, createdBy.toString(), id, stepCmd))
+                .orElseGet(() -> build.configure(st.image, st.config, createdBy.toString(), stepCmd));
         steps.done(id);
         build.settle(st, key, image, st.config);
     }

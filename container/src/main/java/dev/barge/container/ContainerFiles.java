@@ -87,13 +87,15 @@ public final class ContainerFiles {
     /** {@code docker diff}: the changes in the container's writable layer, sorted by path. */
     public List<Change> changes(String ref) {
         Container c = ctx.registry.lookup(ref).current();
-        Path upper = ctx.images.rootfsChanges(c.id());
         List<Path> lowers = lowerDirs(ctx.images.prepareRootfs(c.id(), c.imageId()));
+        Path upper = ctx.images.rootfsChanges(c.id());
         return Changes.of(upper, lowers);
     }
 
     /** Writes the writable layer as a layer tar (whiteouts converted) for commit (and the builder's steps). */
     public void writeLayer(String containerId, OutputStream out) throws IOException {
+        // A container created but never started has no layer yet: Docker's exists from create, empty.
+        ctx.images.prepareRootfs(containerId, ctx.registry.lookup(containerId).current().imageId());
         Path upper = ctx.images.rootfsChanges(containerId);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         new TreeTar(tar, true).skipping(name -> Changes.MOUNT_FILES.contains("/" + name)).addChildren(upper);

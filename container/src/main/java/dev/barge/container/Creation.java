@@ -114,6 +114,26 @@ final class Creation {
         if (r.cpuShares() < 0) {
             throw BargeException.invalid("invalid CPU shares (%d): value must be a positive integer", r.cpuShares());
         }
+        checkTuning(r, host.tuning());
+    }
+
+    /** moby's daemon/daemon_unix.go checks, in its words. */
+    private static void checkTuning(HostOptions.Resources r, HostOptions.Tuning t) {
+        if (t.memorySwappiness() < -1 || t.memorySwappiness() > 100) {
+            throw BargeException.invalid("Invalid value: %d, valid memory swappiness range is 0-100",
+                    t.memorySwappiness());
+        }
+        if (r.memory() > 0 && t.memoryReservation() > 0 && r.memory() < t.memoryReservation()) {
+            throw BargeException.invalid(
+                    "Minimum memory limit can not be less than memory reservation limit, see usage");
+        }
+        if (t.oomScoreAdj() < -1000 || t.oomScoreAdj() > 1000) {
+            throw BargeException.invalid("Invalid value %d, range for oom score adj is [-1000, 1000]",
+                    t.oomScoreAdj());
+        }
+        if (t.cpuRealtimePeriod() > 0 && t.cpuRealtimeRuntime() > t.cpuRealtimePeriod()) {
+            throw BargeException.invalid("cpu-rt-runtime cannot be higher than cpu-rt-period");
+        }
     }
 
     private static String hostHostname() {

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param devices      {@code --device} mappings; empty in records stored before them
  * @param volumeDriver {@code HostConfig.VolumeDriver}: the driver for volumes the create makes; empty for {@code local}
  * @param cgroups      {@code --cgroupns} and {@code --device-cgroup-rule}
+ * @param tuning       the less common kernel knobs; {@link Tuning#NONE} in records stored before them
  */
 public record HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                           List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
@@ -30,7 +31,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                           Map<String, List<PortBinding>> portBindings, boolean publishAllPorts,
                           List<MountRequest> mounts, List<String> volumesFrom, LogConfig logConfig,
                           String isolation, NamespaceModes namespaces, List<Device> devices, String volumeDriver,
-                          CgroupOptions cgroups) {
+                          CgroupOptions cgroups, Tuning tuning) {
     public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
     public HostOptions {
@@ -55,9 +56,10 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         devices = devices == null ? List.of() : List.copyOf(devices);
         volumeDriver = volumeDriver == null ? "" : volumeDriver;
         cgroups = cgroups == null ? CgroupOptions.DEFAULT : cgroups;
+        tuning = tuning == null ? Tuning.NONE : tuning;
     }
 
-    /** With no volume driver and the default cgroup options. */
+    /** With no volume driver, the default cgroup options and none of the less common knobs. */
     public HostOptions(List<String> binds, String networkMode, RestartPolicy restartPolicy, boolean autoRemove,
                        List<String> capAdd, List<String> capDrop, List<String> dns, List<String> dnsSearch,
                        List<String> dnsOptions, List<String> extraHosts, List<String> groupAdd,
@@ -70,7 +72,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         this(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions, extraHosts,
                 groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits, init, runtime,
                 resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation, namespaces,
-                devices, "", CgroupOptions.DEFAULT);
+                devices, "", CgroupOptions.DEFAULT, Tuning.NONE);
     }
 
     /** With private pid, ipc and uts namespaces and no devices. */
@@ -120,7 +122,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups);
+                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -134,21 +136,21 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices, volumeDriver, cgroups);
+                namespaces, devices, volumeDriver, cgroups, tuning);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
         return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
                 extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
                 init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices, volumeDriver, cgroups);
+                namespaces, devices, volumeDriver, cgroups, tuning);
     }
 
     public HostOptions withResources(Resources newResources) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups);
+                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
@@ -156,7 +158,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation, namespaces, devices, volumeDriver, cgroups);
+                newIsolation, namespaces, devices, volumeDriver, cgroups, tuning);
     }
 
     /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
@@ -164,7 +166,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, modes, devices, volumeDriver, cgroups);
+                isolation, modes, devices, volumeDriver, cgroups, tuning);
     }
 
     /** The same options with these {@code --device} mappings. */
@@ -172,7 +174,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, newDevices, volumeDriver, cgroups);
+                isolation, namespaces, newDevices, volumeDriver, cgroups, tuning);
     }
 
     /** The same options with this volume driver ({@code HostConfig.VolumeDriver}, as the request gave it). */
@@ -180,7 +182,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, newVolumeDriver, cgroups);
+                isolation, namespaces, devices, newVolumeDriver, cgroups, tuning);
     }
 
     /** The same options with these {@code --cgroupns} and {@code --device-cgroup-rule} settings. */
@@ -188,7 +190,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
                 dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
                 ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, newCgroups);
+                isolation, namespaces, devices, volumeDriver, newCgroups, tuning);
     }
 
     /**
@@ -203,6 +205,39 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         public CgroupOptions {
             namespaceMode = namespaceMode == null ? "" : namespaceMode;
             deviceRules = deviceRules == null ? List.of() : List.copyOf(deviceRules);
+        }
+    }
+
+    /** The same options with these less common knobs. */
+    public HostOptions withTuning(Tuning newTuning) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, devices, volumeDriver, cgroups, newTuning);
+    }
+
+    /**
+     * Knobs few containers set, kept apart so {@link HostOptions} stays readable. Zero, -1 for
+     * {@code memorySwappiness}, and empty strings mean "not set".
+     *
+     * @param cpuCount           Docker's {@code CpuCount} (Windows only in Docker; kept and shown)
+     * @param cpuRealtimePeriod  {@code --cpu-rt-period} in microseconds
+     * @param cpuRealtimeRuntime {@code --cpu-rt-runtime} in microseconds
+     * @param memoryReservation  {@code --memory-reservation}: the soft limit in bytes
+     * @param memorySwappiness   {@code --memory-swappiness} 0..100, -1 when not set
+     * @param oomKillDisable     {@code --oom-kill-disable}
+     * @param oomScoreAdj        {@code --oom-score-adj}, applied to the container's process
+     * @param usernsMode         {@code --userns}: empty or {@code host}
+     * @param dnsGiven           the request carried the DNS lists (even empty): inspect then shows
+     *                           {@code []} rather than nothing, as Docker keeps what it was given
+     */
+    public record Tuning(long cpuCount, long cpuRealtimePeriod, long cpuRealtimeRuntime, long memoryReservation,
+                         long memorySwappiness, boolean oomKillDisable, int oomScoreAdj, String usernsMode,
+                         boolean dnsGiven) {
+        public static final Tuning NONE = new Tuning(0, 0, 0, 0, -1, false, 0, "", true);
+
+        public Tuning {
+            usernsMode = usernsMode == null ? "" : usernsMode;
         }
     }
 

@@ -52,7 +52,7 @@ final class RunSpecBuilder {
         mounts.addAll(tmpfs(host.tmpfs()));
         Map<String, String> annotations = new HashMap<>(c.config().labels());
         return new RunSpec(c.id(), rootfs, namespaces.mounts(mounts), process(c, linkEnv), c.config().hostname(), c.config().domainname(),
-                network, security(host), resources(host.resources()), host.sysctls(), host.effectiveShmSize(),
+                network, security(host), resources(host), host.sysctls(), host.effectiveShmSize(),
                 host.readonlyRootfs(), host.init(), annotations,
                 host.runtime().isEmpty() ? Optional.empty() : Optional.of(host.runtime()),
                 namespaces.namespaces().withCgroup(cgroupNamespace(host)), devices(host), host.cgroups().deviceRules());
@@ -175,6 +175,14 @@ final class RunSpecBuilder {
             return colon;
         }
         return colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    static RunSpec.Resources resources(HostOptions host) {
+        RunSpec.Resources r = resources(host.resources());
+        HostOptions.Tuning t = host.tuning();
+        return new RunSpec.Resources(r.memoryBytes(), r.memorySwapBytes(), r.cpuShares(), r.cpuQuota(), r.cpuPeriod(),
+                r.pidsLimit(), r.cpusetCpus(), t.memoryReservation(), t.memorySwappiness(), t.oomKillDisable(),
+                t.cpuRealtimeRuntime(), t.cpuRealtimePeriod(), t.oomScoreAdj());
     }
 
     static RunSpec.Resources resources(HostOptions.Resources r) {

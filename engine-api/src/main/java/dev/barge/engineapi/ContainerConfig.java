@@ -28,7 +28,19 @@ public record ContainerConfig(
         @JsonProperty("OnBuild") List<String> onBuild,
         @JsonProperty("Labels") Map<String, String> labels,
         @JsonProperty("StopSignal") String stopSignal,
-        @JsonProperty("StopTimeout") Integer stopTimeout) {
+        @JsonProperty("StopTimeout") Integer stopTimeout,
+        /** Shown, not taken: the default network endpoint's asked address (deprecated since API 1.44, as in moby 28). */
+        @JsonProperty("MacAddress") @JsonInclude(JsonInclude.Include.NON_EMPTY) String macAddress) {
+
+    public ContainerConfig(String hostname, String domainname, String user, boolean attachStdin, boolean attachStdout,
+                           boolean attachStderr, Map<String, Object> exposedPorts, boolean tty, boolean openStdin,
+                           boolean stdinOnce, List<String> env, List<String> cmd, Healthcheck healthcheck,
+                           String image, Map<String, Object> volumes, String workingDir, List<String> entrypoint,
+                           List<String> onBuild, Map<String, String> labels, String stopSignal, Integer stopTimeout) {
+        this(hostname, domainname, user, attachStdin, attachStdout, attachStderr, exposedPorts, tty, openStdin,
+                stdinOnce, env, cmd, healthcheck, image, volumes, workingDir, entrypoint, onBuild, labels, stopSignal,
+                stopTimeout, null);
+    }
 
     /** Durations in nanoseconds, as Docker's JSON has them; zeros are left out (Go's omitempty). */
     public record Healthcheck(

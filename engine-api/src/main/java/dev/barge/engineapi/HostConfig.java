@@ -1,5 +1,6 @@
 package dev.barge.engineapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,11 @@ public record HostConfig(
         @JsonProperty("Mounts") List<MountSpec> mounts,
         @JsonProperty("MaskedPaths") List<String> maskedPaths,
         @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
-        @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules) {
+        @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
+        @JsonProperty("CpuCount") long cpuCount,
+        @JsonProperty("CpuPercent") long cpuPercent,
+        @JsonProperty("CpuRealtimePeriod") long cpuRealtimePeriod,
+        @JsonProperty("CpuRealtimeRuntime") long cpuRealtimeRuntime) {
 
     public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {}
 
@@ -70,9 +75,11 @@ public record HostConfig(
     public record Ulimit(@JsonProperty("Name") String name, @JsonProperty("Soft") long soft,
                          @JsonProperty("Hard") long hard) {}
 
-    /** {@code --mount}: volume, bind and tmpfs with their options. */
+    /** {@code --mount}: volume, bind and tmpfs with their options; Docker omits what is unset. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record MountSpec(@JsonProperty("Type") String type, @JsonProperty("Source") String source,
-                            @JsonProperty("Target") String target, @JsonProperty("ReadOnly") boolean readOnly,
+                            @JsonProperty("Target") String target,
+                            @JsonProperty("ReadOnly") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readOnly,
                             @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions,
                             @JsonProperty("BindOptions") BindOptions bindOptions,
                             @JsonProperty("VolumeOptions") VolumeOptions volumeOptions) {
@@ -81,14 +88,17 @@ public record HostConfig(
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record BindOptions(@JsonProperty("Propagation") String propagation,
                               @JsonProperty("CreateMountpoint") boolean createMountpoint) {}
 
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record VolumeOptions(@JsonProperty("NoCopy") boolean noCopy,
                                 @JsonProperty("Labels") Map<String, String> labels,
                                 @JsonProperty("DriverConfig") DriverConfig driverConfig) {}
 
     public record DriverConfig(@JsonProperty("Name") String name, @JsonProperty("Options") Map<String, String> options) {}
 
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record TmpfsOptions(@JsonProperty("SizeBytes") long sizeBytes, @JsonProperty("Mode") int mode) {}
 }

@@ -345,13 +345,18 @@ public final class ImageService {
      * 0B). No event, as Docker's builder makes these silently. Returns its ID.
      */
     public Digest configure(String parentId, RunConfig config, String createdBy) {
+        return configure(parentId, config, createdBy, Map.of());
+    }
+
+    /** As above, keeping the builder step's container configuration ({@code container_config}). */
+    public Digest configure(String parentId, RunConfig config, String createdBy, Map<String, Object> containerConfig) {
         return locked(() -> {
             ImageRecord parent = store.metadata().image(resolver.resolve(parentId))
                     .orElseThrow(() -> BargeException.notFound("No such image: %s", parentId));
             Staging staging = new Staging(store);
             try {
                 ImageRecord record = new ImageCommitter(store, staging).configure(parent, config,
-                        new ImageCommitter.Details("", "", createdBy, "", Map.of()));
+                        new ImageCommitter.Details("", "", createdBy, "", containerConfig));
                 store.metadata().putImage(record, List.of());
                 return record.id();
             } catch (RuntimeException e) {

@@ -44,7 +44,8 @@ class DockerPyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SystemTest", "ImageTest", "ContainerTest", "NetworkTest", "VolumeTest"})
+    @ValueSource(strings = {"SystemTest", "ImageTest", "ContainerTest", "NetworkTest", "VolumeTest",
+        "HostConfigFieldsTest"})
     void dockerPySuite(String testCase) {
         Path dir = Barged.repoRoot().resolve("it/src/test/python");
         var r = barged.exec(List.of("env", "PYTHONPATH=" + dir, "BUSYBOX_TAR=" + busybox, PYTHON.toString(),

@@ -171,9 +171,22 @@ public record RunSpec(
         public static final Security DEFAULT = new Security(false, List.of(), List.of(), Optional.empty(), false);
     }
 
-    /** cgroup limits; zero means unlimited. */
+    /**
+     * cgroup limits and the process's OOM score; zero means unlimited or unset.
+     *
+     * @param memorySwappiness   0..100, -1 for the kernel's default
+     * @param cpuRealtimeRuntime microseconds of real-time scheduling per {@code cpuRealtimePeriod}
+     * @param oomScoreAdj        the container process's {@code oom_score_adj}
+     */
     public record Resources(long memoryBytes, long memorySwapBytes, long cpuShares, long cpuQuota, long cpuPeriod,
-                            long pidsLimit, String cpusetCpus) {
+                            long pidsLimit, String cpusetCpus, long memoryReservation, long memorySwappiness,
+                            boolean oomKillDisable, long cpuRealtimeRuntime, long cpuRealtimePeriod, int oomScoreAdj) {
         public static final Resources NONE = new Resources(0, 0, 0, 0, 0, 0, "");
+
+        public Resources(long memoryBytes, long memorySwapBytes, long cpuShares, long cpuQuota, long cpuPeriod,
+                         long pidsLimit, String cpusetCpus) {
+            this(memoryBytes, memorySwapBytes, cpuShares, cpuQuota, cpuPeriod, pidsLimit, cpusetCpus, 0, -1, false,
+                    0, 0, 0);
+        }
     }
 }

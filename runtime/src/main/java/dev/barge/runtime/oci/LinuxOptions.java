@@ -55,14 +55,19 @@ public final class LinuxOptions {
 
     public static SpecOption withResources(RunSpec.Resources r) {
         return (context, spec) -> {
-            if (r.memoryBytes() > 0 || r.memorySwapBytes() != 0) {
+            if (r.memoryBytes() > 0 || r.memorySwapBytes() != 0 || r.memoryReservation() > 0
+                    || r.memorySwappiness() >= 0 || r.oomKillDisable()) {
                 spec.linux.resources.memory = new Spec.Memory(positive(r.memoryBytes()),
-                        r.memorySwapBytes() == 0 ? null : r.memorySwapBytes());
+                        r.memorySwapBytes() == 0 ? null : r.memorySwapBytes(), positive(r.memoryReservation()),
+                        r.memorySwappiness() >= 0 ? r.memorySwappiness() : null, r.oomKillDisable() ? true : null);
             }
-            if (r.cpuShares() > 0 || r.cpuQuota() > 0 || r.cpuPeriod() > 0 || !r.cpusetCpus().isEmpty()) {
+            if (r.cpuShares() > 0 || r.cpuQuota() > 0 || r.cpuPeriod() > 0 || !r.cpusetCpus().isEmpty()
+                    || r.cpuRealtimeRuntime() > 0 || r.cpuRealtimePeriod() > 0) {
                 spec.linux.resources.cpu = new Spec.Cpu(positive(r.cpuShares()), positive(r.cpuQuota()),
-                        positive(r.cpuPeriod()), r.cpusetCpus().isEmpty() ? null : r.cpusetCpus());
+                        positive(r.cpuPeriod()), r.cpusetCpus().isEmpty() ? null : r.cpusetCpus(),
+                        positive(r.cpuRealtimeRuntime()), positive(r.cpuRealtimePeriod()));
             }
+            if (r.oomScoreAdj() != 0) spec.process.oomScoreAdj = r.oomScoreAdj();
             if (r.pidsLimit() != 0) spec.linux.resources.pids = new Spec.Pids(r.pidsLimit());
         };
     }

@@ -1,6 +1,7 @@
 package dev.barge.runtime.oci;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,10 +111,19 @@ public final class Spec {
     public record DeviceRule(boolean allow, String type, Long major, Long minor, String access) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Memory(Long limit, Long swap) {}
+    public record Memory(Long limit, Long swap, Long reservation, Long swappiness,
+                         @JsonProperty("disableOOMKiller") Boolean disableOOMKiller) {
+        public Memory(Long limit, Long swap) {
+            this(limit, swap, null, null, null);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Cpu(Long shares, Long quota, Long period, String cpus) {}
+    public record Cpu(Long shares, Long quota, Long period, String cpus, Long realtimeRuntime, Long realtimePeriod) {
+        public Cpu(Long shares, Long quota, Long period, String cpus) {
+            this(shares, quota, period, cpus, null, null);
+        }
+    }
 
     public record Pids(long limit) {}
 

@@ -245,6 +245,24 @@ class SpecOptionsTest {
     }
 
     @Test
+    void lessCommonKnobsReachTheSpecAsOciNamesThem() throws Exception {
+        apply(LinuxOptions.withResources(new RunSpec.Resources(0, 0, 0, 0, 0, 0, "", 20 << 20, 11, true, 40000,
+                150000, 500)));
+        assertThat(spec.process.oomScoreAdj).isEqualTo(500);
+        String json = dev.barge.core.Json.mapper().writeValueAsString(spec.linux.resources);
+        assertThat(json).contains("\"reservation\":20971520", "\"swappiness\":11", "\"disableOOMKiller\":true",
+                "\"realtimeRuntime\":40000", "\"realtimePeriod\":150000").doesNotContain("\"limit\"");
+    }
+
+    @Test
+    void unsetKnobsStayOutOfTheSpec() {
+        apply(LinuxOptions.withResources(RunSpec.Resources.NONE));
+        assertThat(spec.linux.resources.memory).isNull();
+        assertThat(spec.linux.resources.cpu).isNull();
+        assertThat(spec.process.oomScoreAdj).isNull();
+    }
+
+    @Test
     void rlimitsNeverExceedBargedsHardLimit() {
         apply(LinuxOptions.withRlimits(Map.of("nofile", new RunSpec.Ulimit(1024, 1048576))));
         assertThat(spec.process.rlimits).containsExactly(new Spec.Rlimit("RLIMIT_NOFILE", 1024, 20000));
