@@ -20,14 +20,21 @@ final class NetworkViews {
                 containers.put(e.containerId(), new NetworkResource.EndpointResource(e.containerName(), e.id(), e.mac(), cidr, ""));
             }
         }
-        List<NetworkResource.IpamConfig> config = n.ipam().stream().map(NetworkViews::ipam).toList();
+        // moby's order: the IPv4 pools the user gave, the IPv6 ones, then the IPv4 pools it chose
+        List<NetworkResource.IpamConfig> config = new java.util.ArrayList<>();
+        n.ipam().stream().filter(IpamConfig::userSubnet).map(NetworkViews::ipam).forEach(config::add);
+        n.ipv6Pools().forEach(p -> config.add(new NetworkResource.IpamConfig(p.subnet(), p.ipRange(), p.gateway(),
+                new java.util.TreeMap<>(p.auxAddresses()))));
+        n.ipam().stream().filter(c -> !c.userSubnet()).map(NetworkViews::ipam).forEach(config::add);
         return new NetworkResource(n.name(), n.id(), n.created(), "local", n.driver(), true, false,
                 new NetworkResource.Ipam("default", null, config), n.internal(), n.attachable(), false,
                 new NetworkResource.ConfigReference(""), false, containers, n.options(), n.labels());
     }
 
     private static NetworkResource.IpamConfig ipam(IpamConfig c) {
+        Map<String, String> aux = new java.util.TreeMap<>(); // Go prints a map's keys sorted
+        c.auxAddresses().forEach((name, ip) -> aux.put(name, ip.toString()));
         return new NetworkResource.IpamConfig(c.subnet().toString(), c.rangeGiven() ? c.ipRange().toString() : "",
-                c.gateway().toString());
+                c.gateway().toString(), aux);
     }
 }

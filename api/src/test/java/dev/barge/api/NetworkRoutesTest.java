@@ -42,8 +42,10 @@ class NetworkRoutesTest {
         service.start(Set.of());
         new NetworkRoutes(service, new ContainerNetworkHooks() {
             @Override
-            public void connect(String container, String network, List<String> aliases, String ipv4, List<String> links) {
-                hookCalls.add("connect " + container + " " + network + " " + aliases + " " + ipv4);
+            public void connect(String container, dev.barge.container.NetworkRequest.Endpoint e) {
+                hookCalls.add("connect " + container + " " + e.network() + " " + e.aliases() + " " + e.ipv4()
+                        + (e.mac().isEmpty() ? "" : " mac " + e.mac()) + (e.links().isEmpty() ? "" : " links " + e.links())
+                        + (e.driverOpts().isEmpty() ? "" : " opts " + e.driverOpts()));
             }
 
             @Override

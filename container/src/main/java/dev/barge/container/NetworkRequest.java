@@ -22,10 +22,36 @@ public record NetworkRequest(List<Endpoint> endpoints, List<String> links, Strin
         return new NetworkRequest(List.of(), List.of(), "");
     }
 
-    /** One network's settings: {@code --network-alias} and {@code --ip} ({@code ""} for a dynamic address). */
-    public record Endpoint(String network, List<String> aliases, String ipv4) {
+    /**
+     * One network's settings, Docker's {@code EndpointSettings} as asked: strings are {@code ""}
+     * when not given.
+     *
+     * @param aliases      {@code --network-alias}
+     * @param ipv4         {@code --ip} ({@code ""} for a dynamic address)
+     * @param ipv6         {@code --ip6}: kept and shown (IPv6 is not enabled on barge's networks)
+     * @param linkLocalIps {@code --link-local-ip}
+     * @param links        {@code name[:alias]}: on a user-defined network the embedded DNS answers the alias
+     * @param mac          this endpoint's {@code --mac-address}
+     * @param driverOpts   {@code --driver-opt}, kept and shown
+     */
+    public record Endpoint(String network, List<String> aliases, String ipv4, String ipv6, List<String> linkLocalIps,
+                           List<String> links, String mac, java.util.Map<String, String> driverOpts) {
         public Endpoint {
             aliases = List.copyOf(aliases);
+            ipv6 = ipv6 == null ? "" : ipv6;
+            linkLocalIps = linkLocalIps == null ? List.of() : List.copyOf(linkLocalIps);
+            links = links == null ? List.of() : List.copyOf(links);
+            mac = mac == null ? "" : mac;
+            driverOpts = driverOpts == null ? java.util.Map.of() : java.util.Map.copyOf(driverOpts);
+        }
+
+        public Endpoint(String network, List<String> aliases, String ipv4) {
+            this(network, aliases, ipv4, "", List.of(), List.of(), "", java.util.Map.of());
+        }
+
+        /** The same settings for {@code name} (the network's canonical name). */
+        public Endpoint onNetwork(String name) {
+            return new Endpoint(name, aliases, ipv4, ipv6, linkLocalIps, links, mac, driverOpts);
         }
     }
 

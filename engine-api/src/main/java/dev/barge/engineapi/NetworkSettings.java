@@ -1,5 +1,6 @@
 package dev.barge.engineapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public record NetworkSettings(
             @JsonProperty("Links") List<String> links,
             @JsonProperty("Aliases") List<String> aliases,
             @JsonProperty("MacAddress") String macAddress,
+            @JsonProperty("DriverOpts") Map<String, String> driverOpts,
+            @JsonProperty("GwPriority") int gwPriority,
             @JsonProperty("NetworkID") String networkId,
             @JsonProperty("EndpointID") String endpointId,
             @JsonProperty("Gateway") String gateway,
@@ -41,7 +44,16 @@ public record NetworkSettings(
             @JsonProperty("DNSNames") List<String> dnsNames) {
 
         public static EndpointSettings empty() {
-            return new EndpointSettings(null, null, null, "", "", "", "", "", 0, "", "", 0, null);
+            return new EndpointSettings(null, null, null, "", null, 0, "", "", "", "", 0, "", "", 0, null);
         }
+
+        /**
+         * Inspect's {@code IPAMConfig}: null when nothing was asked, else only the fields given
+         * (moby's {@code omitempty}).
+         */
+        public record IpamConfig(
+                @JsonProperty("IPv4Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv4Address,
+                @JsonProperty("IPv6Address") @JsonInclude(JsonInclude.Include.NON_EMPTY) String ipv6Address,
+                @JsonProperty("LinkLocalIPs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> linkLocalIps) {}
     }
 }

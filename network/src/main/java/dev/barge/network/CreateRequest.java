@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * {@code docker network create}, in domain words.
  *
- * @param pools {@code --subnet}/{@code --ip-range}/{@code --gateway} (only the first is used: one IPv4 pool per network)
+ * @param pools {@code --subnet}/{@code --ip-range}/{@code --gateway} (only the first IPv4 one is used: one
+ *              IPv4 pool per network; IPv6 ones are kept as given, unallocated, as Docker does without
+ *              {@code --ipv6})
  */
 public record CreateRequest(String name, String driver, boolean internal, boolean attachable,
                             Map<String, String> labels, Map<String, String> options, List<PoolRequest> pools) {
@@ -35,6 +37,23 @@ public record CreateRequest(String name, String driver, boolean internal, boolea
         return new CreateRequest(name, driver, on, attachable, labels, options, pools);
     }
 
-    /** Strings are {@code ""} when not given. */
-    public record PoolRequest(String subnet, String ipRange, String gateway) {}
+    /**
+     * Strings are {@code ""} when not given.
+     *
+     * @param auxAddresses {@code --aux-address name=ip}
+     */
+    public record PoolRequest(String subnet, String ipRange, String gateway, Map<String, String> auxAddresses) {
+        public PoolRequest {
+            auxAddresses = auxAddresses == null ? Map.of() : Map.copyOf(auxAddresses);
+        }
+
+        public PoolRequest(String subnet, String ipRange, String gateway) {
+            this(subnet, ipRange, gateway, Map.of());
+        }
+
+        /** An IPv6 pool ({@code --subnet} with a colon). */
+        public boolean ipv6() {
+            return subnet.contains(":");
+        }
+    }
 }

@@ -41,7 +41,8 @@ final class EmbeddedDns implements Names {
                 continue;
             }
             String suffix = "." + n.get().name().toLowerCase(java.util.Locale.ROOT);
-            String bare = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+            String bare = linkTarget(n.get().endpoints().get(containerId),
+                    name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name);
             for (Endpoint e : n.get().endpoints().values()) {
                 if (e.hasAddress() && answers(e, bare)) {
                     out.add(Ipv4.parse(e.address()));
@@ -68,6 +69,15 @@ final class EmbeddedDns implements Names {
             }
         }
         return Optional.empty();
+    }
+
+    /** A link alias of the asking container's endpoint stands for the linked container's name (moby's ep.aliases). */
+    private static String linkTarget(Endpoint asking, String name) {
+        if (asking == null) {
+            return name;
+        }
+        return asking.links().stream().filter(l -> l.alias().equalsIgnoreCase(name)).map(AttachOptions.Link::name)
+                .findFirst().orElse(name);
     }
 
     private static boolean answers(Endpoint e, String name) {

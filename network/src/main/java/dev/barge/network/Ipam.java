@@ -65,6 +65,8 @@ public final class Ipam {
     private static Set<Ipv4> used(Network network) {
         Set<Ipv4> used = new HashSet<>();
         used.add(network.pool().gateway());
+        // moby reserves the auxiliary addresses that lie in the range containers draw from
+        network.pool().auxAddresses().values().stream().filter(network.pool().ipRange()::contains).forEach(used::add);
         for (Endpoint e : network.endpoints().values()) {
             if (e.hasAddress()) {
                 used.add(Ipv4.parse(e.address()));

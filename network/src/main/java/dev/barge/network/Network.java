@@ -13,10 +13,11 @@ import java.util.Set;
  * @param driver    {@code bridge}, {@code host} or {@code null}
  * @param bridge    the Linux bridge's name for the bridge driver, else {@code ""}
  * @param endpoints container ID to endpoint
+ * @param ipv6Pools IPv6 pools as the user gave them: kept and shown, never allocated (IPv6 is not enabled)
  */
 public record Network(String id, String name, String driver, String created, boolean internal, boolean attachable,
                       Map<String, String> labels, Map<String, String> options, List<IpamConfig> ipam,
-                      String bridge, int mtu, Map<String, Endpoint> endpoints) {
+                      String bridge, int mtu, Map<String, Endpoint> endpoints, List<CreateRequest.PoolRequest> ipv6Pools) {
     public static final String BRIDGE = "bridge", HOST = "host", NULL = "null";
     public static final Set<String> PREDEFINED = Set.of("bridge", "host", "none");
 
@@ -25,6 +26,13 @@ public record Network(String id, String name, String driver, String created, boo
         options = Map.copyOf(options);
         ipam = List.copyOf(ipam);
         endpoints = Map.copyOf(endpoints);
+        ipv6Pools = ipv6Pools == null ? List.of() : List.copyOf(ipv6Pools);
+    }
+
+    public Network(String id, String name, String driver, String created, boolean internal, boolean attachable,
+                   Map<String, String> labels, Map<String, String> options, List<IpamConfig> ipam, String bridge,
+                   int mtu, Map<String, Endpoint> endpoints) {
+        this(id, name, driver, created, internal, attachable, labels, options, ipam, bridge, mtu, endpoints, List.of());
     }
 
     /** {@code bridge}, {@code host} and {@code none}: cannot be removed, and only {@code bridge} takes containers by address. */
@@ -58,6 +66,7 @@ public record Network(String id, String name, String driver, String created, boo
     }
 
     private Network withEndpoints(Map<String, Endpoint> next) {
-        return new Network(id, name, driver, created, internal, attachable, labels, options, ipam, bridge, mtu, next);
+        return new Network(id, name, driver, created, internal, attachable, labels, options, ipam, bridge, mtu, next,
+                ipv6Pools);
     }
 }

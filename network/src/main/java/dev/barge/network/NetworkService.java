@@ -101,14 +101,14 @@ public final class NetworkService implements AutoCloseable {
                 throw BargeException.conflict("network with name %s already exists", request.name());
             }
             String id = Ids.random();
-            IpamConfig pool = pool(request.pools(), takenSubnets());
+            IpamConfig pool = pool(request.pools().stream().filter(p -> !p.ipv6()).toList(), takenSubnets());
             String bridge = request.options().getOrDefault(CreateRequest.OPTION_BRIDGE_NAME, "br-" + id.substring(0, 12));
             if (state.networks().stream().anyMatch(n -> n.bridge().equals(bridge))) {
                 throw BargeExceptions.forbidden("bridge name %s is already used by another network", bridge);
             }
             Network n = new Network(id, request.name(), Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), request.internal(),
                     request.attachable(), request.labels(), request.options(), List.of(pool), bridge,
-                    mtu(request.options()), Map.of());
+                    mtu(request.options()), Map.of(), request.pools().stream().filter(CreateRequest.PoolRequest::ipv6).toList());
             try {
                 bringUp(n);
             } catch (IOException e) {
@@ -191,7 +191,12 @@ public final class NetworkService implements AutoCloseable {
 
     /** {@code docker network connect} of a running container: a new interface in its namespace. */
     public NetworkAttachment connect(String containerId, String network, List<String> aliases, String ipv4) {
-        return attachments.connect(containerId, network, aliases, ipv4);
+        return connect(containerId, network, EndpointRequest.of(aliases, ipv4));
+    }
+
+    /** {@code docker network connect} with every endpoint setting. */
+    public NetworkAttachment connect(String containerId, String network, EndpointRequest request) {
+        return attachments.connect(containerId, network, request);
     }
 
     public NetworkAttachment disconnect(String containerId, String network, boolean force) {
@@ -347,12 +352,15 @@ public final class NetworkService implements AutoCloseable {
         Ipam.checkFree(subnet, networks);
         Ipv4 gateway = r.gateway().isEmpty() ? subnet.firstHost() : Ipv4.parse(r.gateway());
         Subnet range = r.ipRange().isEmpty() ? subnet : Subnet.parse(r.ipRange());
-        return new IpamConfig(subnet, gateway, range, true);
+        Map<String, Ipv4> aux = new java.util.TreeMap<>();
+        r.auxAddresses().forEach((name, ip) -> aux.put(name, Ipv4.parse(ip)));
+        return new IpamConfig(subnet, gateway, range, true, aux);
     }
 
     private static void validate(CreateRequest r) {
-        if (!r.name().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-            throw BargeException.invalid("invalid network name \"%s\", only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", r.name());
+        // moby refuses only a blank name: "test 01" is a fine network name
+        if (r.name().isBlank()) {
+            throw BargeException.invalid("invalid name: name is empty");
         }
         if (Network.PREDEFINED.contains(r.name())) {
             throw BargeExceptions.forbidden("%s is a pre-defined network and cannot be created", r.name());
@@ -361,9 +369,11 @@ public final class NetworkService implements AutoCloseable {
             case "", Network.BRIDGE -> { }
             case Network.HOST, Network.NULL ->
                     throw BargeExceptions.forbidden("only one instance of \"%s\" network is allowed", r.driver());
+            case "overlay" -> throw BargeExceptions.forbidden("This node is not a swarm manager. Use \"docker swarm init\" or "
+                    + "\"docker swarm join\" to connect this node to swarm and try again.");
             default -> throw BargeException.notFound("plugin \"%s\" not found", r.driver());
         }
-        if (r.pools().size() > 1) {
+        if (r.pools().stream().filter(p -> !p.ipv6()).count() > 1) {
             throw BargeException.notImplemented("only one IPv4 pool per network is supported");
         }
         String name = r.options().get(CreateRequest.OPTION_BRIDGE_NAME);
