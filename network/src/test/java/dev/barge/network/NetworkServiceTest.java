@@ -223,6 +223,56 @@ class NetworkServiceTest {
     }
 
     @Test
+    void linkAliasesResolveForTheLinkingContainerOnlyAndEndpointMacIsUsed() {
+        service.create(CreateRequest.bridge("app").withPool(new CreateRequest.PoolRequest("10.213.9.0/24", "", "")));
+        service.attach("a".repeat(64), "db", "app", AttachOptions.none());
+        service.attach("b".repeat(64), "web", "bridge", AttachOptions.none());
+        NetworkAttachment b = service.connect("b".repeat(64), "app", new EndpointRequest(List.of(), "",
+                "02:42:ac:11:00:42", List.of(AttachOptions.Link.parse("db:database")), List.of("169.254.8.8")));
+        var ep = b.endpoints().stream().filter(e -> e.networkName().equals("app")).findFirst().orElseThrow();
+        assertThat(ep.endpoint().mac()).isEqualTo("02:42:ac:11:00:42");
+        assertThat(ep.endpoint().linkLocalIps()).containsExactly("169.254.8.8");
+        assertThat(service.names().resolve("b".repeat(64), "database")).containsExactly(Ipv4.parse("10.213.9.2"));
+        assertThat(service.names().resolve("a".repeat(64), "database")).isEmpty();
+    }
+
+    @Test
+    void forceDisconnectOfAnEndpointThatIsNotThereStillFails() {
+        service.create(CreateRequest.bridge("app"));
+        service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());
+        assertThatThrownBy(() -> service.disconnect("a".repeat(64), "app", true))
+                .hasMessage("container " + "a".repeat(64) + " is not connected to network app");
+    }
+
+    @Test
+    void auxiliaryAddressesAreKeptAndNeverHandedOut() {
+        Network n = service.create(CreateRequest.bridge("aux net").withPool(new CreateRequest.PoolRequest(
+                "10.213.11.0/24", "10.213.11.0/28", "10.213.11.14", Map.of("a", "10.213.11.2", "b", "10.213.11.1"))));
+        assertThat(n.pool().auxAddresses()).containsEntry("a", Ipv4.parse("10.213.11.2"));
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "aux net", AttachOptions.none());
+        assertThat(a.endpoints().getFirst().endpoint().address()).isEqualTo("10.213.11.3");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge("bad").withPool(new CreateRequest.PoolRequest(
+                "10.213.12.0/24", "", "", Map.of("x", "10.9.9.9")))))
+                .hasMessage("invalid network config:\ninvalid auxiliary address x: parent subnet 10.213.12.0/24 doesn't contain this address");
+    }
+
+    @Test
+    void onlyABlankNameIsRefusedAndOverlayNeedsSwarm() {
+        assertThat(service.create(CreateRequest.bridge("test 01")).name()).isEqualTo("test 01");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge(" "))).hasMessage("invalid name: name is empty");
+        assertThatThrownBy(() -> service.create(new CreateRequest("ov", "overlay", false, false, Map.of(), Map.of(), List.of())))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+    }
+
+    @Test
+    void ipv6PoolsAreKeptUnallocatedBesideAnIpv4PoolOfOurs() {
+        Network n = service.create(CreateRequest.bridge("six").withPool(new CreateRequest.PoolRequest("2001:389::/64", "", "")));
+        assertThat(n.ipv6Pools()).extracting(CreateRequest.PoolRequest::subnet).containsExactly("2001:389::/64");
+        assertThat(n.pool().userSubnet()).isFalse();
+        assertThat(service.inspect("six").ipv6Pools()).hasSize(1);
+    }
+
+    @Test
     void connectAndDisconnectARunningContainer() {
         service.create(CreateRequest.bridge("app"));
         service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());
