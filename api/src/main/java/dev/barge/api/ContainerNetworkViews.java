@@ -63,7 +63,8 @@ final class ContainerNetworkViews {
         return new NetworkSettings.EndpointSettings(asked.map(ContainerNetworkViews::ipam).orElse(null), links, aliases,
                 e.endpoint().mac(), asked.map(ContainerNetworkViews::driverOpts).orElse(null), 0, e.networkId(),
                 e.endpoint().id(), e.gateway(), e.endpoint().address(), e.endpoint().hasAddress() ? e.prefixLength() : 0,
-                "", "", 0, e.dnsNames().isEmpty() ? null : e.dnsNames());
+                e.endpoint().ipv6Address().isEmpty() ? "" : e.ipv6Gateway(), e.endpoint().ipv6Address(),
+                e.endpoint().ipv6Address().isEmpty() ? 0 : e.ipv6PrefixLength(), e.dnsNames().isEmpty() ? null : e.dnsNames());
     }
 
     /** What a container asked of one network, as inspect shows it before (and after) the container runs. */

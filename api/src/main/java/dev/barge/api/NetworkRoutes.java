@@ -93,9 +93,6 @@ public final class NetworkRoutes {
         if (r.name() == null || r.name().isBlank()) {
             throw BargeException.invalid("invalid name: name is empty");
         }
-        if (Boolean.TRUE.equals(r.enableIpv6())) {
-            throw BargeException.notImplemented("IPv6 networks are not supported");
-        }
         if (Boolean.TRUE.equals(r.configOnly())) {
             throw BargeException.notImplemented("config-only networks are not supported");
         }
@@ -125,8 +122,25 @@ public final class NetworkRoutes {
             }
         }
         Network n = networks.create(new CreateRequest(r.name(), text(r.driver()), Boolean.TRUE.equals(r.internal()),
-                Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools));
+                Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools,
+                enableIpv6(r)));
         Responses.json(ex, 201, new NetworkCreateResponse(n.id(), ""));
+    }
+
+    /** {@code EnableIPv6}, or else the driver option {@code com.docker.network.enable_ipv6} (moby's order). */
+    private static boolean enableIpv6(NetworkCreateRequest r) {
+        if (r.enableIpv6() != null) {
+            return r.enableIpv6();
+        }
+        String v = r.options() == null ? null : r.options().get("com.docker.network.enable_ipv6");
+        if (v == null) {
+            return false;
+        }
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "t", "true" -> true;
+            case "0", "f", "false" -> false;
+            default -> throw BargeException.invalid("driver-opt \"com.docker.network.enable_ipv6\" is not a valid bool");
+        };
     }
 
     private void remove(Exchange ex) {

@@ -92,7 +92,7 @@ final class ContainerNetworkAccess implements NetworkAccess {
     /** One network's settings in the network service's words; {@code mac} stands in when the endpoint has none. */
     static EndpointRequest endpointRequest(NetworkRequest.Endpoint e, String mac) {
         return new EndpointRequest(e.aliases(), e.ipv4(), e.mac().isEmpty() ? mac : e.mac(),
-                e.links().stream().map(AttachOptions.Link::parse).toList(), e.linkLocalIps());
+                e.links().stream().map(AttachOptions.Link::parse).toList(), e.linkLocalIps(), e.ipv6());
     }
 
     @Override
@@ -131,7 +131,8 @@ final class ContainerNetworkAccess implements NetworkAccess {
         EndpointRequest primaryEndpoint = endpointRequest(endpoint, request.mac());
         return new AttachOptions(endpoint.aliases(), endpoint.ipv4(), primaryEndpoint.mac(), links, ports,
                 h.publishAllPorts(), exposed, h.dns(), h.dnsSearch(), h.dnsOptions(), h.extraHosts(),
-                c.config().hostname(), c.config().domainname(), primaryEndpoint.links(), primaryEndpoint.linkLocalIps());
+                c.config().hostname(), c.config().domainname(), primaryEndpoint.links(), primaryEndpoint.linkLocalIps(),
+                primaryEndpoint.ipv6());
     }
 
     private void awaitReady() {

@@ -17,12 +17,15 @@ import java.util.Set;
  * @param extraHosts   {@code --add-host name:ip}
  * @param endpointLinks the primary network's {@code EndpointSettings.Links} (see {@link EndpointRequest#links})
  * @param linkLocalIps  the primary network's {@code --link-local-ip}
+ * @param ipv6          the primary network's {@code --ip6}
  */
 public record AttachOptions(List<String> aliases, String ipv4, String mac, List<Link> links, List<PortBinding> ports,
                             boolean publishAll, Set<ContainerPort> exposed, List<String> dnsServers,
                             List<String> dnsSearch, List<String> dnsOptions, List<String> extraHosts,
-                            String hostname, String domainname, List<Link> endpointLinks, List<String> linkLocalIps) {
+                            String hostname, String domainname, List<Link> endpointLinks, List<String> linkLocalIps,
+                            String ipv6) {
     public AttachOptions {
+        ipv6 = ipv6 == null ? "" : ipv6;
         endpointLinks = endpointLinks == null ? List.of() : List.copyOf(endpointLinks);
         linkLocalIps = linkLocalIps == null ? List.of() : List.copyOf(linkLocalIps);
         aliases = List.copyOf(aliases);
@@ -40,17 +43,17 @@ public record AttachOptions(List<String> aliases, String ipv4, String mac, List<
                          List<String> dnsSearch, List<String> dnsOptions, List<String> extraHosts,
                          String hostname, String domainname) {
         this(aliases, ipv4, mac, links, ports, publishAll, exposed, dnsServers, dnsSearch, dnsOptions, extraHosts,
-                hostname, domainname, List.of(), List.of());
+                hostname, domainname, List.of(), List.of(), "");
     }
 
     /** The primary network's endpoint. */
     public EndpointRequest endpoint() {
-        return new EndpointRequest(aliases, ipv4, mac, endpointLinks, linkLocalIps);
+        return new EndpointRequest(aliases, ipv4, mac, endpointLinks, linkLocalIps, ipv6);
     }
 
-    public AttachOptions withEndpointExtras(List<Link> newEndpointLinks, List<String> newLinkLocalIps) {
+    public AttachOptions withEndpointExtras(List<Link> newEndpointLinks, List<String> newLinkLocalIps, String newIpv6) {
         return new AttachOptions(aliases, ipv4, mac, links, ports, publishAll, exposed, dnsServers, dnsSearch,
-                dnsOptions, extraHosts, hostname, domainname, newEndpointLinks, newLinkLocalIps);
+                dnsOptions, extraHosts, hostname, domainname, newEndpointLinks, newLinkLocalIps, newIpv6);
     }
 
     public static AttachOptions none() {
@@ -60,22 +63,22 @@ public record AttachOptions(List<String> aliases, String ipv4, String mac, List<
 
     public AttachOptions withHostname(String name) {
         return new AttachOptions(aliases, ipv4, mac, links, ports, publishAll, exposed, dnsServers, dnsSearch,
-                dnsOptions, extraHosts, name, domainname, endpointLinks, linkLocalIps);
+                dnsOptions, extraHosts, name, domainname, endpointLinks, linkLocalIps, ipv6);
     }
 
     public AttachOptions withPorts(List<PortBinding> bindings) {
         return new AttachOptions(aliases, ipv4, mac, links, bindings, publishAll, exposed, dnsServers, dnsSearch,
-                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps);
+                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps, ipv6);
     }
 
     public AttachOptions withEndpoint(List<String> newAliases, String newIpv4) {
         return new AttachOptions(newAliases, newIpv4, mac, links, ports, publishAll, exposed, dnsServers, dnsSearch,
-                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps);
+                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps, ipv6);
     }
 
     public AttachOptions withLinks(List<Link> newLinks) {
         return new AttachOptions(aliases, ipv4, mac, newLinks, ports, publishAll, exposed, dnsServers, dnsSearch,
-                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps);
+                dnsOptions, extraHosts, hostname, domainname, endpointLinks, linkLocalIps, ipv6);
     }
 
     /** A legacy link: the container named {@code name} appears in /etc/hosts as {@code alias} too. */

@@ -131,9 +131,11 @@ final class Attachments {
                         sandbox.containerName(), current.name());
             }
             Ipv4 address = Ipam.allocate(current, ipv4.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(ipv4)));
+            String ipv6 = current.ipv6().isEmpty() ? "" : Ipv6Prefix.format(Ipam.allocate6(current,
+                    request.ipv6().isEmpty() ? Optional.empty() : Optional.of(request.ipv6())));
             String mac = !request.mac().isEmpty() ? request.mac() : Ids.mac(address);
             endpoint = new Endpoint(Ids.random(), containerId, sandbox.containerName(), address.toString(), mac,
-                    request.aliases(), Ids.veth(), inside, request.links(), request.linkLocalIps());
+                    request.aliases(), Ids.veth(), inside, request.links(), request.linkLocalIps(), ipv6);
             state.update(network.id(), n -> n.withEndpoint(endpoint));
             List<String> ids = new ArrayList<>(sandbox.networks());
             ids.add(network.id());
@@ -143,6 +145,11 @@ final class Attachments {
         kernel.links().addVeth(network.bridge(), network.mtu(), endpoint.hostInterface(), Path.of(sandbox.netns()),
                 new Links.Inside(endpoint.interfaceName(), endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
                         first ? pool.gateway().toString() : "", first));
+        if (!endpoint.ipv6Address().isEmpty()) {
+            Network.Ipv6Pool six = network.ipv6().orElseThrow();
+            kernel.links().addIpv6(Path.of(sandbox.netns()), endpoint.interfaceName(),
+                    endpoint.ipv6Address() + "/" + six.subnet().prefix(), first ? six.gatewayText() : "");
+        }
         if (network.userDefined()) {
             startDns(containerId);
         }

@@ -12,13 +12,20 @@ import java.util.List;
  * @param links        {@code --link name:alias} on a user-defined network: the alias resolves, for this
  *                     container only, to the linked container's address on the network
  * @param linkLocalIps {@code --link-local-ip}: extra addresses on the interface
+ * @param ipv6         {@code --ip6}: a static IPv6 address (used where IPv6 is enabled)
  */
 public record EndpointRequest(List<String> aliases, String ipv4, String mac, List<AttachOptions.Link> links,
-                              List<String> linkLocalIps) {
+                              List<String> linkLocalIps, String ipv6) {
     public EndpointRequest {
         aliases = List.copyOf(aliases);
         links = List.copyOf(links);
         linkLocalIps = List.copyOf(linkLocalIps);
+        ipv6 = ipv6 == null ? "" : ipv6;
+    }
+
+    public EndpointRequest(List<String> aliases, String ipv4, String mac, List<AttachOptions.Link> links,
+                           List<String> linkLocalIps) {
+        this(aliases, ipv4, mac, links, linkLocalIps, "");
     }
 
     public static EndpointRequest of(List<String> aliases, String ipv4) {

@@ -108,7 +108,7 @@ public final class NetworkService implements AutoCloseable {
             }
             Network n = new Network(id, request.name(), Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), request.internal(),
                     request.attachable(), request.labels(), request.options(), List.of(pool), bridge,
-                    mtu(request.options()), Map.of(), request.pools().stream().filter(CreateRequest.PoolRequest::ipv6).toList());
+                    mtu(request.options()), Map.of(), ipv6Pools(request), request.enableIpv6());
             try {
                 bringUp(n);
             } catch (IOException e) {
@@ -357,6 +357,45 @@ public final class NetworkService implements AutoCloseable {
         return new IpamConfig(subnet, gateway, range, true, aux);
     }
 
+    /** Docker's ULA prefix for IPv6 networks without a subnet: a /64 of it per network. */
+    private static final Ipv6Prefix IPV6_DEFAULT_POOL = Ipv6Prefix.parse("fd42:6172:6765::/48");
+
+    /** The IPv6 pools as given; with IPv6 enabled the first is checked (or one is chosen) for allocation. */
+    private List<CreateRequest.PoolRequest> ipv6Pools(CreateRequest request) {
+        List<CreateRequest.PoolRequest> given = request.pools().stream().filter(CreateRequest.PoolRequest::ipv6).toList();
+        if (!request.enableIpv6()) {
+            return given;
+        }
+        if (given.size() > 1) {
+            throw BargeException.notImplemented("only one IPv6 pool per network is supported");
+        }
+        List<Ipv6Prefix> taken = state.networks().stream().flatMap(n -> n.ipv6().stream()).map(Network.Ipv6Pool::subnet).toList();
+        if (given.isEmpty()) {
+            for (long i = 0; i < 65536; i++) {
+                Ipv6Prefix candidate = new Ipv6Prefix(IPV6_DEFAULT_POOL.base().add(java.math.BigInteger.valueOf(i).shiftLeft(64)), 64);
+                if (taken.stream().noneMatch(candidate::overlaps)) {
+                    return List.of(new CreateRequest.PoolRequest(candidate.toString(), "",
+                            Ipv6Prefix.format(candidate.host(1))));
+                }
+            }
+            throw BargeException.invalid("could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network");
+        }
+        CreateRequest.PoolRequest p = given.getFirst();
+        Ipv6Prefix subnet = Ipv6Prefix.parse(p.subnet());
+        if (!p.ipRange().isEmpty() && !subnet.contains(Ipv6Prefix.parse(p.ipRange()))) {
+            throw BargeException.invalid("invalid network config:\ninvalid ip-range %s: parent subnet %s doesn't contain ip-range",
+                    p.ipRange(), subnet);
+        }
+        if (!p.gateway().isEmpty() && !subnet.contains(Ipv6Prefix.address(p.gateway()))) {
+            throw BargeException.invalid("invalid network config:\ninvalid gateway %s: parent subnet %s doesn't contain this address",
+                    p.gateway(), subnet);
+        }
+        if (taken.stream().anyMatch(subnet::overlaps)) {
+            throw BargeExceptions.forbidden("invalid pool request: Pool overlaps with other one on this address space");
+        }
+        return given;
+    }
+
     private static void validate(CreateRequest r) {
         // moby refuses only a blank name: "test 01" is a fine network name
         if (r.name().isBlank()) {
@@ -398,6 +437,10 @@ public final class NetworkService implements AutoCloseable {
     private void bringUp(Network n) throws IOException {
         IpamConfig pool = n.pool();
         kernel.links().ensureBridge(n.bridge(), pool.gateway() + "/" + pool.subnet().prefix(), n.mtu());
+        if (n.ipv6().isPresent()) {
+            Network.Ipv6Pool six = n.ipv6().get();
+            kernel.links().addIpv6(null, n.bridge(), six.gatewayText() + "/" + six.subnet().prefix(), "");
+        }
         kernel.firewall().add(NatRules.forNetwork(n, !config.userlandProxy()));
         if (!config.userlandProxy()) {
             routeLocalnet(n.bridge());
