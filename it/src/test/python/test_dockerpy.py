@@ -835,6 +835,28 @@ class NetworkTest(Base):
         self.assertEqual(six, ep['IPAMConfig']['IPv6Address'])
         self.assertEqual('', ep['GlobalIPv6Address'])
 
+    def test_ipv6_network_gives_containers_addresses_that_reach_each_other(self):
+        prefix = 'fd00:dbc:%x::' % _OCTETS.pop()
+        n = self.api.create_network(P + 'v6', enable_ipv6=True, ipam=types.IPAMConfig(pool_configs=[
+            types.IPAMPool(subnet=prefix + '/64', gateway=prefix + 'ffff')]))
+        self.networks.append(n['Id'])
+        self.assertTrue(self.api.inspect_network(n['Id'])['EnableIPv6'])
+        a = self.run_detached(network=P + 'v6')
+        a.reload()
+        ep = a.attrs['NetworkSettings']['Networks'][P + 'v6']
+        self.assertEqual(prefix + '1', ep['GlobalIPv6Address'])
+        self.assertEqual(64, ep['GlobalIPv6PrefixLen'])
+        self.assertEqual(prefix + 'ffff', ep['IPv6Gateway'])
+        self.assertEqual(prefix + '1/64', self.api.inspect_network(n['Id'])['Containers'][a.id]['IPv6Address'])
+        nc = self.api.create_networking_config({P + 'v6': self.api.create_endpoint_config(ipv6_address=prefix + 'f00d')})
+        r = self.api.create_container(IMG, 'ping -6 -c 1 -W 5 ' + prefix + '1', networking_config=nc,
+                                      host_config=self.api.create_host_config(network_mode=P + 'v6'))
+        self.containers.append(r['Id'])
+        self.api.start(r['Id'])
+        self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'], self.api.logs(r['Id']))
+        self.assertEqual(prefix + 'f00d',
+                         self.api.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'v6']['IPAMConfig']['IPv6Address'])
+
     def test_default_networks_listed(self):
         names = [n.name for n in self.client.networks.list()]
         for want in ('bridge', 'host', 'none'):

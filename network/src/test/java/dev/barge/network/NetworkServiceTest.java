@@ -273,6 +273,28 @@ class NetworkServiceTest {
     }
 
     @Test
+    void ipv6NetworksGiveEveryContainerAnAddressAndTheBridgeTheGateway() {
+        Network n = service.create(CreateRequest.bridge("six").withIpv6(true)
+                .withPool(new CreateRequest.PoolRequest("2001:389::/64", "2001:389::/96", "2001:389::ffff")));
+        assertThat(links.calls()).contains("ipv6 " + n.bridge() + " 2001:389::ffff/64");
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "six", AttachOptions.none());
+        var ep = a.endpoints().getFirst();
+        assertThat(ep.endpoint().ipv6Address()).isEqualTo("2001:389::1");
+        assertThat(ep.ipv6Gateway()).isEqualTo("2001:389::ffff");
+        assertThat(ep.ipv6PrefixLength()).isEqualTo(64);
+        assertThat(links.calls()).contains("ipv6 eth0 2001:389::1/64 via 2001:389::ffff");
+        NetworkAttachment b = service.attach("b".repeat(64), "two", "six",
+                AttachOptions.none().withEndpointExtras(List.of(), List.of(), "2001:389::f00d"));
+        assertThat(b.endpoints().getFirst().endpoint().ipv6Address()).isEqualTo("2001:389::f00d");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge("again").withIpv6(true)
+                .withPool(new CreateRequest.PoolRequest("2001:389::/80", "", ""))))
+                .hasMessage("invalid pool request: Pool overlaps with other one on this address space");
+        Network chosen = service.create(CreateRequest.bridge("auto6").withIpv6(true));
+        assertThat(chosen.ipv6().orElseThrow().subnet().toString()).isEqualTo("fd42:6172:6765::/64");
+        assertThat(chosen.ipv6Pools().getFirst().gateway()).isEqualTo("fd42:6172:6765::1");
+    }
+
+    @Test
     void connectAndDisconnectARunningContainer() {
         service.create(CreateRequest.bridge("app"));
         service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());
