@@ -758,6 +758,8 @@ class NetworkTest(Base):
         self.assertEqual({'com.example.opt': 'on'}, ep['DriverOpts'])
         self.assertEqual(['169.254.8.8'], ep['IPAMConfig']['LinkLocalIPs'])
         self.assertNotIn('IPv4Address', ep['IPAMConfig'])  # moby's omitempty
+        e = self.api.exec_create(r['Id'], 'ip -4 addr show eth0')
+        self.assertIn(b'inet 169.254.8.8/16', self.api.exec_start(e))
         up = self.run_detached(name=P + 'up', network=P + 'eps')
         up.reload()
         e = self.api.exec_create(r['Id'], 'nslookup bar')

@@ -121,6 +121,11 @@ final class Attachments {
     private Endpoint join(String containerId, Network network, EndpointRequest request, boolean first)
             throws IOException {
         String ipv4 = request.ipv4();
+        for (String ll : request.linkLocalIps()) {
+            if (!Ipv4.isIpv4(ll) && !Ipv6Prefix.isIpv6(ll)) {
+                throw BargeException.invalid("invalid link-local IP address: %s", ll);
+            }
+        }
         Sandbox sandbox = state.sandbox(containerId).orElseThrow();
         Endpoint endpoint;
         synchronized (state) {
@@ -145,6 +150,10 @@ final class Attachments {
         kernel.links().addVeth(network.bridge(), network.mtu(), endpoint.hostInterface(), Path.of(sandbox.netns()),
                 new Links.Inside(endpoint.interfaceName(), endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
                         first ? pool.gateway().toString() : "", first));
+        for (String ll : endpoint.linkLocalIps()) {
+            // moby's masks for link-local addresses: /16 and /64
+            kernel.links().addAddress(Path.of(sandbox.netns()), endpoint.interfaceName(), ll + (ll.contains(":") ? "/64" : "/16"));
+        }
         if (!endpoint.ipv6Address().isEmpty()) {
             Network.Ipv6Pool six = network.ipv6().orElseThrow();
             kernel.links().addIpv6(Path.of(sandbox.netns()), endpoint.interfaceName(),

@@ -232,6 +232,7 @@ class NetworkServiceTest {
         var ep = b.endpoints().stream().filter(e -> e.networkName().equals("app")).findFirst().orElseThrow();
         assertThat(ep.endpoint().mac()).isEqualTo("02:42:ac:11:00:42");
         assertThat(ep.endpoint().linkLocalIps()).containsExactly("169.254.8.8");
+        assertThat(links.calls()).contains("addr eth1 169.254.8.8/16");
         assertThat(service.names().resolve("b".repeat(64), "database")).containsExactly(Ipv4.parse("10.213.9.2"));
         assertThat(service.names().resolve("a".repeat(64), "database")).isEmpty();
     }

@@ -80,6 +80,15 @@ public final class IpLinks implements Links {
         }
     }
 
+    @Override
+    public void addAddress(Path netns, String ifname, String cidr) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + netns, "ip", "addr", "add", cidr, "dev", ifname));
+        if (cidr.contains(":")) {
+            argv.add("nodad");
+        }
+        Command.run(argv, "");
+    }
+
     private static List<String> concat(List<String> head, String... tail) {
         List<String> out = new ArrayList<>(head);
         out.addAll(List.of(tail));

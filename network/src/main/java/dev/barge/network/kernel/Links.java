@@ -34,6 +34,9 @@ public interface Links {
      */
     void addIpv6(Path netns, String ifname, String cidr, String gateway) throws IOException;
 
+    /** Adds one more address ({@code --link-local-ip}) to {@code ifname} inside {@code netns}. */
+    void addAddress(Path netns, String ifname, String cidr) throws IOException;
+
     /** Brings loopback up inside a namespace. */
     void loopbackUp(Path netns) throws IOException;
 

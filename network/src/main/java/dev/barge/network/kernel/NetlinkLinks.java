@@ -64,6 +64,11 @@ public final class NetlinkLinks implements Links {
     }
 
     @Override
+    public void addAddress(Path netns, String ifname, String cidr) throws IOException {
+        ip.addAddress(netns, ifname, cidr);
+    }
+
+    @Override
     public void loopbackUp(Path netns) throws IOException {
         namespaces.runIn(netns, () -> {
             Rtnetlink.up("lo");

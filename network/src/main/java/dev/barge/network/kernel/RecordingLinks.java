@@ -46,6 +46,11 @@ public final class RecordingLinks implements Links {
     }
 
     @Override
+    public synchronized void addAddress(Path netns, String ifname, String cidr) {
+        calls.add("addr " + ifname + " " + cidr);
+    }
+
+    @Override
     public synchronized void loopbackUp(Path netns) {
         calls.add("lo " + netns);
     }
