@@ -67,7 +67,9 @@ public record NetworkRequest(List<Endpoint> endpoints, List<String> links, Strin
         return new NetworkRequest(next, links, mac);
     }
 
+    /** Without {@code network}'s settings; {@code bridge} also drops those the CLI sent as {@code default}. */
     public NetworkRequest without(String network) {
-        return new NetworkRequest(endpoints.stream().filter(e -> !e.network().equals(network)).toList(), links, mac);
+        return new NetworkRequest(endpoints.stream().filter(e -> !e.network().equals(network)
+                && !(network.equals("bridge") && e.network().equals("default"))).toList(), links, mac);
     }
 }
