@@ -851,7 +851,8 @@ class NetworkTest(Base):
         self.assertEqual(prefix + 'ffff', ep['IPv6Gateway'])
         self.assertEqual(prefix + '1/64', self.api.inspect_network(n['Id'])['Containers'][a.id]['IPv6Address'])
         nc = self.api.create_networking_config({P + 'v6': self.api.create_endpoint_config(ipv6_address=prefix + 'f00d')})
-        r = self.api.create_container(IMG, 'ping -6 -c 1 -W 5 ' + prefix + '1', networking_config=nc,
+        # by name: the embedded DNS answers AAAA on an IPv6 network
+        r = self.api.create_container(IMG, 'ping -6 -c 1 -W 5 ' + a.name, networking_config=nc,
                                       host_config=self.api.create_host_config(network_mode=P + 'v6'))
         self.containers.append(r['Id'])
         self.api.start(r['Id'])

@@ -284,6 +284,8 @@ class NetworkServiceTest {
         assertThat(ep.ipv6Gateway()).isEqualTo("2001:389::ffff");
         assertThat(ep.ipv6PrefixLength()).isEqualTo(64);
         assertThat(links.calls()).contains("ipv6 eth0 2001:389::1/64 via 2001:389::ffff");
+        assertThat(service.names().resolve6("a".repeat(64), "one")).singleElement()
+                .satisfies(b -> assertThat(java.net.InetAddress.getByAddress(b).getHostAddress()).isEqualTo("2001:389:0:0:0:0:0:1"));
         NetworkAttachment b = service.attach("b".repeat(64), "two", "six",
                 AttachOptions.none().withEndpointExtras(List.of(), List.of(), "2001:389::f00d"));
         assertThat(b.endpoints().getFirst().endpoint().ipv6Address()).isEqualTo("2001:389::f00d");
