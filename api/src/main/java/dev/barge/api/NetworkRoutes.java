@@ -167,6 +167,7 @@ public final class NetworkRoutes {
         if (ec == null) {
             containers.connect(r.container(), new NetworkRequest.Endpoint(n.id(), List.of(), ""));
         } else {
+            NetworkService.checkMac(text(ec.macAddress()));
             NetworkConnectRequest.IpamConfig ipam = ec.ipamConfig() == null
                     ? new NetworkConnectRequest.IpamConfig(null, null, null) : ec.ipamConfig();
             containers.connect(r.container(), new NetworkRequest.Endpoint(n.id(),

@@ -119,6 +119,30 @@ class NetworkRoutesTest {
     }
 
     @Test
+    void connectPassesEveryEndpointSettingAndChecksTheMac() throws Exception {
+        String id = json(call("POST", "/networks/create", Map.of(), "{\"Name\":\"app\"}")).get("Id").asText();
+        call("POST", "/networks/app/connect", Map.of(), "{\"Container\":\"web\",\"EndpointConfig\":{"
+                + "\"Links\":[\"db:d\"],\"MacAddress\":\"02:42:ac:11:00:02\",\"DriverOpts\":{\"k\":\"v\"}}}");
+        assertThat(hookCalls).containsExactly("connect web " + id + " []  mac 02:42:ac:11:00:02 links [db:d] opts {k=v}");
+        assertThatThrownBy(() -> call("POST", "/networks/app/connect", Map.of(),
+                "{\"Container\":\"web\",\"EndpointConfig\":{\"MacAddress\":\"nope\"}}"))
+                .hasMessage("invalid MAC address nope");
+    }
+
+    @Test
+    void swarmOnlyNetworksAreForbiddenAndNamesMayHoldSpaces() throws Exception {
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"i\",\"Ingress\":true}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"s\",\"Scope\":\"swarm\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"o\",\"Driver\":\"overlay\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThat(call("POST", "/networks/create", Map.of(), "{\"Name\":\"test 01\"}").status).isEqualTo(201);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
+    }
+
+    @Test
     void deleteAndPrune() throws Exception {
         call("POST", "/networks/create", Map.of(), "{\"Name\":\"one\"}");
         call("POST", "/networks/create", Map.of(), "{\"Name\":\"two\",\"Labels\":{\"keep\":\"1\"}}");

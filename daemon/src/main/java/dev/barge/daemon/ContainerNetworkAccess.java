@@ -72,9 +72,11 @@ final class ContainerNetworkAccess implements NetworkAccess {
         if (!primary.startsWith("container:")) {
             networks.checkEndpoint(primary, List.of(), "");
         }
+        NetworkService.checkMac(request.mac());
         for (NetworkRequest.Endpoint e : request.endpoints()) {
             String network = e.network().equals("default") ? "bridge" : e.network();
             networks.checkEndpoint(network, e.aliases(), e.ipv4());
+            NetworkService.checkMac(e.mac());
         }
     }
 

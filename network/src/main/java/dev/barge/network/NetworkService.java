@@ -184,6 +184,13 @@ public final class NetworkService implements AutoCloseable {
         }
     }
 
+    /** A MAC address as Go's {@code net.ParseMAC} takes a 6-byte one, else moby's words; {@code ""} is fine. */
+    public static void checkMac(String mac) {
+        if (!mac.isEmpty() && !mac.matches("[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}")) {
+            throw BargeException.invalid("invalid MAC address %s", mac);
+        }
+    }
+
     /** Releases everything of a stopped container: interfaces, addresses, ports, rules, DNS, namespace. Idempotent. */
     public void detach(String containerId) {
         attachments.detach(containerId);

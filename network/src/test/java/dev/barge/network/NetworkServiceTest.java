@@ -238,6 +238,15 @@ class NetworkServiceTest {
     }
 
     @Test
+    void macAddressesAreCheckedWithMobysWords() {
+        NetworkService.checkMac("02:42:ac:11:00:02");
+        NetworkService.checkMac("02-42-AC-11-00-02");
+        NetworkService.checkMac("");
+        assertThatThrownBy(() -> NetworkService.checkMac("02:42:ac:11:00")).hasMessage("invalid MAC address 02:42:ac:11:00");
+        assertThatThrownBy(() -> NetworkService.checkMac("02:42-ac:11:00:02")).hasMessage("invalid MAC address 02:42-ac:11:00:02");
+    }
+
+    @Test
     void forceDisconnectOfAnEndpointThatIsNotThereStillFails() {
         service.create(CreateRequest.bridge("app"));
         service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());
