@@ -370,6 +370,11 @@ final class Attachments {
             if (e != null && !next.ipam().isEmpty()) {
                 try {
                     kernel.links().defaultRoute(Path.of(sandbox.netns()), e.interfaceName(), next.pool().gateway().toString());
+                    if (!e.ipv6Address().isEmpty() && next.ipv6().isPresent()) {
+                        Network.Ipv6Pool six = next.ipv6().get();
+                        kernel.links().addIpv6(Path.of(sandbox.netns()), e.interfaceName(),
+                                e.ipv6Address() + "/" + six.subnet().prefix(), six.gatewayText());
+                    }
                 } catch (IOException ex) {
                     // the container keeps its other routes; outbound traffic beyond them fails visibly
                 }

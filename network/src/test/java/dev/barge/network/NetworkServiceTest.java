@@ -301,6 +301,10 @@ class NetworkServiceTest {
         assertThatThrownBy(() -> service.create(CreateRequest.bridge("again").withIpv6(true)
                 .withPool(new CreateRequest.PoolRequest("2001:389::/80", "", ""))))
                 .hasMessage("invalid pool request: Pool overlaps with other one on this address space");
+        service.attach("c".repeat(64), "three", "bridge", AttachOptions.none());
+        service.connect("c".repeat(64), "six", List.of(), "");
+        service.disconnect("c".repeat(64), "bridge", false);
+        assertThat(links.calls()).contains("ipv6 eth1 2001:389::2/64 via 2001:389::ffff");
         Network chosen = service.create(CreateRequest.bridge("auto6").withIpv6(true));
         assertThat(chosen.ipv6().orElseThrow().subnet().toString()).isEqualTo("fd42:6172:6765::/64");
         assertThat(chosen.ipv6Pools().getFirst().gateway()).isEqualTo("fd42:6172:6765::1");
