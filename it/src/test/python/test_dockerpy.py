@@ -869,6 +869,122 @@ class NetworkTest(Base):
             self.client.networks.create(P + 'dupnet', ipam=subnet_ipam())
         self.assertEqual(409, cm.exception.status_code)
 
+    def test_endpoint_settings_kept_and_link_alias_resolves(self):
+        n = self.client.networks.create(P + 'eps', ipam=subnet_ipam())
+        self.networks.append(n.id)
+        nc = self.api.create_networking_config({P + 'eps': self.api.create_endpoint_config(
+            links=[(P + 'up', 'bar')], link_local_ips=['169.254.8.8'], driver_opt={'com.example.opt': 'on'})})
+        r = self.api.create_container(IMG, 'sleep 300', networking_config=nc,
+                                      host_config=self.api.create_host_config(network_mode=P + 'eps'))
+        self.containers.append(r['Id'])
+        self.api.start(r['Id'])
+        ep = self.api.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'eps']
+        self.assertEqual([P + 'up:bar'], ep['Links'])
+        self.assertEqual({'com.example.opt': 'on'}, ep['DriverOpts'])
+        self.assertEqual(['169.254.8.8'], ep['IPAMConfig']['LinkLocalIPs'])
+        self.assertNotIn('IPv4Address', ep['IPAMConfig'])  # moby's omitempty
+        e = self.api.exec_create(r['Id'], 'ip -4 addr show eth0')
+        self.assertIn(b'inet 169.254.8.8/16', self.api.exec_start(e))
+        up = self.run_detached(name=P + 'up', network=P + 'eps')
+        up.reload()
+        e = self.api.exec_create(r['Id'], 'nslookup bar')
+        out = self.api.exec_start(e)
+        self.assertEqual(0, self.api.exec_inspect(e)['ExitCode'], out)
+        self.assertIn(up.attrs['NetworkSettings']['Networks'][P + 'eps']['IPAddress'].encode(), out)
+        # the alias is the linking container's alone
+        other = self.client.containers.run(IMG, 'nslookup bar', network=P + 'eps', detach=True)
+        self.containers.append(other.id)
+        self.assertNotEqual(0, other.wait(timeout=30)['StatusCode'])
+
+    def test_connect_with_mac_address_before_start_and_force_disconnect(self):
+        n = self.client.networks.create(P + 'mac', ipam=subnet_ipam())
+        self.networks.append(n.id)
+        c = self.create('sleep 300')
+        # docker-py 5 has no mac_address on connect (7 has): the body it would send
+        r = self.api._post_json(self.api._url('/networks/{0}/connect', P + 'mac'),
+                                data={'Container': c.id, 'EndpointConfig': {'MacAddress': '02:42:ac:11:00:42'}})
+        self.api._raise_for_status(r)
+        ep = self.api.inspect_container(c.id)['NetworkSettings']['Networks'][P + 'mac']
+        self.assertEqual('02:42:ac:11:00:42', ep['MacAddress'])
+        c.start()
+        self.assertEqual('02:42:ac:11:00:42',
+                         self.api.inspect_container(c.id)['NetworkSettings']['Networks'][P + 'mac']['MacAddress'])
+        out = c.exec_run('cat /sys/class/net/eth1/address').output
+        self.assertEqual(b'02:42:ac:11:00:42\n', out)
+        self.api.disconnect_container_from_network(c.id, P + 'mac', force=True)
+        with self.assertRaises(errors.APIError):  # force spares a missing container, not a missing endpoint
+            self.api.disconnect_container_from_network(c.id, P + 'mac', force=True)
+
+    def test_ipam_aux_addresses_and_a_name_with_a_space(self):
+        octet = _OCTETS.pop()
+        ipam = types.IPAMConfig(pool_configs=[types.IPAMPool(
+            subnet='10.252.%d.0/24' % octet, iprange='10.252.%d.0/28' % octet, gateway='10.252.%d.14' % octet,
+            aux_addresses={'b': '10.252.%d.1' % octet, 'a': '10.252.%d.2' % octet})])
+        n = self.api.create_network(P + 'aux net', ipam=ipam)
+        self.networks.append(n['Id'])
+        config = self.api.inspect_network(P + 'aux net')['IPAM']['Config']
+        self.assertEqual([{'Subnet': '10.252.%d.0/24' % octet, 'IPRange': '10.252.%d.0/28' % octet,
+                           'Gateway': '10.252.%d.14' % octet,
+                           'AuxiliaryAddresses': {'a': '10.252.%d.2' % octet, 'b': '10.252.%d.1' % octet}}], config)
+        c = self.run_detached(network=P + 'aux net')
+        c.reload()
+        self.assertEqual('10.252.%d.3' % octet, c.attrs['NetworkSettings']['Networks'][P + 'aux net']['IPAddress'])
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.create_network(P + 'aux2', ipam=types.IPAMConfig(pool_configs=[types.IPAMPool(
+                subnet='10.252.%d.0/24' % _OCTETS.pop(), aux_addresses={'x': '10.9.9.9'})]))
+        self.assertEqual(400, cm.exception.status_code)
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.create_network('  ')
+        self.assertEqual(400, cm.exception.status_code)
+
+    def test_swarm_only_networks_are_forbidden_without_swarm(self):
+        for kw in ({'ingress': True}, {'scope': 'swarm'}, {'driver': 'overlay'}):
+            with self.assertRaises(errors.APIError) as cm:
+                self.networks.append(self.api.create_network(P + 'swarmish', **kw)['Id'])
+            self.assertEqual(403, cm.exception.status_code, kw)
+
+    def test_ipv6_pool_and_address_kept_without_enable_ipv6(self):
+        n = self.api.create_network(P + 'v6kept', ipam=types.IPAMConfig(
+            pool_configs=[types.IPAMPool(subnet='fd00:dbb:%x::/64' % _OCTETS.pop())]))
+        self.networks.append(n['Id'])
+        a = self.api.inspect_network(n['Id'])
+        self.assertFalse(a['EnableIPv6'])
+        subnets = [c['Subnet'] for c in a['IPAM']['Config']]
+        self.assertEqual(2, len(subnets))  # the IPv6 pool as given, then the IPv4 one barge chose
+        self.assertIn(':', subnets[0])
+        six = subnets[0].replace('::/64', '::f00d')
+        nc = self.api.create_networking_config({P + 'v6kept': self.api.create_endpoint_config(ipv6_address=six)})
+        r = self.api.create_container(IMG, 'sleep 300', networking_config=nc,
+                                      host_config=self.api.create_host_config(network_mode=P + 'v6kept'))
+        self.containers.append(r['Id'])
+        self.api.start(r['Id'])
+        ep = self.api.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'v6kept']
+        self.assertEqual(six, ep['IPAMConfig']['IPv6Address'])
+        self.assertEqual('', ep['GlobalIPv6Address'])
+
+    def test_ipv6_network_gives_containers_addresses_that_reach_each_other(self):
+        prefix = 'fd00:dbc:%x::' % _OCTETS.pop()
+        n = self.api.create_network(P + 'v6', enable_ipv6=True, ipam=types.IPAMConfig(pool_configs=[
+            types.IPAMPool(subnet=prefix + '/64', gateway=prefix + 'ffff')]))
+        self.networks.append(n['Id'])
+        self.assertTrue(self.api.inspect_network(n['Id'])['EnableIPv6'])
+        a = self.run_detached(network=P + 'v6')
+        a.reload()
+        ep = a.attrs['NetworkSettings']['Networks'][P + 'v6']
+        self.assertEqual(prefix + '1', ep['GlobalIPv6Address'])
+        self.assertEqual(64, ep['GlobalIPv6PrefixLen'])
+        self.assertEqual(prefix + 'ffff', ep['IPv6Gateway'])
+        self.assertEqual(prefix + '1/64', self.api.inspect_network(n['Id'])['Containers'][a.id]['IPv6Address'])
+        nc = self.api.create_networking_config({P + 'v6': self.api.create_endpoint_config(ipv6_address=prefix + 'f00d')})
+        # by name: the embedded DNS answers AAAA on an IPv6 network
+        r = self.api.create_container(IMG, 'ping -6 -c 1 -W 5 ' + a.name, networking_config=nc,
+                                      host_config=self.api.create_host_config(network_mode=P + 'v6'))
+        self.containers.append(r['Id'])
+        self.api.start(r['Id'])
+        self.assertEqual(0, self.api.wait(r['Id'], timeout=30)['StatusCode'], self.api.logs(r['Id']))
+        self.assertEqual(prefix + 'f00d',
+                         self.api.inspect_container(r['Id'])['NetworkSettings']['Networks'][P + 'v6']['IPAMConfig']['IPv6Address'])
+
     def test_default_networks_listed(self):
         names = [n.name for n in self.client.networks.list()]
         for want in ('bridge', 'host', 'none'):

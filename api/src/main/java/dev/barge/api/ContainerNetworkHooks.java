@@ -1,6 +1,6 @@
 package dev.barge.api;
 
-import java.util.List;
+import dev.barge.container.NetworkRequest;
 
 /**
  * What the network routes need from the container service, wired by the daemon: connect and
@@ -10,9 +10,9 @@ import java.util.List;
 public interface ContainerNetworkHooks {
     /**
      * {@code docker network connect}: {@code container} is a name or ID (throw NOT_FOUND
-     * "No such container: x"), {@code ipv4} is {@code ""} for a dynamic address.
+     * "No such container: x"); {@code endpoint} names the network by its ID.
      */
-    void connect(String container, String network, List<String> aliases, String ipv4, List<String> links);
+    void connect(String container, NetworkRequest.Endpoint endpoint);
 
     /** {@code docker network disconnect}; {@code force} also removes the endpoint of a container that is gone. */
     void disconnect(String container, String network, boolean force);

@@ -55,15 +55,16 @@ final class ContainerNetworkViews {
         Optional<NetworkRequest.Endpoint> asked = request.endpoint(e.networkName())
                 .or(() -> request.endpoint(e.networkId()))
                 .or(() -> e.networkName().equals("bridge") ? request.endpoint("default") : Optional.empty());
-        Object ipam = asked.filter(r -> !r.ipv4().isEmpty()).map(r -> (Object) Map.of("IPv4Address", r.ipv4()))
-                .orElse(null);
         List<String> aliases = e.endpoint().aliases().isEmpty() ? null : e.endpoint().aliases();
-        List<String> links = e.networkName().equals("bridge") && !request.links().isEmpty()
-                ? request.links().stream().map(l -> legacyLink(l, c)).toList() : null;
-        return new NetworkSettings.EndpointSettings(ipam, links, aliases, e.endpoint().mac(), e.networkId(),
+        List<String> links = asked.map(ContainerNetworkViews::links).orElse(null);
+        if (links == null && e.networkName().equals("bridge") && !request.links().isEmpty()) {
+            links = request.links().stream().map(l -> legacyLink(l, c)).toList();
+        }
+        return new NetworkSettings.EndpointSettings(asked.map(ContainerNetworkViews::ipam).orElse(null), links, aliases,
+                e.endpoint().mac(), asked.map(ContainerNetworkViews::driverOpts).orElse(null), 0, e.networkId(),
                 e.endpoint().id(), e.gateway(), e.endpoint().address(), e.endpoint().hasAddress() ? e.prefixLength() : 0,
-                "", "", 0, e.dnsNames().isEmpty() ? null : e.dnsNames(),
-                asked.map(NetworkRequest.Endpoint::driverOpts).filter(o -> !o.isEmpty()).orElse(null));
+                e.endpoint().ipv6Address().isEmpty() ? "" : e.ipv6Gateway(), e.endpoint().ipv6Address(),
+                e.endpoint().ipv6Address().isEmpty() ? 0 : e.ipv6PrefixLength(), e.dnsNames().isEmpty() ? null : e.dnsNames());
     }
 
     /**
@@ -92,11 +93,26 @@ final class ContainerNetworkViews {
                 || network.equals("none") || network.startsWith("container:"));
     }
 
-    /** A created container's endpoint: what the create asked for (aliases, address, driver options), as Docker keeps it. */
-    private static NetworkSettings.EndpointSettings asked(NetworkRequest.Endpoint e) {
-        Object ipam = e.ipv4().isEmpty() ? null : Map.of("IPv4Address", e.ipv4());
-        return new NetworkSettings.EndpointSettings(ipam, null, e.aliases().isEmpty() ? null : e.aliases(), "", "",
-                "", "", "", 0, "", "", 0, null, e.driverOpts().isEmpty() ? null : e.driverOpts());
+    /** What a container asked of one network, as inspect shows it before (and after) the container runs. */
+    private static NetworkSettings.EndpointSettings asked(NetworkRequest.Endpoint r) {
+        return new NetworkSettings.EndpointSettings(ipam(r), links(r), r.aliases().isEmpty() ? null : r.aliases(),
+                r.mac(), driverOpts(r), 0, "", "", "", "", 0, "", "", 0, null);
+    }
+
+    /** Docker's {@code IPAMConfig}: null unless an address was asked for. */
+    private static NetworkSettings.EndpointSettings.IpamConfig ipam(NetworkRequest.Endpoint r) {
+        if (r.ipv4().isEmpty() && r.ipv6().isEmpty() && r.linkLocalIps().isEmpty()) {
+            return null;
+        }
+        return new NetworkSettings.EndpointSettings.IpamConfig(r.ipv4(), r.ipv6(), r.linkLocalIps());
+    }
+
+    private static List<String> links(NetworkRequest.Endpoint r) {
+        return r.links().isEmpty() ? null : r.links();
+    }
+
+    private static Map<String, String> driverOpts(NetworkRequest.Endpoint r) {
+        return r.driverOpts().isEmpty() ? null : new java.util.TreeMap<>(r.driverOpts());
     }
 
     /** {@code HostConfig.Links}: the container's legacy links as Docker shows them. */

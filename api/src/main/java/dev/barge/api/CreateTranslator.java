@@ -43,16 +43,17 @@ final class CreateTranslator {
                 Map<String, Object> settings = e.getValue() instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.of();
                 List<String> aliases = settings.get("Aliases") instanceof List<?> l
                         ? l.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList() : List.of();
-                String ipv4 = settings.get("IPAMConfig") instanceof Map<?, ?> ipam && ipam.get("IPv4Address") != null
-                        ? ipam.get("IPv4Address").toString() : "";
+                Map<?, ?> ipam = settings.get("IPAMConfig") instanceof Map<?, ?> m2 ? m2 : Map.of();
+                String ipv4 = ipam.get("IPv4Address") != null ? ipam.get("IPv4Address").toString() : "";
+                String endpointMac = "";
                 if (settings.get("MacAddress") instanceof String s && !s.isEmpty()) {
                     mac = s;
+                    endpointMac = s;
                 }
-                Map<String, String> driverOpts = new LinkedHashMap<>();
-                if (settings.get("DriverOpts") instanceof Map<?, ?> opts) {
-                    opts.forEach((k, v) -> driverOpts.put(String.valueOf(k), v == null ? "" : v.toString()));
-                }
-                endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4, driverOpts));
+                endpoints.add(new NetworkRequest.Endpoint(e.getKey().toString(), aliases, ipv4,
+                        ipam.get("IPv6Address") != null ? ipam.get("IPv6Address").toString() : "",
+                        strings(ipam.get("LinkLocalIPs")), strings(settings.get("Links")), endpointMac,
+                        stringMap(settings.get("DriverOpts"))));
             }
         }
         if (mac.isEmpty() && r.macAddress() != null) {
@@ -60,6 +61,19 @@ final class CreateTranslator {
         }
         List<String> links = r.hostConfig() == null ? List.of() : list(r.hostConfig().links());
         return new NetworkRequest(endpoints, links, mac);
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> l ? l.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList()
+                : List.of();
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : v.toString()));
+        }
+        return out;
     }
 
     static ContainerConfig config(dev.barge.engineapi.ContainerConfig c) {

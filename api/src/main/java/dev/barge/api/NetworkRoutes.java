@@ -1,6 +1,8 @@
 package dev.barge.api;
 
 import dev.barge.core.BargeException;
+import dev.barge.core.ErrorKind;
+import dev.barge.container.NetworkRequest;
 import dev.barge.engineapi.NetworkConnectRequest;
 import dev.barge.engineapi.NetworkCreateRequest;
 import dev.barge.engineapi.NetworkCreateResponse;
@@ -89,15 +91,21 @@ public final class NetworkRoutes {
     private void create(Exchange ex) throws IOException {
         NetworkCreateRequest r = RequestJson.parse(ex.body().readAllBytes(), NetworkCreateRequest.class);
         if (r.name() == null || r.name().isBlank()) {
-            throw BargeException.invalid("network name is required");
+            throw BargeException.invalid("invalid name: name is empty");
         }
-        if (Boolean.TRUE.equals(r.enableIpv6())) {
-            throw BargeException.notImplemented("IPv6 networks are not supported");
+        if (Boolean.TRUE.equals(r.configOnly())) {
+            throw BargeException.notImplemented("config-only networks are not supported");
         }
-        if (Boolean.TRUE.equals(r.ingress()) || Boolean.TRUE.equals(r.configOnly())) {
-            throw BargeException.notImplemented("ingress and config-only networks need swarm, which is not supported");
+        // moby's checks for a driver of local scope (an overlay network fails in the service: no swarm here)
+        if (!"overlay".equals(r.driver())) {
+            if (Boolean.TRUE.equals(r.ingress())) {
+                throw new BargeException(ErrorKind.FORBIDDEN, "Ingress network can only be global scope network");
+            }
+            if ("swarm".equals(r.scope())) {
+                throw new BargeException(ErrorKind.FORBIDDEN, "cannot create a swarm scoped network when swarm is not active");
+            }
         }
-        if (r.scope() != null && !r.scope().isEmpty() && !r.scope().equals("local")) {
+        if (r.scope() != null && !r.scope().isEmpty() && !r.scope().equals("local") && !r.scope().equals("swarm")) {
             throw BargeException.notImplemented("only local scope networks are supported");
         }
         List<CreateRequest.PoolRequest> pools = new ArrayList<>();
@@ -106,18 +114,33 @@ public final class NetworkRoutes {
                 throw BargeException.notFound("plugin \"%s\" not found", r.ipam().driver());
             }
             for (NetworkCreateRequest.IpamConfig c : r.ipam().config()) {
-                if (text(c.subnet()).contains(":")) {
-                    throw BargeException.notImplemented("IPv6 subnets are not supported");
-                }
                 if (c.subnet() == null && (c.ipRange() != null || c.gateway() != null)) {
                     throw BargeException.invalid("subnet is required when specifying ip-range or gateway");
                 }
-                pools.add(new CreateRequest.PoolRequest(text(c.subnet()), text(c.ipRange()), text(c.gateway())));
+                pools.add(new CreateRequest.PoolRequest(text(c.subnet()), text(c.ipRange()), text(c.gateway()),
+                        c.auxiliaryAddresses()));
             }
         }
         Network n = networks.create(new CreateRequest(r.name(), text(r.driver()), Boolean.TRUE.equals(r.internal()),
-                Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools));
+                Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools,
+                enableIpv6(r)));
         Responses.json(ex, 201, new NetworkCreateResponse(n.id(), ""));
+    }
+
+    /** {@code EnableIPv6}, or else the driver option {@code com.docker.network.enable_ipv6} (moby's order). */
+    private static boolean enableIpv6(NetworkCreateRequest r) {
+        if (r.enableIpv6() != null) {
+            return r.enableIpv6();
+        }
+        String v = r.options() == null ? null : r.options().get("com.docker.network.enable_ipv6");
+        if (v == null) {
+            return false;
+        }
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "t", "true" -> true;
+            case "0", "f", "false" -> false;
+            default -> throw BargeException.invalid("driver-opt \"com.docker.network.enable_ipv6\" is not a valid bool");
+        };
     }
 
     private void remove(Exchange ex) {
@@ -141,9 +164,16 @@ public final class NetworkRoutes {
             throw BargeException.invalid("container is required");
         }
         NetworkConnectRequest.EndpointConfig ec = r.endpointConfig();
-        String ipv4 = ec == null || ec.ipamConfig() == null ? "" : text(ec.ipamConfig().ipv4Address());
-        containers.connect(r.container(), n.id(), ec == null || ec.aliases() == null ? List.of() : ec.aliases(), ipv4,
-                ec == null || ec.links() == null ? List.of() : ec.links());
+        if (ec == null) {
+            containers.connect(r.container(), new NetworkRequest.Endpoint(n.id(), List.of(), ""));
+        } else {
+            NetworkService.checkMac(text(ec.macAddress()));
+            NetworkConnectRequest.IpamConfig ipam = ec.ipamConfig() == null
+                    ? new NetworkConnectRequest.IpamConfig(null, null, null) : ec.ipamConfig();
+            containers.connect(r.container(), new NetworkRequest.Endpoint(n.id(),
+                    ec.aliases() == null ? List.of() : ec.aliases(), text(ipam.ipv4Address()), text(ipam.ipv6Address()),
+                    ipam.linkLocalIps(), ec.links(), text(ec.macAddress()), ec.driverOpts()));
+        }
         ex.respond(200, null, new byte[0]);
     }
 

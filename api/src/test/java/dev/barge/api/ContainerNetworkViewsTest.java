@@ -70,8 +70,23 @@ class ContainerNetworkViewsTest {
         assertThat(s.endpointId()).isEmpty();
         NetworkSettings.EndpointSettings app = s.networks().get("app");
         assertThat(app.ipAddress()).isEqualTo("10.1.0.2");
-        assertThat(app.ipamConfig()).isEqualTo(Map.of("IPv4Address", "10.1.0.2"));
+        // moby's omitempty: only the address asked for
+        assertThat(dev.barge.core.Json.string(app.ipamConfig())).isEqualTo("{\"IPv4Address\":\"10.1.0.2\"}");
         assertThat(app.dnsNames()).containsExactly("web", ID.substring(0, 12));
+    }
+
+    @Test
+    void aStoppedContainerShowsTheEndpointSettingsItAskedFor() {
+        NetworkRequest asked = new NetworkRequest(List.of(new NetworkRequest.Endpoint("app", List.of("db"), "",
+                "2001:db8::5", List.of("169.254.8.8"), List.of("other:bar"), "02:42:ac:11:00:02",
+                Map.of("com.example.opt", "on"))), List.of(), "");
+        NetworkSettings.EndpointSettings app = ContainerNetworkViews.settings(container(List.of()), asked,
+                Optional.empty()).networks().get("app");
+        assertThat(app.links()).containsExactly("other:bar");
+        assertThat(app.macAddress()).isEqualTo("02:42:ac:11:00:02");
+        assertThat(app.driverOpts()).isEqualTo(Map.of("com.example.opt", "on"));
+        assertThat(dev.barge.core.Json.string(app.ipamConfig()))
+                .isEqualTo("{\"IPv6Address\":\"2001:db8::5\",\"LinkLocalIPs\":[\"169.254.8.8\"]}");
     }
 
     @Test

@@ -42,8 +42,10 @@ class NetworkRoutesTest {
         service.start(Set.of());
         new NetworkRoutes(service, new ContainerNetworkHooks() {
             @Override
-            public void connect(String container, String network, List<String> aliases, String ipv4, List<String> links) {
-                hookCalls.add("connect " + container + " " + network + " " + aliases + " " + ipv4);
+            public void connect(String container, dev.barge.container.NetworkRequest.Endpoint e) {
+                hookCalls.add("connect " + container + " " + e.network() + " " + e.aliases() + " " + e.ipv4()
+                        + (e.mac().isEmpty() ? "" : " mac " + e.mac()) + (e.links().isEmpty() ? "" : " links " + e.links())
+                        + (e.driverOpts().isEmpty() ? "" : " opts " + e.driverOpts()));
             }
 
             @Override
@@ -114,6 +116,30 @@ class NetworkRoutesTest {
                 "{\"Container\":\"web\",\"EndpointConfig\":{\"IPAMConfig\":{\"IPv4Address\":\"10.1.1.5\"},\"Aliases\":[\"w\"]}}");
         call("POST", "/networks/" + id.substring(0, 6) + "/disconnect", Map.of(), "{\"Container\":\"web\",\"Force\":true}");
         assertThat(hookCalls).containsExactly("connect web " + id + " [w] 10.1.1.5", "disconnect web " + id + " true");
+    }
+
+    @Test
+    void connectPassesEveryEndpointSettingAndChecksTheMac() throws Exception {
+        String id = json(call("POST", "/networks/create", Map.of(), "{\"Name\":\"app\"}")).get("Id").asText();
+        call("POST", "/networks/app/connect", Map.of(), "{\"Container\":\"web\",\"EndpointConfig\":{"
+                + "\"Links\":[\"db:d\"],\"MacAddress\":\"02:42:ac:11:00:02\",\"DriverOpts\":{\"k\":\"v\"}}}");
+        assertThat(hookCalls).containsExactly("connect web " + id + " []  mac 02:42:ac:11:00:02 links [db:d] opts {k=v}");
+        assertThatThrownBy(() -> call("POST", "/networks/app/connect", Map.of(),
+                "{\"Container\":\"web\",\"EndpointConfig\":{\"MacAddress\":\"nope\"}}"))
+                .hasMessage("invalid MAC address nope");
+    }
+
+    @Test
+    void swarmOnlyNetworksAreForbiddenAndNamesMayHoldSpaces() throws Exception {
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"i\",\"Ingress\":true}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"s\",\"Scope\":\"swarm\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"o\",\"Driver\":\"overlay\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+        assertThat(call("POST", "/networks/create", Map.of(), "{\"Name\":\"test 01\"}").status).isEqualTo(201);
+        assertThatThrownBy(() -> call("POST", "/networks/create", Map.of(), "{\"Name\":\"\"}"))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.INVALID_ARGUMENT);
     }
 
     @Test

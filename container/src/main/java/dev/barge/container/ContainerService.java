@@ -563,7 +563,7 @@ public final class ContainerService {
         try {
             Container c = lc.current();
             String name = ctx.networking.access().networkName(endpoint.network());
-            NetworkRequest.Endpoint named = new NetworkRequest.Endpoint(name, endpoint.aliases(), endpoint.ipv4());
+            NetworkRequest.Endpoint named = endpoint.onNetwork(name);
             if (c.state().running()) {
                 ctx.networking.write(c.id(), ctx.networking.access().connect(c.id(), named));
             } else if (ctx.networking.request(c.id()).endpoint(name).isPresent()) {

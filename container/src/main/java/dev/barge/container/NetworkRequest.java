@@ -24,17 +24,35 @@ public record NetworkRequest(List<Endpoint> endpoints, List<String> links, Strin
     }
 
     /**
-     * One network's settings: {@code --network-alias}, {@code --ip} ({@code ""} for a dynamic address)
-     * and the endpoint's driver options ({@code DriverOpts}, kept and shown as given).
+     * One network's settings, Docker's {@code EndpointSettings} as asked: strings are {@code ""}
+     * when not given.
+     *
+     * @param aliases      {@code --network-alias}
+     * @param ipv4         {@code --ip} ({@code ""} for a dynamic address)
+     * @param ipv6         {@code --ip6}: kept and shown (IPv6 is not enabled on barge's networks)
+     * @param linkLocalIps {@code --link-local-ip}
+     * @param links        {@code name[:alias]}: on a user-defined network the embedded DNS answers the alias
+     * @param mac          this endpoint's {@code --mac-address}
+     * @param driverOpts   {@code --driver-opt}, kept and shown
      */
-    public record Endpoint(String network, List<String> aliases, String ipv4, Map<String, String> driverOpts) {
+    public record Endpoint(String network, List<String> aliases, String ipv4, String ipv6, List<String> linkLocalIps,
+                           List<String> links, String mac, java.util.Map<String, String> driverOpts) {
         public Endpoint {
             aliases = List.copyOf(aliases);
-            driverOpts = driverOpts == null ? Map.of() : Map.copyOf(driverOpts);
+            ipv6 = ipv6 == null ? "" : ipv6;
+            linkLocalIps = linkLocalIps == null ? List.of() : List.copyOf(linkLocalIps);
+            links = links == null ? List.of() : List.copyOf(links);
+            mac = mac == null ? "" : mac;
+            driverOpts = driverOpts == null ? java.util.Map.of() : java.util.Map.copyOf(driverOpts);
         }
 
         public Endpoint(String network, List<String> aliases, String ipv4) {
-            this(network, aliases, ipv4, Map.of());
+            this(network, aliases, ipv4, "", List.of(), List.of(), "", java.util.Map.of());
+        }
+
+        /** The same settings for {@code name} (the network's canonical name). */
+        public Endpoint onNetwork(String name) {
+            return new Endpoint(name, aliases, ipv4, ipv6, linkLocalIps, links, mac, driverOpts);
         }
     }
 
@@ -50,7 +68,9 @@ public record NetworkRequest(List<Endpoint> endpoints, List<String> links, Strin
         return new NetworkRequest(next, links, mac);
     }
 
+    /** Without {@code network}'s settings; {@code bridge} also drops those the CLI sent as {@code default}. */
     public NetworkRequest without(String network) {
-        return new NetworkRequest(endpoints.stream().filter(e -> !e.network().equals(network)).toList(), links, mac);
+        return new NetworkRequest(endpoints.stream().filter(e -> !e.network().equals(network)
+                && !(network.equals("bridge") && e.network().equals("default"))).toList(), links, mac);
     }
 }

@@ -8,6 +8,7 @@ import dev.barge.core.BargeException;
 import dev.barge.core.ErrorKind;
 import dev.barge.network.AttachOptions;
 import dev.barge.network.ContainerPort;
+import dev.barge.network.EndpointRequest;
 import dev.barge.network.NetworkAttachment;
 import dev.barge.network.NetworkService;
 import dev.barge.network.PortBinding;
@@ -47,7 +48,7 @@ final class ContainerNetworkAccess implements NetworkAccess {
         try {
             for (NetworkRequest.Endpoint e : request.endpoints()) {
                 if (!isPrimary(e.network(), primary, a)) {
-                    a = networks.connect(c.id(), e.network(), e.aliases(), e.ipv4());
+                    a = networks.connect(c.id(), e.network(), endpointRequest(e, ""));
                 }
             }
         } catch (RuntimeException e) {
@@ -72,8 +73,10 @@ final class ContainerNetworkAccess implements NetworkAccess {
         if (!primary.startsWith("container:")) {
             checkEndpoint(primary, List.of(), "");
         }
+        NetworkService.checkMac(request.mac());
         for (NetworkRequest.Endpoint e : request.endpoints()) {
             checkEndpoint(e.network().equals("default") ? "bridge" : e.network(), e.aliases(), e.ipv4());
+            NetworkService.checkMac(e.mac());
         }
     }
 
@@ -104,7 +107,13 @@ final class ContainerNetworkAccess implements NetworkAccess {
 
     @Override
     public Joined connect(String containerId, NetworkRequest.Endpoint endpoint) {
-        return joined(networks.connect(containerId, endpoint.network(), endpoint.aliases(), endpoint.ipv4()));
+        return joined(networks.connect(containerId, endpoint.network(), endpointRequest(endpoint, "")));
+    }
+
+    /** One network's settings in the network service's words; {@code mac} stands in when the endpoint has none. */
+    static EndpointRequest endpointRequest(NetworkRequest.Endpoint e, String mac) {
+        return new EndpointRequest(e.aliases(), e.ipv4(), e.mac().isEmpty() ? mac : e.mac(),
+                e.links().stream().map(AttachOptions.Link::parse).toList(), e.linkLocalIps(), e.ipv6());
     }
 
     @Override
@@ -140,9 +149,11 @@ final class ContainerNetworkAccess implements NetworkAccess {
             exposed.add(ContainerPort.parse(p));
         }
         List<AttachOptions.Link> links = request.links().stream().map(AttachOptions.Link::parse).toList();
-        return new AttachOptions(endpoint.aliases(), endpoint.ipv4(), request.mac(), links, ports, h.publishAllPorts(),
-                exposed, h.dns(), h.dnsSearch(), h.dnsOptions(), h.extraHosts(), c.config().hostname(),
-                c.config().domainname());
+        EndpointRequest primaryEndpoint = endpointRequest(endpoint, request.mac());
+        return new AttachOptions(endpoint.aliases(), endpoint.ipv4(), primaryEndpoint.mac(), links, ports,
+                h.publishAllPorts(), exposed, h.dns(), h.dnsSearch(), h.dnsOptions(), h.extraHosts(),
+                c.config().hostname(), c.config().domainname(), primaryEndpoint.links(), primaryEndpoint.linkLocalIps(),
+                primaryEndpoint.ipv6());
     }
 
     private void awaitReady() {

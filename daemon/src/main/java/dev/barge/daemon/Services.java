@@ -125,9 +125,8 @@ final class Services implements AutoCloseable {
         new ContainerRoutes(containers, networks::attachment).register(router);
         new NetworkRoutes(networks, new dev.barge.api.ContainerNetworkHooks() {
             @Override
-            public void connect(String container, String network, List<String> aliases, String ipv4,
-                                List<String> links) {
-                containers.connectNetwork(container, new NetworkRequest.Endpoint(network, aliases, ipv4));
+            public void connect(String container, NetworkRequest.Endpoint endpoint) {
+                containers.connectNetwork(container, endpoint);
             }
 
             @Override

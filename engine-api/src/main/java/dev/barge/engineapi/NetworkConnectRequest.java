@@ -16,9 +16,11 @@ public record NetworkConnectRequest(
             @JsonProperty("IPAMConfig") IpamConfig ipamConfig,
             @JsonProperty("Links") List<String> links,
             @JsonProperty("Aliases") List<String> aliases,
-            @JsonProperty("MacAddress") String macAddress) {}
+            @JsonProperty("MacAddress") String macAddress,
+            @JsonProperty("DriverOpts") java.util.Map<String, String> driverOpts) {}
 
     public record IpamConfig(
             @JsonProperty("IPv4Address") String ipv4Address,
-            @JsonProperty("IPv6Address") String ipv6Address) {}
+            @JsonProperty("IPv6Address") String ipv6Address,
+            @JsonProperty("LinkLocalIPs") List<String> linkLocalIps) {}
 }

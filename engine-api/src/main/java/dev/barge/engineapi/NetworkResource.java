@@ -34,7 +34,8 @@ public record NetworkResource(
     public record IpamConfig(
             @JsonProperty("Subnet") String subnet,
             @JsonProperty("IPRange") String ipRange,
-            @JsonProperty("Gateway") String gateway) {}
+            @JsonProperty("Gateway") String gateway,
+            @JsonProperty("AuxiliaryAddresses") Map<String, String> auxiliaryAddresses) {}
 
     public record ConfigReference(@JsonProperty("Network") String network) {}
 

@@ -89,7 +89,8 @@ class CliGoldenNetworkVolumeTest {
                 "--ip-range", "10.241.7.128/25", "--internal", "--attachable", "--label", "k=v",
                 "-o", "com.docker.network.bridge.enable_icc=true", "gn-b");
         same("network", "create", "gn-a");
-        same("network", "create", "--ipv6", "gn-x");
+        same(ids, removed("network", "gn-x"), "network", "create", "--ipv6", "gn-x");
+        quietly("network", "rm", "gn-x");
         same("network", "create", "-d", "nope", "gn-x");
         same("network", "create", "--subnet", "10.241.8.0/24", "--ip-range", "10.241.9.0/25", "gn-x");
         same("network", "create", "--gateway", "10.241.8.1", "gn-x");

@@ -34,7 +34,9 @@ final class AttachmentViews {
                     if (e != null) {
                         eps.add(new NetworkAttachment.AttachedEndpoint(n.id(), n.name(), e,
                                 n.ipam().isEmpty() ? 0 : n.pool().subnet().prefix(),
-                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString(), dnsNames(n, e)));
+                                n.ipam().isEmpty() ? "" : n.pool().gateway().toString(), dnsNames(n, e),
+                                n.ipv6().map(six -> six.subnet().prefix()).orElse(0),
+                                n.ipv6().map(Network.Ipv6Pool::gatewayText).orElse("")));
                     }
                 });
             }

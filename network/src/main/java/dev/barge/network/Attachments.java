@@ -67,7 +67,7 @@ final class Attachments {
         state.putSandbox(new Sandbox(containerId, containerName, network.name(), netns.toString(), options, List.of(), List.of()));
         try {
             kernel.namespaces().create(netns);
-            join(containerId, network, options.aliases(), options.ipv4(), true);
+            join(containerId, network, options.endpoint(), true);
             publishPorts(containerId, network, options);
             return current(containerId).orElseThrow();
         } catch (IOException e) {
@@ -118,8 +118,14 @@ final class Attachments {
     }
 
     /** Allocates, persists, then plumbs one endpoint; the first one carries the default route. */
-    private Endpoint join(String containerId, Network network, List<String> aliases, String ipv4, boolean first)
+    private Endpoint join(String containerId, Network network, EndpointRequest request, boolean first)
             throws IOException {
+        String ipv4 = request.ipv4();
+        for (String ll : request.linkLocalIps()) {
+            if (!Ipv4.isIpv4(ll) && !Ipv6Prefix.isIpv6(ll)) {
+                throw BargeException.invalid("invalid link-local IP address: %s", ll);
+            }
+        }
         Sandbox sandbox = state.sandbox(containerId).orElseThrow();
         Endpoint endpoint;
         synchronized (state) {
@@ -130,9 +136,11 @@ final class Attachments {
                         sandbox.containerName(), current.name());
             }
             Ipv4 address = Ipam.allocate(current, ipv4.isEmpty() ? Optional.empty() : Optional.of(Ipv4.parse(ipv4)));
-            String mac = first && !sandbox.options().mac().isEmpty() ? sandbox.options().mac() : Ids.mac(address);
+            String ipv6 = current.ipv6().isEmpty() ? "" : Ipv6Prefix.format(Ipam.allocate6(current,
+                    request.ipv6().isEmpty() ? Optional.empty() : Optional.of(request.ipv6())));
+            String mac = !request.mac().isEmpty() ? request.mac() : Ids.mac(address);
             endpoint = new Endpoint(Ids.random(), containerId, sandbox.containerName(), address.toString(), mac,
-                    aliases, Ids.veth(), inside);
+                    request.aliases(), Ids.veth(), inside, request.links(), request.linkLocalIps(), ipv6);
             state.update(network.id(), n -> n.withEndpoint(endpoint));
             List<String> ids = new ArrayList<>(sandbox.networks());
             ids.add(network.id());
@@ -142,6 +150,15 @@ final class Attachments {
         kernel.links().addVeth(network.bridge(), network.mtu(), endpoint.hostInterface(), Path.of(sandbox.netns()),
                 new Links.Inside(endpoint.interfaceName(), endpoint.address() + "/" + pool.subnet().prefix(), endpoint.mac(),
                         first ? pool.gateway().toString() : "", first));
+        for (String ll : endpoint.linkLocalIps()) {
+            // moby's masks for link-local addresses: /16 and /64
+            kernel.links().addAddress(Path.of(sandbox.netns()), endpoint.interfaceName(), ll + (ll.contains(":") ? "/64" : "/16"));
+        }
+        if (!endpoint.ipv6Address().isEmpty()) {
+            Network.Ipv6Pool six = network.ipv6().orElseThrow();
+            kernel.links().addIpv6(Path.of(sandbox.netns()), endpoint.interfaceName(),
+                    endpoint.ipv6Address() + "/" + six.subnet().prefix(), first ? six.gatewayText() : "");
+        }
         if (network.userDefined()) {
             startDns(containerId);
         }
@@ -295,7 +312,7 @@ final class Attachments {
         events.publish("disconnect", n, Map.of("container", e.containerId()));
     }
 
-    NetworkAttachment connect(String containerId, String networkName, List<String> aliases, String ipv4) {
+    NetworkAttachment connect(String containerId, String networkName, EndpointRequest request) {
         Sandbox s = state.sandbox(containerId).orElseThrow(() ->
                 BargeException.conflict("container %s is not running", containerId));
         Network n = state.find(networkName);
@@ -307,9 +324,9 @@ final class Attachments {
                     ? "container cannot be disconnected from host network or connected to host network"
                     : "container cannot be connected to multiple networks with one of the networks in private (none) mode");
         }
-        checkUserDefinedOnly(n, aliases, ipv4);
+        checkUserDefinedOnly(n, request.aliases(), request.ipv4());
         try {
-            join(containerId, n, aliases, ipv4, s.networks().isEmpty());
+            join(containerId, n, request, s.networks().isEmpty());
         } catch (IOException e) {
             Endpoint e2 = state.find(n.id()).endpoints().get(containerId);
             if (e2 != null) {
@@ -325,9 +342,7 @@ final class Attachments {
         Optional<Sandbox> s = state.sandbox(containerId);
         Endpoint e = n.endpoints().get(containerId);
         if (e == null) {
-            if (force) {
-                return current(containerId).orElseGet(() -> emptyAttachment(containerId));
-            }
+            // force only spares a missing container or network (moby): an endpoint that is not there still fails
             throw BargeExceptions.forbidden("container %s is not connected to network %s", containerId, n.name());
         }
         if (!n.bridgeDriver()) {
@@ -355,6 +370,11 @@ final class Attachments {
             if (e != null && !next.ipam().isEmpty()) {
                 try {
                     kernel.links().defaultRoute(Path.of(sandbox.netns()), e.interfaceName(), next.pool().gateway().toString());
+                    if (!e.ipv6Address().isEmpty() && next.ipv6().isPresent()) {
+                        Network.Ipv6Pool six = next.ipv6().get();
+                        kernel.links().addIpv6(Path.of(sandbox.netns()), e.interfaceName(),
+                                e.ipv6Address() + "/" + six.subnet().prefix(), six.gatewayText());
+                    }
                 } catch (IOException ex) {
                     // the container keeps its other routes; outbound traffic beyond them fails visibly
                 }

@@ -30,21 +30,41 @@ final class EmbeddedDns implements Names {
 
     @Override
     public List<Ipv4> resolve(String containerId, String name) {
+        return matching(containerId, name).stream().map(e -> Ipv4.parse(e.address())).toList();
+    }
+
+    @Override
+    public List<byte[]> resolve6(String containerId, String name) {
+        return matching(containerId, name).stream().filter(e -> !e.ipv6Address().isEmpty())
+                .map(e -> sixteen(Ipv6Prefix.address(e.ipv6Address()))).toList();
+    }
+
+    private static byte[] sixteen(java.math.BigInteger value) {
+        byte[] raw = value.toByteArray();
+        byte[] out = new byte[16];
+        int n = Math.min(raw.length, 16);
+        System.arraycopy(raw, raw.length - n, out, 16 - n, n);
+        return out;
+    }
+
+    /** The endpoints {@code name} stands for on the asking container's user-defined networks. */
+    private List<Endpoint> matching(String containerId, String name) {
         Optional<Sandbox> s = state.sandbox(containerId);
         if (s.isEmpty()) {
             return List.of();
         }
-        List<Ipv4> out = new ArrayList<>();
+        List<Endpoint> out = new ArrayList<>();
         for (String id : s.get().networks()) {
             Optional<Network> n = state.byId(id);
             if (n.isEmpty() || !n.get().userDefined()) {
                 continue;
             }
             String suffix = "." + n.get().name().toLowerCase(java.util.Locale.ROOT);
-            String bare = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+            String bare = linkTarget(n.get().endpoints().get(containerId),
+                    name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name);
             for (Endpoint e : n.get().endpoints().values()) {
                 if (e.hasAddress() && answers(e, bare)) {
-                    out.add(Ipv4.parse(e.address()));
+                    out.add(e);
                 }
             }
         }
@@ -68,6 +88,15 @@ final class EmbeddedDns implements Names {
             }
         }
         return Optional.empty();
+    }
+
+    /** A link alias of the asking container's endpoint stands for the linked container's name (moby's ep.aliases). */
+    private static String linkTarget(Endpoint asking, String name) {
+        if (asking == null) {
+            return name;
+        }
+        return asking.links().stream().filter(l -> l.alias().equalsIgnoreCase(name)).map(AttachOptions.Link::name)
+                .findFirst().orElse(name);
     }
 
     private static boolean answers(Endpoint e, String name) {

@@ -65,12 +65,51 @@ public final class Ipam {
     private static Set<Ipv4> used(Network network) {
         Set<Ipv4> used = new HashSet<>();
         used.add(network.pool().gateway());
+        // moby reserves the auxiliary addresses that lie in the range containers draw from
+        network.pool().auxAddresses().values().stream().filter(network.pool().ipRange()::contains).forEach(used::add);
         for (Endpoint e : network.endpoints().values()) {
             if (e.hasAddress()) {
                 used.add(Ipv4.parse(e.address()));
             }
         }
         return used;
+    }
+
+    /**
+     * The IPv6 address for a new endpoint on a network with IPv6 enabled: {@code requested} if
+     * given and free, else the lowest free one of the pool's range (never the subnet's first
+     * address, the subnet-router anycast, nor the gateway).
+     */
+    public static java.math.BigInteger allocate6(Network network, Optional<String> requested) {
+        Network.Ipv6Pool pool = network.ipv6().orElseThrow();
+        Set<java.math.BigInteger> used = new HashSet<>();
+        used.add(pool.gateway());
+        used.add(pool.subnet().base());
+        for (Endpoint e : network.endpoints().values()) {
+            if (!e.ipv6Address().isEmpty()) {
+                used.add(Ipv6Prefix.address(e.ipv6Address()));
+            }
+        }
+        if (requested.isPresent()) {
+            java.math.BigInteger ip = Ipv6Prefix.address(requested.get());
+            if (!pool.subnet().contains(ip)) {
+                throw BargeException.invalid("invalid config for network %s: invalid endpoint settings:\n"
+                        + "no configured subnet or ip-range contain the IP address %s", network.name(), requested.get());
+            }
+            if (used.contains(ip)) {
+                throw BargeException.conflict("Address already in use");
+            }
+            return ip;
+        }
+        long limit = Math.min(pool.range().size(), 1L << 20);
+        for (long i = 0; i < limit; i++) {
+            java.math.BigInteger candidate = pool.range().host(i);
+            if (!used.contains(candidate)) {
+                return candidate;
+            }
+        }
+        throw BargeExceptions.internal("no available IPv6 addresses on this network's address pools: %s (%s)",
+                network.name(), network.id());
     }
 
     /** Fails with Docker's words when {@code wanted} overlaps a subnet in use. */

@@ -25,11 +25,18 @@ public record NetworkAttachment(String containerId, String mode, Optional<Path> 
      *
      * @param dnsNames what the embedded DNS answers for it (Docker's DNSNames): name, aliases, short ID;
      *                 empty where names are not resolved (default bridge, host, none)
+     * @param ipv6PrefixLength the IPv6 subnet's prefix length, 0 without IPv6
+     * @param ipv6Gateway      {@code ""} without IPv6
      */
     public record AttachedEndpoint(String networkId, String networkName, Endpoint endpoint, int prefixLength,
-                                   String gateway, List<String> dnsNames) {
+                                   String gateway, List<String> dnsNames, int ipv6PrefixLength, String ipv6Gateway) {
         public AttachedEndpoint {
             dnsNames = List.copyOf(dnsNames);
+        }
+
+        public AttachedEndpoint(String networkId, String networkName, Endpoint endpoint, int prefixLength,
+                                String gateway, List<String> dnsNames) {
+            this(networkId, networkName, endpoint, prefixLength, gateway, dnsNames, 0, "");
         }
     }
 }

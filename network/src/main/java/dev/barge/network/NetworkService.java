@@ -101,14 +101,14 @@ public final class NetworkService implements AutoCloseable {
                 throw BargeException.conflict("network with name %s already exists", request.name());
             }
             String id = Ids.random();
-            IpamConfig pool = pool(request.pools(), takenSubnets());
+            IpamConfig pool = pool(request.pools().stream().filter(p -> !p.ipv6()).toList(), takenSubnets());
             String bridge = request.options().getOrDefault(CreateRequest.OPTION_BRIDGE_NAME, "br-" + id.substring(0, 12));
             if (state.networks().stream().anyMatch(n -> n.bridge().equals(bridge))) {
                 throw BargeExceptions.forbidden("bridge name %s is already used by another network", bridge);
             }
             Network n = new Network(id, request.name(), Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), request.internal(),
                     request.attachable(), request.labels(), request.options(), List.of(pool), bridge,
-                    mtu(request.options()), Map.of());
+                    mtu(request.options()), Map.of(), ipv6Pools(request), request.enableIpv6());
             try {
                 bringUp(n);
             } catch (IOException e) {
@@ -184,6 +184,13 @@ public final class NetworkService implements AutoCloseable {
         }
     }
 
+    /** A MAC address as Go's {@code net.ParseMAC} takes a 6-byte one, else moby's words; {@code ""} is fine. */
+    public static void checkMac(String mac) {
+        if (!mac.isEmpty() && !mac.matches("[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\\1[0-9a-fA-F]{2}){4}")) {
+            throw BargeException.invalid("invalid MAC address %s", mac);
+        }
+    }
+
     /** Releases everything of a stopped container: interfaces, addresses, ports, rules, DNS, namespace. Idempotent. */
     public void detach(String containerId) {
         attachments.detach(containerId);
@@ -191,7 +198,12 @@ public final class NetworkService implements AutoCloseable {
 
     /** {@code docker network connect} of a running container: a new interface in its namespace. */
     public NetworkAttachment connect(String containerId, String network, List<String> aliases, String ipv4) {
-        return attachments.connect(containerId, network, aliases, ipv4);
+        return connect(containerId, network, EndpointRequest.of(aliases, ipv4));
+    }
+
+    /** {@code docker network connect} with every endpoint setting. */
+    public NetworkAttachment connect(String containerId, String network, EndpointRequest request) {
+        return attachments.connect(containerId, network, request);
     }
 
     public NetworkAttachment disconnect(String containerId, String network, boolean force) {
@@ -347,12 +359,54 @@ public final class NetworkService implements AutoCloseable {
         Ipam.checkFree(subnet, networks);
         Ipv4 gateway = r.gateway().isEmpty() ? subnet.firstHost() : Ipv4.parse(r.gateway());
         Subnet range = r.ipRange().isEmpty() ? subnet : Subnet.parse(r.ipRange());
-        return new IpamConfig(subnet, gateway, range, true);
+        Map<String, Ipv4> aux = new java.util.TreeMap<>();
+        r.auxAddresses().forEach((name, ip) -> aux.put(name, Ipv4.parse(ip)));
+        return new IpamConfig(subnet, gateway, range, true, aux);
+    }
+
+    /** Docker's ULA prefix for IPv6 networks without a subnet: a /64 of it per network. */
+    private static final Ipv6Prefix IPV6_DEFAULT_POOL = Ipv6Prefix.parse("fd42:6172:6765::/48");
+
+    /** The IPv6 pools as given; with IPv6 enabled the first is checked (or one is chosen) for allocation. */
+    private List<CreateRequest.PoolRequest> ipv6Pools(CreateRequest request) {
+        List<CreateRequest.PoolRequest> given = request.pools().stream().filter(CreateRequest.PoolRequest::ipv6).toList();
+        if (!request.enableIpv6()) {
+            return given;
+        }
+        if (given.size() > 1) {
+            throw BargeException.notImplemented("only one IPv6 pool per network is supported");
+        }
+        List<Ipv6Prefix> taken = state.networks().stream().flatMap(n -> n.ipv6().stream()).map(Network.Ipv6Pool::subnet).toList();
+        if (given.isEmpty()) {
+            for (long i = 0; i < 65536; i++) {
+                Ipv6Prefix candidate = new Ipv6Prefix(IPV6_DEFAULT_POOL.base().add(java.math.BigInteger.valueOf(i).shiftLeft(64)), 64);
+                if (taken.stream().noneMatch(candidate::overlaps)) {
+                    return List.of(new CreateRequest.PoolRequest(candidate.toString(), "",
+                            Ipv6Prefix.format(candidate.host(1))));
+                }
+            }
+            throw BargeException.invalid("could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network");
+        }
+        CreateRequest.PoolRequest p = given.getFirst();
+        Ipv6Prefix subnet = Ipv6Prefix.parse(p.subnet());
+        if (!p.ipRange().isEmpty() && !subnet.contains(Ipv6Prefix.parse(p.ipRange()))) {
+            throw BargeException.invalid("invalid network config:\ninvalid ip-range %s: parent subnet %s doesn't contain ip-range",
+                    p.ipRange(), subnet);
+        }
+        if (!p.gateway().isEmpty() && !subnet.contains(Ipv6Prefix.address(p.gateway()))) {
+            throw BargeException.invalid("invalid network config:\ninvalid gateway %s: parent subnet %s doesn't contain this address",
+                    p.gateway(), subnet);
+        }
+        if (taken.stream().anyMatch(subnet::overlaps)) {
+            throw BargeExceptions.forbidden("invalid pool request: Pool overlaps with other one on this address space");
+        }
+        return given;
     }
 
     private static void validate(CreateRequest r) {
-        if (!r.name().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-            throw BargeException.invalid("invalid network name \"%s\", only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", r.name());
+        // moby refuses only a blank name: "test 01" is a fine network name
+        if (r.name().isBlank()) {
+            throw BargeException.invalid("invalid name: name is empty");
         }
         if (Network.PREDEFINED.contains(r.name())) {
             throw BargeExceptions.forbidden("%s is a pre-defined network and cannot be created", r.name());
@@ -361,9 +415,11 @@ public final class NetworkService implements AutoCloseable {
             case "", Network.BRIDGE -> { }
             case Network.HOST, Network.NULL ->
                     throw BargeExceptions.forbidden("only one instance of \"%s\" network is allowed", r.driver());
+            case "overlay" -> throw BargeExceptions.forbidden("This node is not a swarm manager. Use \"docker swarm init\" or "
+                    + "\"docker swarm join\" to connect this node to swarm and try again.");
             default -> throw BargeException.notFound("plugin \"%s\" not found", r.driver());
         }
-        if (r.pools().size() > 1) {
+        if (r.pools().stream().filter(p -> !p.ipv6()).count() > 1) {
             throw BargeException.notImplemented("only one IPv4 pool per network is supported");
         }
         String name = r.options().get(CreateRequest.OPTION_BRIDGE_NAME);
@@ -388,6 +444,10 @@ public final class NetworkService implements AutoCloseable {
     private void bringUp(Network n) throws IOException {
         IpamConfig pool = n.pool();
         kernel.links().ensureBridge(n.bridge(), pool.gateway() + "/" + pool.subnet().prefix(), n.mtu());
+        if (n.ipv6().isPresent()) {
+            Network.Ipv6Pool six = n.ipv6().get();
+            kernel.links().addIpv6(null, n.bridge(), six.gatewayText() + "/" + six.subnet().prefix(), "");
+        }
         kernel.firewall().add(NatRules.forNetwork(n, !config.userlandProxy()));
         if (!config.userlandProxy()) {
             routeLocalnet(n.bridge());

@@ -223,6 +223,94 @@ class NetworkServiceTest {
     }
 
     @Test
+    void linkAliasesResolveForTheLinkingContainerOnlyAndEndpointMacIsUsed() {
+        service.create(CreateRequest.bridge("app").withPool(new CreateRequest.PoolRequest("10.213.9.0/24", "", "")));
+        service.attach("a".repeat(64), "db", "app", AttachOptions.none());
+        service.attach("b".repeat(64), "web", "bridge", AttachOptions.none());
+        NetworkAttachment b = service.connect("b".repeat(64), "app", new EndpointRequest(List.of(), "",
+                "02:42:ac:11:00:42", List.of(AttachOptions.Link.parse("db:database")), List.of("169.254.8.8")));
+        var ep = b.endpoints().stream().filter(e -> e.networkName().equals("app")).findFirst().orElseThrow();
+        assertThat(ep.endpoint().mac()).isEqualTo("02:42:ac:11:00:42");
+        assertThat(ep.endpoint().linkLocalIps()).containsExactly("169.254.8.8");
+        assertThat(links.calls()).contains("addr eth1 169.254.8.8/16");
+        assertThat(service.names().resolve("b".repeat(64), "database")).containsExactly(Ipv4.parse("10.213.9.2"));
+        assertThat(service.names().resolve("a".repeat(64), "database")).isEmpty();
+    }
+
+    @Test
+    void macAddressesAreCheckedWithMobysWords() {
+        NetworkService.checkMac("02:42:ac:11:00:02");
+        NetworkService.checkMac("02-42-AC-11-00-02");
+        NetworkService.checkMac("");
+        assertThatThrownBy(() -> NetworkService.checkMac("02:42:ac:11:00")).hasMessage("invalid MAC address 02:42:ac:11:00");
+        assertThatThrownBy(() -> NetworkService.checkMac("02:42-ac:11:00:02")).hasMessage("invalid MAC address 02:42-ac:11:00:02");
+    }
+
+    @Test
+    void forceDisconnectOfAnEndpointThatIsNotThereStillFails() {
+        service.create(CreateRequest.bridge("app"));
+        service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());
+        assertThatThrownBy(() -> service.disconnect("a".repeat(64), "app", true))
+                .hasMessage("container " + "a".repeat(64) + " is not connected to network app");
+    }
+
+    @Test
+    void auxiliaryAddressesAreKeptAndNeverHandedOut() {
+        Network n = service.create(CreateRequest.bridge("aux net").withPool(new CreateRequest.PoolRequest(
+                "10.213.11.0/24", "10.213.11.0/28", "10.213.11.14", Map.of("a", "10.213.11.2", "b", "10.213.11.1"))));
+        assertThat(n.pool().auxAddresses()).containsEntry("a", Ipv4.parse("10.213.11.2"));
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "aux net", AttachOptions.none());
+        assertThat(a.endpoints().getFirst().endpoint().address()).isEqualTo("10.213.11.3");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge("bad").withPool(new CreateRequest.PoolRequest(
+                "10.213.12.0/24", "", "", Map.of("x", "10.9.9.9")))))
+                .hasMessage("invalid network config:\ninvalid auxiliary address x: parent subnet 10.213.12.0/24 doesn't contain this address");
+    }
+
+    @Test
+    void onlyABlankNameIsRefusedAndOverlayNeedsSwarm() {
+        assertThat(service.create(CreateRequest.bridge("test 01")).name()).isEqualTo("test 01");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge(" "))).hasMessage("invalid name: name is empty");
+        assertThatThrownBy(() -> service.create(new CreateRequest("ov", "overlay", false, false, Map.of(), Map.of(), List.of())))
+                .extracting(e -> ((BargeException) e).kind()).isEqualTo(ErrorKind.FORBIDDEN);
+    }
+
+    @Test
+    void ipv6PoolsAreKeptUnallocatedBesideAnIpv4PoolOfOurs() {
+        Network n = service.create(CreateRequest.bridge("six").withPool(new CreateRequest.PoolRequest("2001:389::/64", "", "")));
+        assertThat(n.ipv6Pools()).extracting(CreateRequest.PoolRequest::subnet).containsExactly("2001:389::/64");
+        assertThat(n.pool().userSubnet()).isFalse();
+        assertThat(service.inspect("six").ipv6Pools()).hasSize(1);
+    }
+
+    @Test
+    void ipv6NetworksGiveEveryContainerAnAddressAndTheBridgeTheGateway() {
+        Network n = service.create(CreateRequest.bridge("six").withIpv6(true)
+                .withPool(new CreateRequest.PoolRequest("2001:389::/64", "2001:389::/96", "2001:389::ffff")));
+        assertThat(links.calls()).contains("ipv6 " + n.bridge() + " 2001:389::ffff/64");
+        NetworkAttachment a = service.attach("a".repeat(64), "one", "six", AttachOptions.none());
+        var ep = a.endpoints().getFirst();
+        assertThat(ep.endpoint().ipv6Address()).isEqualTo("2001:389::1");
+        assertThat(ep.ipv6Gateway()).isEqualTo("2001:389::ffff");
+        assertThat(ep.ipv6PrefixLength()).isEqualTo(64);
+        assertThat(links.calls()).contains("ipv6 eth0 2001:389::1/64 via 2001:389::ffff");
+        assertThat(service.names().resolve6("a".repeat(64), "one")).singleElement()
+                .satisfies(b -> assertThat(java.net.InetAddress.getByAddress(b).getHostAddress()).isEqualTo("2001:389:0:0:0:0:0:1"));
+        NetworkAttachment b = service.attach("b".repeat(64), "two", "six",
+                AttachOptions.none().withEndpointExtras(List.of(), List.of(), "2001:389::f00d"));
+        assertThat(b.endpoints().getFirst().endpoint().ipv6Address()).isEqualTo("2001:389::f00d");
+        assertThatThrownBy(() -> service.create(CreateRequest.bridge("again").withIpv6(true)
+                .withPool(new CreateRequest.PoolRequest("2001:389::/80", "", ""))))
+                .hasMessage("invalid pool request: Pool overlaps with other one on this address space");
+        service.attach("c".repeat(64), "three", "bridge", AttachOptions.none());
+        service.connect("c".repeat(64), "six", List.of(), "");
+        service.disconnect("c".repeat(64), "bridge", false);
+        assertThat(links.calls()).contains("ipv6 eth1 2001:389::2/64 via 2001:389::ffff");
+        Network chosen = service.create(CreateRequest.bridge("auto6").withIpv6(true));
+        assertThat(chosen.ipv6().orElseThrow().subnet().toString()).isEqualTo("fd42:6172:6765::/64");
+        assertThat(chosen.ipv6Pools().getFirst().gateway()).isEqualTo("fd42:6172:6765::1");
+    }
+
+    @Test
     void connectAndDisconnectARunningContainer() {
         service.create(CreateRequest.bridge("app"));
         service.attach("a".repeat(64), "one", "bridge", AttachOptions.none());

@@ -55,8 +55,18 @@ public final class DnsMessage {
 
     /** An answer to {@code q} (whose bytes are in {@code query}) with the given A records and code. */
     public static byte[] answer(byte[] query, Question q, List<Ipv4> addresses, int rcode) {
+        return answer(query, q, TYPE_A, addresses.stream().map(Ipv4::bytes).toList(), rcode);
+    }
+
+    /** An answer with AAAA records (16-byte addresses). */
+    public static byte[] answer6(byte[] query, Question q, List<byte[]> addresses, int rcode) {
+        return answer(query, q, TYPE_AAAA, addresses, rcode);
+    }
+
+    private static byte[] answer(byte[] query, Question q, int type, List<byte[]> addresses, int rcode) {
         int questionLength = q.end() - 12;
-        ByteBuffer out = ByteBuffer.allocate(12 + questionLength + addresses.size() * 16);
+        int rdata = addresses.stream().mapToInt(a -> 12 + a.length).sum();
+        ByteBuffer out = ByteBuffer.allocate(12 + questionLength + rdata);
         out.putShort((short) q.id());
         int flags = 0x8000 | (q.flags() & 0x0100) | 0x0080 | 0x0400 | (rcode & 0xf);
         out.putShort((short) flags);
@@ -65,13 +75,13 @@ public final class DnsMessage {
         out.putShort((short) 0);
         out.putShort((short) 0);
         out.put(query, 12, questionLength);
-        for (Ipv4 a : addresses) {
+        for (byte[] a : addresses) {
             out.putShort((short) 0xC00C); // pointer to the question's name
-            out.putShort((short) TYPE_A);
+            out.putShort((short) type);
             out.putShort((short) CLASS_IN);
             out.putInt(TTL);
-            out.putShort((short) 4);
-            out.put(a.bytes());
+            out.putShort((short) a.length);
+            out.put(a);
         }
         return out.array();
     }

@@ -107,6 +107,9 @@ public final class DnsServer implements AutoCloseable {
         }
         List<Ipv4> local = q.qclass() == DnsMessage.CLASS_IN ? names.resolve(containerId, q.name()) : List.of();
         if (!local.isEmpty()) {
+            if (q.type() == DnsMessage.TYPE_AAAA) {
+                return DnsMessage.answer6(query, q, names.resolve6(containerId, q.name()), DnsMessage.NOERROR);
+            }
             List<Ipv4> answer = q.type() == DnsMessage.TYPE_A ? local : List.of();
             return DnsMessage.answer(query, q, answer, DnsMessage.NOERROR);
         }

@@ -8,6 +8,11 @@ public interface Names {
     /** The addresses {@code name} has for {@code containerId}; empty when it is not a container of its networks. */
     List<Ipv4> resolve(String containerId, String name);
 
+    /** The IPv6 addresses (16 bytes each) {@code name} has for {@code containerId}: those on networks with IPv6. */
+    default List<byte[]> resolve6(String containerId, String name) {
+        return List.of();
+    }
+
     /** Reverse lookup: {@code name.network} of the container holding {@code address} on one of {@code containerId}'s networks. */
     java.util.Optional<String> reverse(String containerId, Ipv4 address);
 

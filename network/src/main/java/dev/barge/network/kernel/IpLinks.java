@@ -69,6 +69,33 @@ public final class IpLinks implements Links {
     }
 
     @Override
+    public void addIpv6(Path netns, String ifname, String cidr, String gateway) throws IOException {
+        List<String> ip = netns == null ? List.of("ip", "-6") : List.of("nsenter", "--net=" + netns, "ip", "-6");
+        String addrs = Command.run(concat(ip, "-o", "addr", "show", "dev", ifname), "");
+        if (!addrs.contains(" " + cidr + " ")) {
+            Command.run(concat(ip, "addr", "add", cidr, "dev", ifname, "nodad"), "");
+        }
+        if (!gateway.isEmpty()) {
+            Command.run(concat(ip, "route", "replace", "default", "via", gateway, "dev", ifname), "");
+        }
+    }
+
+    @Override
+    public void addAddress(Path netns, String ifname, String cidr) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + netns, "ip", "addr", "add", cidr, "dev", ifname));
+        if (cidr.contains(":")) {
+            argv.add("nodad");
+        }
+        Command.run(argv, "");
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return out;
+    }
+
+    @Override
     public void loopbackUp(Path netns) throws IOException {
         Command.run(List.of("nsenter", "--net=" + netns, "ip", "link", "set", "lo", "up"), "");
     }

@@ -27,6 +27,16 @@ public interface Links {
     /** Adds a default route inside a namespace (after the network that carried it was disconnected). */
     void defaultRoute(Path netns, String ifname, String gateway) throws IOException;
 
+    /**
+     * Adds an IPv6 {@code cidr} to {@code ifname} (in {@code netns}, or the host's namespace when
+     * it is null) without duplicate address detection, and a default route via {@code gateway}
+     * unless it is empty. An address already there is fine (a restarted daemon).
+     */
+    void addIpv6(Path netns, String ifname, String cidr, String gateway) throws IOException;
+
+    /** Adds one more address ({@code --link-local-ip}) to {@code ifname} inside {@code netns}. */
+    void addAddress(Path netns, String ifname, String cidr) throws IOException;
+
     /** Brings loopback up inside a namespace. */
     void loopbackUp(Path netns) throws IOException;
 

@@ -59,6 +59,16 @@ public final class NetlinkLinks implements Links {
     }
 
     @Override
+    public void addIpv6(Path netns, String ifname, String cidr, String gateway) throws IOException {
+        ip.addIpv6(netns, ifname, cidr, gateway); // IPv6 networks are rare: iproute2's cost is fine
+    }
+
+    @Override
+    public void addAddress(Path netns, String ifname, String cidr) throws IOException {
+        ip.addAddress(netns, ifname, cidr);
+    }
+
+    @Override
     public void loopbackUp(Path netns) throws IOException {
         namespaces.runIn(netns, () -> {
             Rtnetlink.up("lo");

@@ -41,6 +41,16 @@ public final class RecordingLinks implements Links {
     }
 
     @Override
+    public synchronized void addIpv6(Path netns, String ifname, String cidr, String gateway) {
+        calls.add("ipv6 " + ifname + " " + cidr + (gateway.isEmpty() ? "" : " via " + gateway));
+    }
+
+    @Override
+    public synchronized void addAddress(Path netns, String ifname, String cidr) {
+        calls.add("addr " + ifname + " " + cidr);
+    }
+
+    @Override
     public synchronized void loopbackUp(Path netns) {
         calls.add("lo " + netns);
     }

@@ -40,6 +40,43 @@ class DnsServerTest {
     DnsServer server;
     DatagramSocket upstream;
 
+    @Test
+    void aaaaQueriesGetTheContainersIpv6Addresses() throws Exception {
+        byte[] six = new byte[16];
+        six[0] = 0x20;
+        six[15] = 0x05;
+        Names withSix = new Names() {
+            @Override
+            public List<Ipv4> resolve(String containerId, String name) {
+                return names.resolve(containerId, name);
+            }
+
+            @Override
+            public List<byte[]> resolve6(String containerId, String name) {
+                return name.equals("web") ? List.of(six) : List.of();
+            }
+
+            @Override
+            public java.util.Optional<String> reverse(String containerId, Ipv4 address) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public boolean mayForward(String containerId) {
+                return false;
+            }
+        };
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+        ServerSocket tcp = new ServerSocket(0, 50, LOOPBACK);
+        server = new DnsServer("c", udp, tcp, withSix, List.of());
+        byte[] reply = server.handle(DnsMessage.query(7, "web", DnsMessage.TYPE_AAAA));
+        assertThat(reply[7]).isEqualTo((byte) 1); // one answer
+        byte[] tail = java.util.Arrays.copyOfRange(reply, reply.length - 18, reply.length);
+        assertThat(tail[0]).isEqualTo((byte) 0);
+        assertThat(tail[1]).isEqualTo((byte) 16);
+        assertThat(java.util.Arrays.copyOfRange(tail, 2, 18)).isEqualTo(six);
+    }
+
     @AfterEach
     void close() {
         if (server != null) server.close();
