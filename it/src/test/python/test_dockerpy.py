@@ -791,6 +791,13 @@ class VolumeTest(Base):
         r = self.client.volumes.prune(filters={'label': P + 'pv', 'all': True})
         self.assertIn(P + 'prunev', r['VolumesDeleted'])
 
+    def test_unnamed_create_is_anonymous_so_prune_takes_it(self):
+        v = self.api.create_volume(labels={P + 'anon': '1'})  # sends "Name": null, as docker-py's own suite does
+        self.volumes.append(v['Name'])
+        self.assertIn('com.docker.volume.anonymous', v['Labels'])
+        r = self.api.prune_volumes(filters={'label': P + 'anon'})
+        self.assertIn(v['Name'], r['VolumesDeleted'])
+
     def test_prune_before_api_142_removes_named_volumes(self):
         old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.41', timeout=60)
         old.create_volume(P + 'prune141', labels={P + 'pv141': '1'})
