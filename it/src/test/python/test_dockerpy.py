@@ -187,6 +187,16 @@ class ImageTest(Base):
         with self.assertRaises(errors.ImageNotFound):
             self.api.create_container('nosuch-image:latest', 'true')
 
+    def test_pull_from_a_registry_out_of_reach_is_500_in_gos_words(self):
+        with socket.socket() as s:  # a loopback port nobody listens on
+            s.bind(('127.0.0.1', 0))
+            port = s.getsockname()[1]
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.pull('127.0.0.1:%d/%snope' % (port, P), tag='v1')
+        self.assertEqual(500, cm.exception.status_code)
+        self.assertEqual('Get "http://127.0.0.1:%d/v2/": dial tcp 127.0.0.1:%d: connect: connection refused' % (port, port),
+                         cm.exception.explanation)
+
     def test_prune_images(self):
         r = self.client.images.prune(filters={'dangling': True})
         self.assertIn('SpaceReclaimed', r)
