@@ -159,7 +159,10 @@ class ClientWireTest {
                 .isInstanceOfSatisfying(dev.barge.core.BargeException.class,
                         e -> assertThat(e.kind()).isEqualTo(dev.barge.core.ErrorKind.INTERNAL))
                 .hasMessage("Get \"http://" + refused + "/v2/\": dial tcp " + refused + ": connect: connection refused");
-        assertThatThrownBy(() -> client().forPull("nosuch.invalid", "app", Credentials.NONE).manifest("latest"))
-                .hasMessage("Get \"https://nosuch.invalid/v2/\": dial tcp: lookup nosuch.invalid: no such host");
+        // the JDK's HttpClient reports a failed lookup as a ConnectException caused by this
+        java.net.ConnectException unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(DialFailure.describe("GET", java.net.URI.create("https://registry-1.docker.io/v2/"), unresolved))
+                .isEqualTo("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host");
     }
 }
