@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * The real docker CLI through a barged whose {@code --registry-mirror} is a local barge-registry:
  * Docker Hub names resolve on the mirror (how docker-py's own pull tests can run here), and an
  * image the mirror lacks falls through to Docker Hub, whose failure dockerd shows as its ping's.
+ * A registry out of reach fails a push at that ping too, in Go's words.
  */
 @Timeout(300)
 class RegistryMirrorTest {
@@ -64,6 +65,26 @@ class RegistryMirrorTest {
         assertThat(missing.exitCode()).as(missing.toString()).isNotZero();
         // Docker Hub is out of reach in tests: the error is dockerd's failed ping of the Hub itself
         assertThat(missing.stderr()).startsWith("Error response from daemon: Get \"https://registry-1.docker.io/v2/\": ");
+    }
+
+    @Test
+    void aPushToARegistryOutOfReachFailsAtThePingBeforeAnyLayer() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String image = "127.0.0.1:" + closed + "/nowhere:v1";
+        ok(barged.docker("tag", "busybox:latest", image));
+        try {
+            var push = barged.docker("push", image);
+            assertThat(push.exitCode()).as(push.toString()).isNotZero();
+            assertThat(push.stdout()).contains("The push refers to repository [127.0.0.1:" + closed + "/nowhere]")
+                    .doesNotContain("Preparing");
+            assertThat(push.stderr().strip()).isEqualTo("Get \"http://127.0.0.1:" + closed + "/v2/\": dial tcp 127.0.0.1:"
+                    + closed + ": connect: connection refused");
+        } finally {
+            barged.docker("rmi", image);
+        }
     }
 
     private static void ok(Barged.Result r) {
