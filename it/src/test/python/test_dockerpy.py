@@ -187,6 +187,16 @@ class ImageTest(Base):
         with self.assertRaises(errors.ImageNotFound):
             self.api.create_container('nosuch-image:latest', 'true')
 
+    def test_pull_from_a_registry_out_of_reach_is_500_in_gos_words(self):
+        with socket.socket() as s:  # a loopback port nobody listens on
+            s.bind(('127.0.0.1', 0))
+            port = s.getsockname()[1]
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.pull('127.0.0.1:%d/%snope' % (port, P), tag='v1')
+        self.assertEqual(500, cm.exception.status_code)
+        self.assertEqual('Get "http://127.0.0.1:%d/v2/": dial tcp 127.0.0.1:%d: connect: connection refused' % (port, port),
+                         cm.exception.explanation)
+
     def test_prune_images(self):
         r = self.client.images.prune(filters={'dangling': True})
         self.assertIn('SpaceReclaimed', r)
@@ -1031,6 +1041,13 @@ class VolumeTest(Base):
         self.assertIn('SpaceReclaimed', r)
         r = self.client.volumes.prune(filters={'label': P + 'pv', 'all': True})
         self.assertIn(P + 'prunev', r['VolumesDeleted'])
+
+    def test_unnamed_create_is_anonymous_so_prune_takes_it(self):
+        v = self.api.create_volume(labels={P + 'anon': '1'})  # sends "Name": null, as docker-py's own suite does
+        self.volumes.append(v['Name'])
+        self.assertIn('com.docker.volume.anonymous', v['Labels'])
+        r = self.api.prune_volumes(filters={'label': P + 'anon'})
+        self.assertIn(v['Name'], r['VolumesDeleted'])
 
     def test_prune_before_api_142_removes_named_volumes(self):
         old = docker.APIClient(base_url=os.environ['DOCKER_HOST'], version='1.41', timeout=60)

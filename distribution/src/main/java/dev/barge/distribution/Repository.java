@@ -98,6 +98,14 @@ public final class Repository {
 
     // ---- push
 
+    /**
+     * Reaches the registry's {@code /v2/} once, as dockerd does before a push: a registry out of
+     * reach fails here, before any layer shows progress. Any HTTP answer will do (a 401 too).
+     */
+    public void ping() {
+        Transport.drain(transport.raw(transport.request("/v2/").GET().build()));
+    }
+
     /** True when the registry has the blob in this repository. */
     public boolean hasBlob(Digest digest) {
         HttpResponse<InputStream> response = transport.send(transport.request("/v2/" + name + "/blobs/" + digest)

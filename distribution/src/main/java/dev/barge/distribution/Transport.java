@@ -2,6 +2,7 @@ package dev.barge.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.barge.core.BargeException;
+import dev.barge.core.ErrorKind;
 import dev.barge.core.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,8 @@ final class Transport {
     private final Credentials credentials;
     private final String scope;
     private volatile String authorization = "";
+    /** Whether the endpoint has answered once; dockerd pings {@code /v2/} before anything else. */
+    private volatile boolean answered;
 
     Transport(Endpoint endpoint, Credentials credentials, String scope) {
         this.endpoint = endpoint;
@@ -94,9 +97,15 @@ final class Transport {
 
     HttpResponse<InputStream> raw(HttpRequest request) {
         try {
-            return endpoint.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = endpoint.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            answered = true;
+            return response;
         } catch (IOException e) {
-            throw BargeException.unavailable("Get \"%s\": %s", request.uri(), e.getMessage() == null ? e.toString() : e.getMessage());
+            // dockerd's first request is its ping of /v2/: an endpoint out of reach fails there,
+            // and moby hands that error on untyped (errdefs.Unknown): 500, not 503
+            String message = answered ? DialFailure.describe(request.method(), request.uri(), e)
+                    : DialFailure.describe("GET", endpoint.resolve("/v2/"), e);
+            throw new BargeException(ErrorKind.INTERNAL, message, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw BargeException.unavailable("interrupted talking to %s", endpoint.domain());

@@ -147,4 +147,22 @@ class ClientWireTest {
         assertThat(hosts.endpoints("docker.io")).extracting(e -> e.base().toString())
                 .containsExactly("http://mirror.local:5000", "https://registry-1.docker.io");
     }
+
+    @Test
+    void aRegistryOutOfReachFailsAsDockerdsPingDoesWithGosWords() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String refused = "127.0.0.1:" + closed;
+        assertThatThrownBy(() -> client().forPull(refused, "app", Credentials.NONE).manifest("latest"))
+                .isInstanceOfSatisfying(dev.barge.core.BargeException.class,
+                        e -> assertThat(e.kind()).isEqualTo(dev.barge.core.ErrorKind.INTERNAL))
+                .hasMessage("Get \"http://" + refused + "/v2/\": dial tcp " + refused + ": connect: connection refused");
+        // the JDK's HttpClient reports a failed lookup as a ConnectException caused by this
+        java.net.ConnectException unresolved = new java.net.ConnectException();
+        unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+        assertThat(DialFailure.describe("GET", java.net.URI.create("https://registry-1.docker.io/v2/"), unresolved))
+                .isEqualTo("Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host");
+    }
 }

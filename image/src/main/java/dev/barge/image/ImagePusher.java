@@ -95,6 +95,7 @@ public final class ImagePusher {
         ImageRecord record = store.metadata().image(id).orElseThrow(() -> BargeException.notFound("No such image: %s", id));
         List<String> mountSources = mountSources(target, id);
         Repository repo = registries.forPush(target.domain(), target.path(), credentials, mountSources);
+        repo.ping();
         List<Digest> diffIds = ImageConfig.parse(record.config()).diffIds();
         List<LayerBlob> layers = record.layers();
         for (int i = layers.size() - 1; i >= 0; i--) {

@@ -61,7 +61,9 @@ public final class VolumeService {
 
     /**
      * Creates a volume, or returns the existing one of that name (as Docker does). An empty name
-     * gets a random 64-hex one.
+     * gets a random 64-hex one and Docker's anonymous label, whoever asks (a container's
+     * {@code VOLUME} or a client's unnamed create): {@code volume prune} without {@code all}
+     * removes exactly those, as moby's VolumesService.Create marks them.
      */
     public synchronized Volume create(String name, String driver, Map<String, String> options, Map<String, String> labels) {
         String d = driver.isEmpty() ? Volume.LOCAL : driver;
@@ -84,8 +86,12 @@ public final class VolumeService {
         if (options.containsKey("device") && !options.containsKey("type")) {
             throw BargeException.invalid("create %s: missing required option: \"type\"", n);
         }
+        Map<String, String> marked = new HashMap<>(labels);
+        if (name.isEmpty()) {
+            marked.putIfAbsent(Volume.ANONYMOUS_LABEL, "");
+        }
         Volume v = new Volume(n, d, store.data(n).toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                labels, options);
+                marked, options);
         store.save(v);
         volumes.put(n, v);
         events.publish(Event.now("volume", "create", n, Map.of("driver", d)));
@@ -94,7 +100,7 @@ public final class VolumeService {
 
     /** An anonymous volume for a container's {@code VOLUME} or {@code -v /path}: random name, Docker's label. */
     public Volume createAnonymous() {
-        return create("", Volume.LOCAL, Map.of(), Map.of(Volume.ANONYMOUS_LABEL, ""));
+        return create("", Volume.LOCAL, Map.of(), Map.of());
     }
 
     public Volume inspect(String name) {

@@ -95,6 +95,17 @@ class VolumeServiceTest {
     }
 
     @Test
+    void anUnnamedCreateIsAnonymousAsDockerMarksItSoPruneTakesIt() {
+        VolumeService s = service();
+        Volume unnamed = s.create("", "", Map.of(), Map.of("keep", "me"));
+        Volume named = s.create("mine", "", Map.of(), Map.of());
+
+        assertThat(unnamed.labels()).containsEntry(Volume.ANONYMOUS_LABEL, "").containsEntry("keep", "me");
+        assertThat(named.labels()).doesNotContainKey(Volume.ANONYMOUS_LABEL);
+        assertThat(s.prune(false, v -> true).deleted()).containsExactly(unnamed.name());
+    }
+
+    @Test
     void aDriverOptionVolumeIsMountedAtFirstUseAndUnmountedAfterTheLast() {
         VolumeService s = service();
         Volume v = s.create("mem", "", Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=1m,uid=1000"), Map.of());
