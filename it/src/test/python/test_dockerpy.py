@@ -578,6 +578,14 @@ class ContainerTest(Base):
             self.assertEqual(b'hello\n', runner.exec_run('echo hello').output)
             self.assertEqual(b'hello\r\n', runner.exec_run('echo hello', tty=True).output)
 
+    def test_a_tty_exec_started_without_tty_comes_framed(self):
+        # dockerd frames by the start request's Tty, not the exec's: docker-py starts with Tty false
+        c = self.run_detached()
+        e = self.api.exec_create(c.id, 'sh -c "echo out; sleep 0.2; echo err >&2"', tty=True)
+        self.assertEqual(b'out\r\nerr\r\n', self.api.exec_start(e['Id']))
+        e = self.api.exec_create(c.id, ['printf', 'raw'], tty=True)
+        self.assertEqual(b'raw', self.api.exec_start(e['Id'], tty=True))
+
     def test_healthcheck_leaves_out_zero_fields(self):
         c = self.run_detached(healthcheck={'test': ['CMD', 'true'], 'interval': 1_000_000_000})
         cfg = self.api.inspect_container(c.id)['Config']['Healthcheck']

@@ -50,9 +50,9 @@ public final class ExecRoutes {
 
     private void start(Exchange ex) throws IOException, InterruptedException {
         String id = ex.pathParam("id");
-        byte[] raw = ex.body().readAllBytes();
-        ExecStartConfig config = raw.length == 0 ? new ExecStartConfig(false, false, null)
-                : RequestJson.parse(raw, ExecStartConfig.class);
+        byte[] body = ex.body().readAllBytes();
+        ExecStartConfig config = body.length == 0 ? new ExecStartConfig(false, false, null)
+                : RequestJson.parse(body, ExecStartConfig.class);
         ExecInfo info = containers.execCheckStartable(id);
         if (config.detach()) {
             containers.execStart(id, true);
@@ -60,9 +60,12 @@ public final class ExecRoutes {
             return;
         }
         ExecRequest r = info.request();
-        boolean tty = r.tty() || config.tty();
-        try (Hijacked h = ex.hijack(HijackContentType.of(ex, tty))) {
-            StreamFrames frames = new StreamFrames(h.output(), tty);
+        boolean tty = r.tty();
+        // as dockerd: the start request's Tty decides the framing, not the exec's own (a tty exec
+        // started with Tty false, as docker-py does by default, comes multiplexed as stdout)
+        boolean raw = config.tty();
+        try (Hijacked h = ex.hijack(HijackContentType.of(ex, raw))) {
+            StreamFrames frames = new StreamFrames(h.output(), raw);
             Optional<ExecSession> session;
             try {
                 session = containers.execStart(id, false);
