@@ -151,6 +151,31 @@ class ImageTest(Base):
         self.assertTrue(self.client.images.list(name='busybox'))
         self.assertTrue(self.api.images(quiet=True))
 
+    def build(self, dockerfile, tag, **kw):
+        self.images.append(tag)
+        return list(self.api.build(fileobj=io.BytesIO(dockerfile.encode()), tag=tag, decode=True, **kw))
+
+    def test_build_paints_a_steps_stderr_red(self):
+        out = self.build('FROM busybox\nRUN sh -c "echo to-err >&2; echo to-out"\n', P + 'stderr:1', nocache=True)
+        streams = [c.get('stream') for c in out]
+        self.assertIn('\x1b[91mto-err\n\x1b[0m', streams)
+        self.assertIn('to-out\n', streams)
+
+    def test_build_cache_from_limits_the_cache_to_those_images(self):
+        dockerfile = 'FROM busybox\nENV FOO=bar\nRUN touch /baz\n'
+        self.build(dockerfile, P + 'cachesrc:1')
+        cached = lambda out: sum('Using cache' in c.get('stream', '') for c in out)
+        self.assertEqual(2, cached(self.build(dockerfile, P + 'cachesrc:2', cache_from=[P + 'cachesrc:1'])))
+        self.assertEqual(0, cached(self.build(dockerfile, P + 'cachesrc:3', cache_from=[P + 'nosuchimage'])))
+        self.assertEqual(2, cached(self.build(dockerfile, P + 'cachesrc:4')))
+
+    def test_build_extra_hosts_reach_run(self):
+        out = self.build('FROM busybox\nRUN grep -E "a[.]test|b[.]test" /etc/hosts\n', P + 'hosts:1', nocache=True,
+                         extra_hosts={'a.test': '127.0.0.1', 'b.test': '10.0.0.2'})
+        text = ''.join(c.get('stream', '') for c in out)
+        self.assertIn('127.0.0.1\ta.test', text)
+        self.assertIn('10.0.0.2\tb.test', text)
+
     def test_tag_and_remove(self):
         img = self.client.images.get(IMG)
         self.assertTrue(img.tag(P + 'tagged', 'v1'))

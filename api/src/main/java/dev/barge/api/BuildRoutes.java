@@ -36,13 +36,38 @@ public final class BuildRoutes {
         router.post("/build/prune", this::prune);
     }
 
+    /**
+     * {@code extrahosts}: {@code host:ip} entries, repeated or comma-separated (docker-py sends a list,
+     * the CLI joins them); {@code host=ip} is taken too.
+     */
+    static List<String> extraHosts(Exchange ex) {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (String value : ex.queryParams("extrahosts")) {
+            for (String entry : value.split(",")) {
+                String e = entry.strip();
+                if (e.isEmpty()) {
+                    continue;
+                }
+                int eq = e.indexOf('=');
+                int colon = e.indexOf(':');
+                int at = eq >= 0 && (colon < 0 || eq < colon) ? eq : colon;
+                if (at <= 0 || at == e.length() - 1) {
+                    throw BargeException.invalid("bad format for add-host: \"%s\"", e);
+                }
+                hosts.add(e.substring(0, at) + ":" + e.substring(at + 1));
+            }
+        }
+        return hosts;
+    }
+
     void build(Exchange ex) {
         BuildRequest request = new BuildRequest(ex.queryParam("dockerfile").orElse(""), ex.queryParams("t"),
                 jsonMap(ex, "buildargs"), ex.queryParam("target").orElse(""), ex.boolParam("nocache"),
                 ex.queryParam("rm").map(v -> !v.equals("0") && !v.equalsIgnoreCase("false")).orElse(true),
                 ex.boolParam("forcerm"), jsonMap(ex, "labels"), ex.boolParam("q"),
                 ex.queryParam("networkmode").orElse(""), ex.queryParam("platform").orElse(""), ex.boolParam("pull"),
-                jsonList(ex, "cachefrom"), Credentials.fromConfigHeader(ex.header("X-Registry-Config").orElse("")));
+                jsonList(ex, "cachefrom"), Credentials.fromConfigHeader(ex.header("X-Registry-Config").orElse("")),
+                extraHosts(ex));
         // with q, the steps' output is held back and shown only if the build fails, as Docker does
         StringBuilder held = new StringBuilder();
         try (JsonStream out = JsonStream.open(ex)) {

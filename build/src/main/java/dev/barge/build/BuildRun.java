@@ -394,7 +394,7 @@ final class BuildRun {
         if (request.noCache()) {
             return false;
         }
-        Optional<Image> found = hit(key).or(() -> cacheSources.lookup(st.image, createdBy, config).map(f -> {
+        Optional<Image> found = hit(key).filter(cacheSources::admits).or(() -> cacheSources.lookup(st.image, createdBy, config).map(f -> {
             if (f.restored()) {
                 madeImages.add(f.image());
             }

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 final class CacheSources {
     private final ImageService images;
+    /** Whether --cache-from was given at all (even naming only images that do not exist). */
+    private final boolean given;
+    private final List<Image> all;
     private List<Image> sources;
 
     CacheSources(ImageService images, List<String> names) {
@@ -29,7 +32,25 @@ final class CacheSources {
                 // Docker skips a cache source it cannot find
             }
         }
+        this.given = !names.isEmpty();
+        this.all = List.copyOf(found);
         this.sources = found;
+    }
+
+    /**
+     * Whether the local build cache may serve with {@code image}: always without --cache-from;
+     * with it, as Docker's, only when the image is one of the sources or in one's history.
+     */
+    boolean admits(Image image) {
+        if (!given) {
+            return true;
+        }
+        for (Image source : all) {
+            if (source.id().equals(image.id()) || startsWith(source.config(), image.config())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The step's image from a source, when one has it; {@code restored} says whether it is a new image. */

@@ -37,6 +37,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * when the build ends, failed or not; without it they all stay, unless {@code forcerm}.
  */
 final class StepContainers {
+    /** The legacy builder paints a step's stderr red, each write wrapped as Docker's stderr formatter does. */
+    private static final String STDERR_START = "\u001b[91m";
+    private static final String STDERR_END = "\u001b[0m";
     private static final LogOptions FOLLOW = new LogOptions(true, true, true, false, 0, 0, -1);
     private final ContainerService containers;
     private final BuildRequest request;
@@ -60,7 +63,7 @@ final class StepContainers {
     String create(BuildRun.Stage st, List<String> cmd, boolean announce) {
         ContainerConfig config = new ContainerConfig("", "", "", false, true, true, false, false, false, List.of(),
                 cmd, List.of(), st.image, "", Map.of(), "", -1, List.of(), List.of(), ImageConfig.Healthcheck.NONE);
-        HostOptions host = HostOptions.defaults().withNetworkMode(request.networkMode());
+        HostOptions host = HostOptions.defaults().withNetworkMode(request.networkMode()).withExtraHosts(request.extraHosts());
         Container c = containers.create(new CreateRequest("", config, Optional.of(List.of("")), host));
         live.add(c.id());
         if (announce) {
@@ -76,7 +79,8 @@ final class StepContainers {
             CompletableFuture<WaitResult> exit = containers.await(id, WaitCondition.NEXT_EXIT);
             containers.start(id);
             // following ends when the step's process exits, so its output reaches the client as it is written
-            containers.logs(id, FOLLOW, e -> out.stream(new String(e.data(), StandardCharsets.UTF_8)));
+            containers.logs(id, FOLLOW, e -> out.stream(e.stream() == 2 ? STDERR_START
+                    + new String(e.data(), StandardCharsets.UTF_8) + STDERR_END : new String(e.data(), StandardCharsets.UTF_8)));
             return exit.get(1, TimeUnit.HOURS).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

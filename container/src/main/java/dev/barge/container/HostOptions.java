@@ -177,6 +177,14 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
                 isolation, namespaces, newDevices, volumeDriver, cgroups, tuning);
     }
 
+    /** The same options with these {@code --add-host} entries, {@code host:ip}. */
+    public HostOptions withExtraHosts(List<String> newExtraHosts) {
+        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                dnsOptions, newExtraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
+                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
+                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
+    }
+
     /** The same options with this volume driver ({@code HostConfig.VolumeDriver}, as the request gave it). */
     public HostOptions withVolumeDriver(String newVolumeDriver) {
         return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
