@@ -4,6 +4,7 @@ Run: DOCKER_HOST=unix:///path.sock BUSYBOX_TAR=/path/busybox.tar /usr/bin/python
 Every test cleans up what it creates (names carry the prefix below).
 """
 import io
+import ipaddress
 import os
 import random
 import socket
@@ -603,6 +604,18 @@ class ContainerTest(Base):
             self.assertEqual(b'hello\n', runner.exec_run('echo hello').output)
             self.assertEqual(b'hello\r\n', runner.exec_run('echo hello', tty=True).output)
 
+    def test_exec_start_failures_speak_as_dockerd(self):
+        c = self.run_detached()
+        e = self.api.exec_create(c.id, 'whoami', user='ghost')
+        self.assertEqual(b'unable to find user ghost: no matching entries in passwd file\r\n',
+                         self.api.exec_start(e['Id'], tty=True))
+        self.assertEqual(126, self.api.exec_inspect(e['Id'])['ExitCode'])
+        e = self.api.exec_create(c.id, 'pwd', workdir='/no/such/dir')
+        out = self.api.exec_start(e['Id'], tty=True)
+        self.assertTrue(out.startswith(b'OCI runtime exec failed: '), out)
+        self.assertIn(b'chdir to cwd ("/no/such/dir") set in config.json failed: no such file or directory', out)
+        self.assertEqual(127, self.api.exec_inspect(e['Id'])['ExitCode'])
+
     def test_a_tty_exec_started_without_tty_comes_framed(self):
         # dockerd frames by the start request's Tty, not the exec's: docker-py starts with Tty false
         c = self.run_detached()
@@ -1007,6 +1020,7 @@ class NetworkTest(Base):
 
     def test_ipv6_network_gives_containers_addresses_that_reach_each_other(self):
         prefix = 'fd00:dbc:%x::' % _OCTETS.pop()
+        v6 = lambda text: str(ipaddress.IPv6Address(text))  # as Go prints it (RFC 5952): fd00:dbc:0::1 is fd00:dbc::1
         n = self.api.create_network(P + 'v6', enable_ipv6=True, ipam=types.IPAMConfig(pool_configs=[
             types.IPAMPool(subnet=prefix + '/64', gateway=prefix + 'ffff')]))
         self.networks.append(n['Id'])
@@ -1014,10 +1028,10 @@ class NetworkTest(Base):
         a = self.run_detached(network=P + 'v6')
         a.reload()
         ep = a.attrs['NetworkSettings']['Networks'][P + 'v6']
-        self.assertEqual(prefix + '1', ep['GlobalIPv6Address'])
+        self.assertEqual(v6(prefix + '1'), ep['GlobalIPv6Address'])
         self.assertEqual(64, ep['GlobalIPv6PrefixLen'])
-        self.assertEqual(prefix + 'ffff', ep['IPv6Gateway'])
-        self.assertEqual(prefix + '1/64', self.api.inspect_network(n['Id'])['Containers'][a.id]['IPv6Address'])
+        self.assertEqual(v6(prefix + 'ffff'), ep['IPv6Gateway'])
+        self.assertEqual(v6(prefix + '1') + '/64', self.api.inspect_network(n['Id'])['Containers'][a.id]['IPv6Address'])
         nc = self.api.create_networking_config({P + 'v6': self.api.create_endpoint_config(ipv6_address=prefix + 'f00d')})
         # by name: the embedded DNS answers AAAA on an IPv6 network
         r = self.api.create_container(IMG, 'ping -6 -c 1 -W 5 ' + a.name, networking_config=nc,

@@ -91,8 +91,9 @@ final class Execs {
                 i.exited = true;
                 i.exitCode = code == 128 ? 126 : code;
             }
-            throw new BargeException(StartFailure.kind(message),
-                    message.startsWith("OCI runtime") ? message : "OCI runtime exec failed: " + message, e);
+            // runtime failures come as "OCI runtime exec failed: ..."; ours before the runtime (an
+            // unknown user) go out bare, as dockerd's do
+            throw new BargeException(StartFailure.kind(message), message, e);
         }
         synchronized (i) {
             i.session = session;
