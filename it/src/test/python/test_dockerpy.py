@@ -604,6 +604,13 @@ class ContainerTest(Base):
             self.assertEqual(b'hello\n', runner.exec_run('echo hello').output)
             self.assertEqual(b'hello\r\n', runner.exec_run('echo hello', tty=True).output)
 
+    def test_an_isolation_other_than_default_is_refused(self):
+        with self.assertRaises(errors.APIError) as cm:
+            self.api.create_container(
+                IMG, 'true', host_config=self.api.create_host_config(isolation='foobar'))
+        self.assertEqual(400, cm.exception.status_code)
+        self.assertIn('Invalid isolation: "foobar" - linux only supports \'default\'', str(cm.exception))
+
     def test_exec_start_failures_speak_as_dockerd(self):
         c = self.run_detached()
         e = self.api.exec_create(c.id, 'whoami', user='ghost')
@@ -856,6 +863,11 @@ class ContainerTest(Base):
         self.assertIn(r['Id'][:12], ep['DNSNames'])
 
 class NetworkTest(Base):
+    def test_ipam_options_are_kept(self):
+        n = self.api.create_network(P + 'ipamopt', ipam=types.IPAMConfig(options={'com.example.opt': '9-29'}))
+        self.networks.append(n['Id'])
+        self.assertEqual({'com.example.opt': '9-29'}, self.api.inspect_network(n['Id'])['IPAM']['Options'])
+
     def test_create_with_ipam_and_inspect(self):
         ipam = subnet_ipam()
         bridge = 'dpy%06x' % random.getrandbits(24)

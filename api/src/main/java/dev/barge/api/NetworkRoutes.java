@@ -123,7 +123,7 @@ public final class NetworkRoutes {
         }
         Network n = networks.create(new CreateRequest(r.name(), text(r.driver()), Boolean.TRUE.equals(r.internal()),
                 Boolean.TRUE.equals(r.attachable()), orEmpty(r.labels()), orEmpty(r.options()), pools,
-                enableIpv6(r)));
+                enableIpv6(r)).withIpamOptions(r.ipam() == null ? Map.of() : orEmpty(r.ipam().options())));
         Responses.json(ex, 201, new NetworkCreateResponse(n.id(), ""));
     }
 

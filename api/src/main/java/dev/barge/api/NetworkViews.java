@@ -29,7 +29,7 @@ final class NetworkViews {
                 new java.util.TreeMap<>(p.auxAddresses()))));
         n.ipam().stream().filter(c -> !c.userSubnet()).map(NetworkViews::ipam).forEach(config::add);
         return new NetworkResource(n.name(), n.id(), n.created(), "local", n.driver(), true, n.enableIpv6(),
-                new NetworkResource.Ipam("default", null, config), n.internal(), n.attachable(), false,
+                new NetworkResource.Ipam("default", n.ipamOptions().isEmpty() ? null : n.ipamOptions(), config), n.internal(), n.attachable(), false,
                 new NetworkResource.ConfigReference(""), false, containers, n.options(), n.labels());
     }
 

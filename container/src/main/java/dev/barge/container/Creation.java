@@ -66,6 +66,9 @@ final class Creation {
         if (host.autoRemove() && host.restartPolicy().mode() != RestartPolicy.Mode.NO) {
             throw BargeException.invalid("can't create 'AutoRemove' container with restart policy");
         }
+        if (!host.isolation().isEmpty() && !host.isolation().equalsIgnoreCase("default")) {
+            throw BargeException.invalid("Invalid isolation: \"%s\" - linux only supports 'default'", host.isolation());
+        }
         RunSpecBuilder.security(host);
         ContainerMounts.validate(host.binds(), host.mounts());
         validateResources(host);

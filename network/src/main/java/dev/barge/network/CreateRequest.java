@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record CreateRequest(String name, String driver, boolean internal, boolean attachable,
                             Map<String, String> labels, Map<String, String> options, List<PoolRequest> pools,
-                            boolean enableIpv6) {
+                            boolean enableIpv6, Map<String, String> ipamOptions) {
     public static final String OPTION_BRIDGE_NAME = "com.docker.network.bridge.name";
     public static final String OPTION_MTU = "com.docker.network.driver.mtu";
 
@@ -20,16 +20,22 @@ public record CreateRequest(String name, String driver, boolean internal, boolea
         labels = Map.copyOf(labels);
         options = Map.copyOf(options);
         pools = List.copyOf(pools);
+        ipamOptions = ipamOptions == null ? Map.of() : Map.copyOf(ipamOptions);
+    }
+
+    public CreateRequest(String name, String driver, boolean internal, boolean attachable, Map<String, String> labels,
+                         Map<String, String> options, List<PoolRequest> pools, boolean enableIpv6) {
+        this(name, driver, internal, attachable, labels, options, pools, enableIpv6, Map.of());
     }
 
     public CreateRequest(String name, String driver, boolean internal, boolean attachable, Map<String, String> labels,
                          Map<String, String> options, List<PoolRequest> pools) {
-        this(name, driver, internal, attachable, labels, options, pools, false);
+        this(name, driver, internal, attachable, labels, options, pools, false, Map.of());
     }
 
     /** {@code --ipv6}: containers get an IPv6 address too, from the first IPv6 pool (or one barge picks). */
     public CreateRequest withIpv6(boolean on) {
-        return new CreateRequest(name, driver, internal, attachable, labels, options, pools, on);
+        return new CreateRequest(name, driver, internal, attachable, labels, options, pools, on, ipamOptions);
     }
 
     public static CreateRequest bridge(String name) {
@@ -37,15 +43,20 @@ public record CreateRequest(String name, String driver, boolean internal, boolea
     }
 
     public CreateRequest withPool(PoolRequest pool) {
-        return new CreateRequest(name, driver, internal, attachable, labels, options, List.of(pool), enableIpv6);
+        return new CreateRequest(name, driver, internal, attachable, labels, options, List.of(pool), enableIpv6, ipamOptions);
     }
 
     public CreateRequest withOptions(Map<String, String> opts) {
-        return new CreateRequest(name, driver, internal, attachable, labels, opts, pools, enableIpv6);
+        return new CreateRequest(name, driver, internal, attachable, labels, opts, pools, enableIpv6, ipamOptions);
+    }
+
+    /** {@code --ipam-opt}: kept and shown in the network's IPAM (the default driver has none of its own). */
+    public CreateRequest withIpamOptions(Map<String, String> opts) {
+        return new CreateRequest(name, driver, internal, attachable, labels, options, pools, enableIpv6, opts);
     }
 
     public CreateRequest withInternal(boolean on) {
-        return new CreateRequest(name, driver, on, attachable, labels, options, pools, enableIpv6);
+        return new CreateRequest(name, driver, on, attachable, labels, options, pools, enableIpv6, ipamOptions);
     }
 
     /**

@@ -15,11 +15,12 @@ import java.util.Set;
  * @param endpoints container ID to endpoint
  * @param ipv6Pools IPv6 pools as given (with the gateway filled in for one barge chose); only
  *                  allocated with {@code enableIpv6}, else kept and shown as moby does
+ * @param ipamOptions {@code IPAM.Options} as given (the default IPAM driver takes none of its own)
  */
 public record Network(String id, String name, String driver, String created, boolean internal, boolean attachable,
                       Map<String, String> labels, Map<String, String> options, List<IpamConfig> ipam,
                       String bridge, int mtu, Map<String, Endpoint> endpoints, List<CreateRequest.PoolRequest> ipv6Pools,
-                      boolean enableIpv6) {
+                      boolean enableIpv6, Map<String, String> ipamOptions) {
     public static final String BRIDGE = "bridge", HOST = "host", NULL = "null";
     public static final Set<String> PREDEFINED = Set.of("bridge", "host", "none");
 
@@ -29,13 +30,14 @@ public record Network(String id, String name, String driver, String created, boo
         ipam = List.copyOf(ipam);
         endpoints = Map.copyOf(endpoints);
         ipv6Pools = ipv6Pools == null ? List.of() : List.copyOf(ipv6Pools);
+        ipamOptions = ipamOptions == null ? Map.of() : Map.copyOf(ipamOptions);
     }
 
     public Network(String id, String name, String driver, String created, boolean internal, boolean attachable,
                    Map<String, String> labels, Map<String, String> options, List<IpamConfig> ipam, String bridge,
                    int mtu, Map<String, Endpoint> endpoints) {
         this(id, name, driver, created, internal, attachable, labels, options, ipam, bridge, mtu, endpoints, List.of(),
-                false);
+                false, Map.of());
     }
 
     /** {@code bridge}, {@code host} and {@code none}: cannot be removed, and only {@code bridge} takes containers by address. */
@@ -89,6 +91,6 @@ public record Network(String id, String name, String driver, String created, boo
 
     private Network withEndpoints(Map<String, Endpoint> next) {
         return new Network(id, name, driver, created, internal, attachable, labels, options, ipam, bridge, mtu, next,
-                ipv6Pools, enableIpv6);
+                ipv6Pools, enableIpv6, ipamOptions);
     }
 }

@@ -108,7 +108,7 @@ public final class NetworkService implements AutoCloseable {
             }
             Network n = new Network(id, request.name(), Network.BRIDGE, dev.barge.core.GoTime.format(Instant.now()), request.internal(),
                     request.attachable(), request.labels(), request.options(), List.of(pool), bridge,
-                    mtu(request.options()), Map.of(), ipv6Pools(request), request.enableIpv6());
+                    mtu(request.options()), Map.of(), ipv6Pools(request), request.enableIpv6(), request.ipamOptions());
             try {
                 bringUp(n);
             } catch (IOException e) {
