@@ -154,7 +154,8 @@ class ImageTest(Base):
 
     def build(self, dockerfile, tag, **kw):
         self.images.append(tag)
-        return list(self.api.build(fileobj=io.BytesIO(dockerfile.encode()), tag=tag, decode=True, **kw))
+        # rm=True as the docker CLI sends it (docker-py's default keeps every step's container)
+        return list(self.api.build(fileobj=io.BytesIO(dockerfile.encode()), tag=tag, decode=True, rm=True, **kw))
 
     def test_build_paints_a_steps_stderr_red(self):
         out = self.build('FROM busybox\nRUN sh -c "echo to-err >&2; echo to-out"\n', P + 'stderr:1', nocache=True)

@@ -274,10 +274,34 @@ public final class Barged implements AutoCloseable {
             }
         }
         purgeNetworks();
+        unmountLeftovers();
         try (var files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: a temp dir left behind is not worth failing a test for
+        }
+    }
+
+    /**
+     * Mounts a killed daemon left under its directories (stopped containers keep their rootfs
+     * mounted until removed), deepest first, so the temp dir can go and nothing stays mounted.
+     */
+    private void unmountLeftovers() {
+        try {
+            String prefix = dir.toRealPath().toString() + "/";
+            List<String> points = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                    .map(line -> line.split(" ")[4])
+                    .filter(p -> p.startsWith(prefix))
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList();
+            for (String point : points) {
+                new ProcessBuilder("umount", "-l", point).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            // best effort, as the rest of the cleanup
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
