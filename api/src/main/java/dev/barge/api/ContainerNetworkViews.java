@@ -115,11 +115,6 @@ final class ContainerNetworkViews {
         return r.driverOpts().isEmpty() ? null : new java.util.TreeMap<>(r.driverOpts());
     }
 
-    /** {@code HostConfig.Links}: the container's legacy links as Docker shows them. */
-    static List<String> legacyLinks(Container c, NetworkRequest request) {
-        return request.links().stream().map(l -> legacyLink(l, c)).toList();
-    }
-
     /** Docker shows links as {@code /target:/container/alias}. */
     static String legacyLink(String link, Container c) {
         String t = link.startsWith("/") ? link.substring(1) : link;
