@@ -119,10 +119,10 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
 
     /** The same options with these {@code --mount} requests and {@code --volumes-from} sources. */
     public HostOptions withMounts(List<MountRequest> newMounts, List<String> newVolumesFrom) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, newMounts, newVolumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> {
+            b.mounts = newMounts;
+            b.volumesFrom = newVolumesFrom;
+        });
     }
 
     /** Everything unset: what {@code docker create busybox} sends, more or less. */
@@ -133,72 +133,48 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
     }
 
     public HostOptions withNetworkMode(String mode) {
-        return new HostOptions(binds, mode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
-                extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.networkMode = mode);
     }
 
     public HostOptions withRestartPolicy(RestartPolicy policy) {
-        return new HostOptions(binds, networkMode, policy, autoRemove, capAdd, capDrop, dns, dnsSearch, dnsOptions,
-                extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls, ulimits,
-                init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig, isolation,
-                namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.restartPolicy = policy);
     }
 
     public HostOptions withResources(Resources newResources) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, newResources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.resources = newResources);
     }
 
     /** The same options with this log configuration and isolation (as the request gave them). */
     public HostOptions withLogConfig(LogConfig newLogConfig, String newIsolation) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, newLogConfig,
-                newIsolation, namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> {
+            b.logConfig = newLogConfig;
+            b.isolation = newIsolation;
+        });
     }
 
     /** The same options with these {@code --pid}, {@code --ipc} and {@code --uts} modes. */
     public HostOptions withNamespaces(NamespaceModes modes) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, modes, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.namespaces = modes);
     }
 
     /** The same options with these {@code --device} mappings. */
     public HostOptions withDevices(List<Device> newDevices) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, newDevices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.devices = newDevices);
     }
 
     /** The same options with these {@code --add-host} entries, {@code host:ip}. */
     public HostOptions withExtraHosts(List<String> newExtraHosts) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, newExtraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups, tuning);
+        return edit(b -> b.extraHosts = newExtraHosts);
     }
 
     /** The same options with this volume driver ({@code HostConfig.VolumeDriver}, as the request gave it). */
     public HostOptions withVolumeDriver(String newVolumeDriver) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, newVolumeDriver, cgroups, tuning);
+        return edit(b -> b.volumeDriver = newVolumeDriver);
     }
 
     /** The same options with these {@code --cgroupns} and {@code --device-cgroup-rule} settings. */
     public HostOptions withCgroups(CgroupOptions newCgroups) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, newCgroups, tuning);
+        return edit(b -> b.cgroups = newCgroups);
     }
 
     /**
@@ -218,10 +194,7 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
 
     /** The same options with these less common knobs. */
     public HostOptions withTuning(Tuning newTuning) {
-        return new HostOptions(binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
-                dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs, shmSize, sysctls,
-                ulimits, init, runtime, resources, portBindings, publishAllPorts, mounts, volumesFrom, logConfig,
-                isolation, namespaces, devices, volumeDriver, cgroups, newTuning);
+        return edit(b -> b.tuning = newTuning);
     }
 
     /**
@@ -259,6 +232,93 @@ public record HostOptions(List<String> binds, String networkMode, RestartPolicy 
         public LogConfig {
             type = type == null || type.isEmpty() ? "json-file" : type;
             config = config == null ? Map.of() : Map.copyOf(config);
+        }
+    }
+
+    /** These options with what {@code change} sets on a copy: one place that lists every component. */
+    private HostOptions edit(java.util.function.Consumer<Copy> change) {
+        Copy b = new Copy(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** A mutable copy for {@link #edit}; records have no withers of their own. */
+    private static final class Copy {
+        List<String> binds;
+        String networkMode;
+        RestartPolicy restartPolicy;
+        boolean autoRemove;
+        List<String> capAdd;
+        List<String> capDrop;
+        List<String> dns;
+        List<String> dnsSearch;
+        List<String> dnsOptions;
+        List<String> extraHosts;
+        List<String> groupAdd;
+        boolean privileged;
+        boolean readonlyRootfs;
+        List<String> securityOpt;
+        Map<String, String> tmpfs;
+        long shmSize;
+        Map<String, String> sysctls;
+        List<Ulimit> ulimits;
+        boolean init;
+        String runtime;
+        Resources resources;
+        Map<String, List<PortBinding>> portBindings;
+        boolean publishAllPorts;
+        List<MountRequest> mounts;
+        List<String> volumesFrom;
+        LogConfig logConfig;
+        String isolation;
+        NamespaceModes namespaces;
+        List<Device> devices;
+        String volumeDriver;
+        CgroupOptions cgroups;
+        Tuning tuning;
+
+        Copy(HostOptions h) {
+            binds = h.binds;
+            networkMode = h.networkMode;
+            restartPolicy = h.restartPolicy;
+            autoRemove = h.autoRemove;
+            capAdd = h.capAdd;
+            capDrop = h.capDrop;
+            dns = h.dns;
+            dnsSearch = h.dnsSearch;
+            dnsOptions = h.dnsOptions;
+            extraHosts = h.extraHosts;
+            groupAdd = h.groupAdd;
+            privileged = h.privileged;
+            readonlyRootfs = h.readonlyRootfs;
+            securityOpt = h.securityOpt;
+            tmpfs = h.tmpfs;
+            shmSize = h.shmSize;
+            sysctls = h.sysctls;
+            ulimits = h.ulimits;
+            init = h.init;
+            runtime = h.runtime;
+            resources = h.resources;
+            portBindings = h.portBindings;
+            publishAllPorts = h.publishAllPorts;
+            mounts = h.mounts;
+            volumesFrom = h.volumesFrom;
+            logConfig = h.logConfig;
+            isolation = h.isolation;
+            namespaces = h.namespaces;
+            devices = h.devices;
+            volumeDriver = h.volumeDriver;
+            cgroups = h.cgroups;
+            tuning = h.tuning;
+        }
+
+        HostOptions build() {
+            return new HostOptions(
+                    binds, networkMode, restartPolicy, autoRemove, capAdd, capDrop, dns, dnsSearch,
+                    dnsOptions, extraHosts, groupAdd, privileged, readonlyRootfs, securityOpt, tmpfs,
+                    shmSize, sysctls, ulimits, init, runtime, resources, portBindings, publishAllPorts,
+                    mounts, volumesFrom, logConfig, isolation, namespaces, devices, volumeDriver, cgroups,
+                    tuning);
         }
     }
 
